@@ -1,0 +1,14 @@
+import { route, json } from '@/lib/http/handler';
+import { getDatabaseHandle } from '@/lib/db';
+import { ensureReady } from '@/lib/services/bootstrap';
+import { checkHealth } from '@/lib/services/health';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = route(async () => {
+  const report = await checkHealth(async () => {
+    await ensureReady();
+    return getDatabaseHandle();
+  });
+  return json(report, { status: report.status === 'healthy' ? 200 : 503, headers: { 'Cache-Control': 'no-store' } });
+});

@@ -1,0 +1,55 @@
+import path from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { loadFebrl4 } from './febrl4';
+import { hasSharedDataset, SHARED_DATASETS_DIR } from './shared-datasets.test-helpers';
+import type { LabelledDataset } from './types';
+
+describe.skipIf(!hasSharedDataset('febrl4'))('loadFebrl4 on the shared files', () => {
+  let dataset: LabelledDataset;
+  beforeAll(async () => {
+    dataset = await loadFebrl4(path.join(SHARED_DATASETS_DIR, 'febrl4'));
+  });
+
+  test('has 5,000 customers, 5,000 incoming and 5,000 true pairs', () => {
+    expect(dataset.mode).toBe('link');
+    expect(dataset.customers).toHaveLength(5000);
+    expect(dataset.incoming).toHaveLength(5000);
+    expect(dataset.truePairs).toHaveLength(5000);
+  });
+
+  test('pairs rec-N-dup-0 with rec-N-org, each side used once', () => {
+    const customerIds = new Set(dataset.customers.map((record) => record.id));
+    for (const [incomingId, customerId] of dataset.truePairs) {
+      expect(customerIds.has(customerId)).toBe(true);
+      expect(incomingId.replace(/-dup-\d+$/, '')).toBe(customerId.replace(/-org$/, ''));
+    }
+    expect(new Set(dataset.truePairs.map(([, customerId]) => customerId)).size).toBe(5000);
+  });
+
+  test('maps columns with leading spaces trimmed', () => {
+    const customer = dataset.customers.find((record) => record.id === 'rec-1070-org');
+    expect(customer).toEqual({
+      id: 'rec-1070-org',
+      contactName: 'michaela neumann',
+      addressLine1: '8 stanley street',
+      addressLine2: 'miami',
+      city: 'winston hills',
+      state: 'nsw',
+      postalCode: '4223',
+      country: 'AU',
+    });
+  });
+
+  test('drops empty name parts and empty fields', () => {
+    const noSurname = dataset.incoming.find((record) => record.id === 'rec-561-dup-0');
+    expect(noSurname?.contactName).toBe('elton');
+    const noGivenName = dataset.incoming.find((record) => record.id === 'rec-608-dup-0');
+    expect(noGivenName?.contactName).toBe('white');
+    const noAddress2 = dataset.incoming.find((record) => record.id === 'rec-3239-dup-0');
+    expect(noAddress2?.addressLine2).toBeNull();
+  });
+
+  test('says which columns it ignored', () => {
+    expect(dataset.notes.join('\n')).toMatch(/date_of_birth, soc_sec_id/);
+  });
+});

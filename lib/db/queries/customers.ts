@@ -1,0 +1,49 @@
+// Queries on the customers aggregate. Every list is keyset-paginated and bounded.
+import { and, asc, eq, gt, ilike, sql, type SQL } from 'drizzle-orm';
+import type { Database } from '../client';
+import { customers, type Customer, type NewCustomer } from '../schema';
+
+export async function insertCustomer(db: Database, values: NewCustomer): Promise<Customer> {
+  const [row] = await db.insert(customers).values(values).returning();
+  return row;
+}
+
+export async function findCustomerById(db: Database, id: number): Promise<Customer | undefined> {
+  const [row] = await db.select().from(customers).where(eq(customers.id, id)).limit(1);
+  return row;
+}
+
+export interface CustomerFilter {
+  limit: number;
+  cursor?: number;
+  q?: string;
+  city?: string;
+  country?: string;
+  industry?: string;
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** One page of customers in id order, plus one extra row to know whether there is a next page. */
+export async function listCustomers(db: Database, filter: CustomerFilter): Promise<{ rows: Customer[]; hasMore: boolean }> {
+  const conditions: SQL[] = [];
+  if (filter.cursor !== undefined) conditions.push(gt(customers.id, filter.cursor));
+  if (filter.q) conditions.push(ilike(customers.searchText, `%${escapeLike(filter.q.toLowerCase())}%`));
+  if (filter.city) conditions.push(sql`lower(${customers.city}) = ${filter.city.toLowerCase()}`);
+  if (filter.country) conditions.push(sql`lower(${customers.country}) = ${filter.country.toLowerCase()}`);
+  if (filter.industry) conditions.push(sql`lower(${customers.industry}) = ${filter.industry.toLowerCase()}`);
+  const rows = await db
+    .select()
+    .from(customers)
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(asc(customers.id))
+    .limit(filter.limit + 1);
+  return { rows: rows.slice(0, filter.limit), hasMore: rows.length > filter.limit };
+}
+
+export async function countCustomers(db: Database): Promise<number> {
+  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(customers);
+  return row.count;
+}

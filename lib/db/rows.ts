@@ -1,0 +1,8 @@
+// Raw SQL with typed rows, the same on PGlite and node-postgres (both drivers return { rows }).
+import type { SQL } from 'drizzle-orm';
+import type { Database } from './client';
+
+export async function queryRows<Row>(db: Pick<Database, 'execute'>, query: SQL): Promise<Row[]> {
+  const result = (await db.execute(query)) as unknown as { rows: Row[] };
+  return result.rows;
+}

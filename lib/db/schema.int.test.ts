@@ -1,0 +1,70 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from './client';
+import { migrateDatabase } from './migrate';
+import { queryRows } from './rows';
+import { testDatabases } from './testing';
+
+describe.each(testDatabases())('schema on $kind', ({ open }) => {
+  let handle: DatabaseHandle;
+  beforeAll(async () => {
+    handle = await open();
+  });
+  afterAll(async () => {
+    await handle?.close();
+  });
+
+  it('has both HNSW indexes with cosine ops, m=16, ef_construction=64', async () => {
+    const rows = await queryRows<{ indexname: string; indexdef: string }>(handle.db, 
+      sql`select indexname, indexdef from pg_indexes where tablename = 'customers' and indexdef ilike '%using hnsw%' order by indexname`,
+    );
+    expect(rows.map((row) => row.indexname)).toEqual([
+      'customers_company_name_embedding_hnsw',
+      'customers_full_profile_embedding_hnsw',
+    ]);
+    for (const row of rows) {
+      expect(row.indexdef).toMatch(/vector_cosine_ops/);
+      expect(row.indexdef).toMatch(/m='?16'?/);
+      expect(row.indexdef).toMatch(/ef_construction='?64'?/);
+    }
+  });
+
+  it('has a trigram GIN index on the normalised name and b-tree indexes on the exact keys', async () => {
+    const rows = await queryRows<{ indexname: string; indexdef: string }>(handle.db, 
+      sql`select indexname, indexdef from pg_indexes where tablename = 'customers'`,
+    );
+    const byName = new Map(rows.map((row) => [row.indexname, row.indexdef]));
+    expect(byName.get('customers_name_normalized_trgm')).toMatch(/USING gin \(name_normalized gin_trgm_ops\)/);
+    for (const key of ['email_normalized', 'phone_e164', 'website_domain', 'email_domain']) {
+      expect(byName.get(`customers_${key}_idx`)).toMatch(new RegExp(`USING btree \\(${key}\\)`));
+    }
+  });
+
+  it('created the extensions vector, pg_trgm and fuzzystrmatch', async () => {
+    const rows = await queryRows<{ extname: string }>(handle.db, sql`select extname from pg_extension order by extname`);
+    expect(rows.map((row) => row.extname)).toEqual(expect.arrayContaining(['fuzzystrmatch', 'pg_trgm', 'vector']));
+  });
+
+  it('stores 1536-dimension vectors and answers cosine distance', async () => {
+    const a = Array.from({ length: 1536 }, (_, i) => (i === 0 ? 1 : 0));
+    const rows = await queryRows<{ distance: number }>(handle.db, 
+      sql`select (${JSON.stringify(a)}::vector(1536) <=> ${JSON.stringify(a)}::vector(1536))::float8 as distance`,
+    );
+    expect(Number(rows[0].distance)).toBeCloseTo(0, 6);
+  });
+
+  it('re-applying migrations is a no-op', async () => {
+    await migrateDatabase(handle);
+    const rows = await queryRows<{ count: number }>(handle.db, sql`select count(*)::int as count from drizzle.__drizzle_migrations`);
+    expect(Number(rows[0].count)).toBe(2);
+  });
+
+  it('rejects a duplicate (incoming, customer) matching result', async () => {
+    await handle.db.execute(sql`insert into customers (id, company_name) values (9001, 'A')`);
+    await handle.db.execute(sql`insert into incoming_customers (id, company_name) values (9002, 'A')`);
+    const insertPair = sql`insert into matching_results (incoming_id, customer_id, similarity_score, match_probability, match_weight, confidence_band, match_type, match_criteria)
+      values (9002, 9001, 0.9, 0.9, 3.1, 'high', 'high', '{}'::jsonb)`;
+    await handle.db.execute(insertPair);
+    await expect(handle.db.execute(insertPair)).rejects.toThrow();
+  });
+});

@@ -1,0 +1,205 @@
+// Tables, pgvector columns and indexes. Migrations in drizzle/ are generated from this file.
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  real,
+  text,
+  timestamp,
+  uniqueIndex,
+  varchar,
+  vector,
+} from 'drizzle-orm/pg-core';
+
+/** Embedding width of the schema: ada-002 / text-embedding-3-* with dimensions=1536, and the local embedder. */
+export const EMBEDDING_DIMENSIONS = 1536;
+
+export const PROCESSING_STATUSES = ['pending', 'matching', 'matched', 'no_match', 'reviewed', 'error'] as const;
+export type ProcessingStatus = (typeof PROCESSING_STATUSES)[number];
+
+export const REVIEW_DECISIONS = ['accept', 'reject', 'merge', 'create_new'] as const;
+export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
+
+const timestamps = {
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+};
+
+/** Business fields shared by customers and incoming customers (the seed's CSV columns). */
+const businessFields = () => ({
+  // Nullable in the table so person-only (B2C) records can be stored; the API requires it for company customers.
+  companyName: varchar('company_name', { length: 300 }),
+  contactName: varchar('contact_name', { length: 200 }),
+  email: varchar('email', { length: 320 }),
+  phone: varchar('phone', { length: 50 }),
+  addressLine1: varchar('address_line1', { length: 300 }),
+  addressLine2: varchar('address_line2', { length: 300 }),
+  city: varchar('city', { length: 120 }),
+  state: varchar('state', { length: 120 }),
+  postalCode: varchar('postal_code', { length: 20 }),
+  country: varchar('country', { length: 120 }),
+  industry: varchar('industry', { length: 120 }),
+  revenue: numeric('revenue', { precision: 18, scale: 2, mode: 'number' }),
+  employeeCount: integer('employee_count'),
+  website: varchar('website', { length: 300 }),
+  description: text('description'),
+});
+
+/** Normalised keys computed once at write time; indexed for exact-key and trigram candidates. */
+const matchKeyFields = () => ({
+  nameNormalized: varchar('name_normalized', { length: 300 }),
+  legalForm: varchar('legal_form', { length: 40 }),
+  emailNormalized: varchar('email_normalized', { length: 320 }),
+  emailDomain: varchar('email_domain', { length: 255 }),
+  phoneE164: varchar('phone_e164', { length: 20 }),
+  websiteDomain: varchar('website_domain', { length: 255 }),
+  postalCodeNormalized: varchar('postal_code_normalized', { length: 20 }),
+  streetNumber: varchar('street_number', { length: 20 }),
+});
+
+const embeddingFields = () => ({
+  companyNameEmbedding: vector('company_name_embedding', { dimensions: EMBEDDING_DIMENSIONS }),
+  fullProfileEmbedding: vector('full_profile_embedding', { dimensions: EMBEDDING_DIMENSIONS }),
+  embeddingModel: varchar('embedding_model', { length: 100 }),
+});
+
+export const customers = pgTable(
+  'customers',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    ...businessFields(),
+    sourceSystem: varchar('source_system', { length: 100 }).notNull().default('api'),
+    sourceId: varchar('source_id', { length: 200 }),
+    ...matchKeyFields(),
+    ...embeddingFields(),
+    // Free-text search over the business fields; immutable expression so PostgreSQL can store it.
+    searchText: text('search_text').generatedAlwaysAs(
+      sql`lower(coalesce(company_name, '') || ' ' || coalesce(contact_name, '') || ' ' || coalesce(email, '') || ' ' || coalesce(city, '') || ' ' || coalesce(country, '') || ' ' || coalesce(industry, '') || ' ' || coalesce(website, ''))`,
+    ),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('customers_source_uq').on(t.sourceSystem, t.sourceId),
+    index('customers_company_name_embedding_hnsw')
+      .using('hnsw', t.companyNameEmbedding.op('vector_cosine_ops'))
+      .with({ m: 16, ef_construction: 64 }),
+    index('customers_full_profile_embedding_hnsw')
+      .using('hnsw', t.fullProfileEmbedding.op('vector_cosine_ops'))
+      .with({ m: 16, ef_construction: 64 }),
+    index('customers_name_normalized_trgm').using('gin', t.nameNormalized.op('gin_trgm_ops')),
+    index('customers_search_text_trgm').using('gin', t.searchText.op('gin_trgm_ops')),
+    index('customers_email_normalized_idx').on(t.emailNormalized),
+    index('customers_email_domain_idx').on(t.emailDomain),
+    index('customers_phone_e164_idx').on(t.phoneE164),
+    index('customers_website_domain_idx').on(t.websiteDomain),
+    index('customers_name_normalized_idx').on(t.nameNormalized),
+    index('customers_postal_street_idx').on(t.postalCodeNormalized, t.streetNumber),
+    index('customers_city_idx').on(t.city),
+    index('customers_country_idx').on(t.country),
+  ],
+);
+
+export const incomingCustomers = pgTable(
+  'incoming_customers',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    ...businessFields(),
+    sourceSystem: varchar('source_system', { length: 100 }).notNull().default('api'),
+    sourceId: varchar('source_id', { length: 200 }),
+    ...matchKeyFields(),
+    ...embeddingFields(),
+    processingStatus: varchar('processing_status', { length: 20, enum: PROCESSING_STATUSES }).notNull().default('pending'),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+    processedAt: timestamp('processed_at', { withTimezone: true }),
+    errorMessage: text('error_message'),
+    needsEmbedding: boolean('needs_embedding').notNull().default(false),
+  },
+  (t) => [
+    index('incoming_status_received_idx').on(t.processingStatus, t.receivedAt),
+    uniqueIndex('incoming_source_uq').on(t.sourceSystem, t.sourceId),
+  ],
+);
+
+export const matchingResults = pgTable(
+  'matching_results',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    incomingId: bigint('incoming_id', { mode: 'number' })
+      .notNull()
+      .references(() => incomingCustomers.id, { onDelete: 'cascade' }),
+    customerId: bigint('customer_id', { mode: 'number' })
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    similarityScore: real('similarity_score').notNull(),
+    matchProbability: real('match_probability').notNull(),
+    matchWeight: real('match_weight').notNull(),
+    confidenceBand: varchar('confidence_band', { length: 12, enum: ['exact', 'high', 'potential', 'low'] }).notNull(),
+    matchType: varchar('match_type', { length: 20 }).notNull(),
+    matchCriteria: jsonb('match_criteria').notNull(),
+    rank: integer('rank').notNull().default(1),
+    reviewed: boolean('reviewed').notNull().default(false),
+    reviewDecision: varchar('review_decision', { length: 20, enum: REVIEW_DECISIONS }),
+    reviewer: varchar('reviewer', { length: 200 }),
+    reviewerNotes: text('reviewer_notes'),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('matching_results_pair_uq').on(t.incomingId, t.customerId),
+    index('matching_results_band_idx').on(t.confidenceBand, t.reviewed),
+    index('matching_results_customer_idx').on(t.customerId),
+  ],
+);
+
+/** Append-only: who did what to which entity, with before/after snapshots. */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    actor: varchar('actor', { length: 200 }).notNull(),
+    action: varchar('action', { length: 60 }).notNull(),
+    entityType: varchar('entity_type', { length: 40 }).notNull(),
+    entityId: varchar('entity_id', { length: 60 }).notNull(),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    requestId: varchar('request_id', { length: 64 }),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('audit_entity_idx').on(t.entityType, t.entityId), index('audit_at_idx').on(t.at)],
+);
+
+export const apiKeys = pgTable('api_keys', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  name: varchar('name', { length: 100 }).notNull(),
+  prefix: varchar('prefix', { length: 16 }).notNull().unique(),
+  keyHash: varchar('key_hash', { length: 128 }).notNull(),
+  scopes: jsonb('scopes').$type<string[]>().notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
+});
+
+/** Embeddings by content hash + model, so unchanged text is never embedded twice. */
+export const embeddingCache = pgTable(
+  'embedding_cache',
+  {
+    contentHash: varchar('content_hash', { length: 64 }).notNull(),
+    model: varchar('model', { length: 100 }).notNull(),
+    embedding: vector('embedding', { dimensions: EMBEDDING_DIMENSIONS }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('embedding_cache_pk').on(t.contentHash, t.model)],
+);
+
+export type Customer = typeof customers.$inferSelect;
+export type NewCustomer = typeof customers.$inferInsert;
+export type IncomingCustomer = typeof incomingCustomers.$inferSelect;
+export type MatchingResult = typeof matchingResults.$inferSelect;
+export type AuditEvent = typeof auditEvents.$inferSelect;

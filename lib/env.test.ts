@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { EnvError, databaseTarget, parseEnv } from './env';
+
+describe('parseEnv', () => {
+  it('gives the documented defaults for an empty environment', () => {
+    const env = parseEnv({});
+    expect(env.DEFAULT_SIMILARITY_THRESHOLD).toBe(0.8);
+    expect(env.HIGH_CONFIDENCE_THRESHOLD).toBe(0.9);
+    expect(env.POTENTIAL_MATCH_THRESHOLD).toBe(0.75);
+    expect(env.PGLITE_DATA_DIR).toBe('./data/pglite');
+    expect(env.EMBEDDING_PROVIDER).toBe('local');
+    expect(env.SEED_DEMO_DATA).toBe(true);
+    expect(databaseTarget(env)).toEqual({ kind: 'pglite', dataDir: './data/pglite' });
+  });
+
+  it.each([
+    ['DEFAULT_SIMILARITY_THRESHOLD', '1.5'],
+    ['HIGH_CONFIDENCE_THRESHOLD', 'high'],
+    ['EMBEDDING_PROVIDER', 'cohere'],
+    ['LOG_LEVEL', 'loud'],
+    ['DATABASE_URL', 'not a url'],
+    ['POSTGRES_PORT', '99999'],
+  ])('names %s when its value %j is invalid', (name, value) => {
+    expect(() => parseEnv({ [name]: value })).toThrow(EnvError);
+    expect(() => parseEnv({ [name]: value })).toThrow(new RegExp(name));
+  });
+
+  it('requires a key or base URL for the openai provider and an endpoint for azure', () => {
+    expect(() => parseEnv({ EMBEDDING_PROVIDER: 'openai' })).toThrow(/OPENAI_API_KEY/);
+    expect(() => parseEnv({ EMBEDDING_PROVIDER: 'azure' })).toThrow(/AZURE_OPENAI_ENDPOINT/);
+    expect(parseEnv({ EMBEDDING_PROVIDER: 'openai', OPENAI_API_KEY: 'sk-test' }).EMBEDDING_PROVIDER).toBe('openai');
+  });
+
+  it('refuses a potential threshold above the high threshold', () => {
+    expect(() => parseEnv({ POTENTIAL_MATCH_THRESHOLD: '0.95' })).toThrow(/POTENTIAL_MATCH_THRESHOLD/);
+  });
+
+  it('selects PostgreSQL from DATABASE_URL or from the seed POSTGRES_* variables', () => {
+    expect(databaseTarget(parseEnv({ DATABASE_URL: 'postgres://u@127.0.0.1:5432/db' }))).toMatchObject({ kind: 'postgres', connectionString: 'postgres://u@127.0.0.1:5432/db' });
+    expect(databaseTarget(parseEnv({ POSTGRES_HOST: 'db.example', POSTGRES_DB: 'cm', POSTGRES_SSLMODE: 'require' }))).toMatchObject({
+      kind: 'postgres',
+      host: 'db.example',
+      database: 'cm',
+      ssl: true,
+    });
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(databaseTarget(parseEnv({ DATABASE_URL: '', POSTGRES_HOST: '' })).kind).toBe('pglite');
+  });
+});

@@ -1,0 +1,108 @@
+// Every environment variable the product reads, parsed once with zod. Nothing else reads process.env.
+import { z } from 'zod';
+
+const optionalString = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value === '' ? undefined : value));
+
+const probability = (fallback: number) =>
+  z.coerce
+    .number({ message: 'must be a number between 0 and 1' })
+    .min(0, 'must be between 0 and 1')
+    .max(1, 'must be between 0 and 1')
+    .default(fallback);
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    // Database: DATABASE_URL, or the seed's POSTGRES_* parts, selects PostgreSQL; neither → embedded PGlite.
+    DATABASE_URL: optionalString.pipe(z.url({ message: 'must be a postgres:// URL' }).optional()),
+    PGLITE_DATA_DIR: z.string().trim().min(1).default('./data/pglite'),
+    POSTGRES_HOST: optionalString,
+    POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(5432),
+    POSTGRES_DB: z.string().trim().min(1).default('postgres'),
+    POSTGRES_USER: z.string().trim().min(1).default('postgres'),
+    POSTGRES_PASSWORD: optionalString,
+    POSTGRES_SSLMODE: z.enum(['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full']).default('prefer'),
+    // Embeddings: the local deterministic embedder needs no key; the others are switched on here.
+    EMBEDDING_PROVIDER: z.enum(['local', 'openai', 'azure']).default('local'),
+    OPENAI_API_KEY: optionalString,
+    OPENAI_BASE_URL: optionalString.pipe(z.url().optional()),
+    OPENAI_EMBEDDING_MODEL: z.string().trim().min(1).default('text-embedding-ada-002'),
+    AZURE_OPENAI_ENDPOINT: optionalString.pipe(z.url().optional()),
+    AZURE_OPENAI_API_KEY: optionalString,
+    AZURE_OPENAI_DEPLOYMENT_NAME: z.string().trim().min(1).default('text-embedding-ada-002'),
+    AZURE_OPENAI_API_VERSION: z.string().trim().min(1).default('2024-02-01'),
+    // Matching thresholds (the seed's names and defaults); see README "Confidence bands".
+    DEFAULT_SIMILARITY_THRESHOLD: probability(0.8),
+    HIGH_CONFIDENCE_THRESHOLD: probability(0.9),
+    POTENTIAL_MATCH_THRESHOLD: probability(0.75),
+    // Demo data on the first start of an empty database; off for tests that need an empty table.
+    SEED_DEMO_DATA: z
+      .enum(['true', 'false', '1', '0'])
+      .default('true')
+      .transform((value) => value === 'true' || value === '1'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.EMBEDDING_PROVIDER === 'openai' && !env.OPENAI_API_KEY && !env.OPENAI_BASE_URL) {
+      ctx.addIssue({ code: 'custom', path: ['OPENAI_API_KEY'], message: 'is required when EMBEDDING_PROVIDER=openai' });
+    }
+    if (env.EMBEDDING_PROVIDER === 'azure' && !env.AZURE_OPENAI_ENDPOINT) {
+      ctx.addIssue({ code: 'custom', path: ['AZURE_OPENAI_ENDPOINT'], message: 'is required when EMBEDDING_PROVIDER=azure' });
+    }
+    if (env.POTENTIAL_MATCH_THRESHOLD > env.HIGH_CONFIDENCE_THRESHOLD) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['POTENTIAL_MATCH_THRESHOLD'],
+        message: 'must not be greater than HIGH_CONFIDENCE_THRESHOLD',
+      });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example.`);
+    this.name = 'EnvError';
+  }
+}
+
+/** Parses a given environment (tests pass their own); throws EnvError naming every bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  throw new EnvError(result.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`));
+}
+
+let cached: Env | undefined;
+
+/** The process environment, parsed on first use. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Which database the environment selects, without opening it. */
+export function databaseTarget(config: Env = env()):
+  | { kind: 'postgres'; connectionString?: string; host?: string; port: number; database: string; user: string; password?: string; ssl: boolean }
+  | { kind: 'pglite'; dataDir: string } {
+  if (config.DATABASE_URL) {
+    return { kind: 'postgres', connectionString: config.DATABASE_URL, port: config.POSTGRES_PORT, database: config.POSTGRES_DB, user: config.POSTGRES_USER, ssl: false };
+  }
+  if (config.POSTGRES_HOST) {
+    return {
+      kind: 'postgres',
+      host: config.POSTGRES_HOST,
+      port: config.POSTGRES_PORT,
+      database: config.POSTGRES_DB,
+      user: config.POSTGRES_USER,
+      password: config.POSTGRES_PASSWORD,
+      ssl: ['require', 'verify-ca', 'verify-full'].includes(config.POSTGRES_SSLMODE),
+    };
+  }
+  return { kind: 'pglite', dataDir: config.PGLITE_DATA_DIR };
+}

@@ -1,0 +1,52 @@
+// Runs every field comparison on a pair of normalised records, in a fixed order (the order of
+// the explanation waterfall), and attaches term frequencies to exact agreements.
+import type { NormalizedRecord } from '../normalize/record';
+import { addressDetailComparison, countryComparison, localityComparison, streetComparison } from './address-fields';
+import { domainComparison, emailComparison, phoneComparison } from './contact-fields';
+import { companyNameComparison, contactNameComparison, legalFormComparison } from './name-fields';
+import {
+  employeeCountComparison,
+  industryComparison,
+  profileEmbeddingComparison,
+  revenueComparison,
+} from './profile-fields';
+import type { ComparisonSignals, ComparisonVector, FieldComparison, FieldComparisonDefinition, TermFrequencyLookup } from './types';
+
+export const FIELD_COMPARISONS: readonly FieldComparisonDefinition[] = [
+  companyNameComparison,
+  legalFormComparison,
+  contactNameComparison,
+  emailComparison,
+  domainComparison,
+  phoneComparison,
+  streetComparison,
+  addressDetailComparison,
+  localityComparison,
+  countryComparison,
+  industryComparison,
+  revenueComparison,
+  employeeCountComparison,
+  profileEmbeddingComparison,
+];
+
+/** Frequencies outside (0, 1] are treated as unknown rather than trusted. */
+function validFrequency(value: number | undefined): number | undefined {
+  return value !== undefined && Number.isFinite(value) && value > 0 && value <= 1 ? value : undefined;
+}
+
+export function comparePair(
+  a: NormalizedRecord,
+  b: NormalizedRecord,
+  signals: ComparisonSignals = {},
+  termFrequency?: TermFrequencyLookup,
+): ComparisonVector {
+  const comparisons = FIELD_COMPARISONS.map((definition): FieldComparison => {
+    const { termFrequencyKey, ...outcome } = definition.compare(a, b, signals);
+    const frequency =
+      termFrequencyKey && termFrequency
+        ? validFrequency(termFrequency(termFrequencyKey.field, termFrequencyKey.value))
+        : undefined;
+    return { field: definition.field, ...outcome, ...(frequency !== undefined ? { termFrequency: frequency } : {}) };
+  });
+  return { comparisons };
+}

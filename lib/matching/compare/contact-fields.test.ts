@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeRecord } from '../normalize/record';
+import type { CustomerRecord } from '../types';
+import { domainComparison, emailComparison, phoneComparison } from './contact-fields';
+import type { FieldComparisonDefinition } from './types';
+
+function level(definition: FieldComparisonDefinition, a: CustomerRecord, b: CustomerRecord) {
+  return definition.compare(normalizeRecord(a), normalizeRecord(b), {}).level;
+}
+
+describe('emailComparison', () => {
+  it.each<[string | null, string | null, string]>([
+    ['Bob@Acme.com', ' bob@acme.com', 'exact'],
+    ['bob@acme.com', 'bob@acme-corp.com', 'sameLocal'],
+    ['info@acme.com', 'info@globex.com', 'else'],
+    ['bob@acme.com', 'alice@acme.com', 'else'],
+    [null, 'bob@acme.com', 'null'],
+  ])('%s vs %s → %s', (a, b, expected) => expect(level(emailComparison, { email: a }, { email: b })).toBe(expected));
+});
+
+describe('domainComparison', () => {
+  it.each<[CustomerRecord, CustomerRecord, string]>([
+    [{ website: 'www.acme.com' }, { email: 'bob@acme.com' }, 'exact'],
+    [{ website: 'acme.com', email: 'x@gmail.com' }, { website: 'https://acme.com/about' }, 'exact'],
+    [{ email: 'a@gmail.com' }, { email: 'b@gmail.com' }, 'null'],
+    [{ website: 'acme.com' }, { website: 'acme.co' }, 'fuzzy'],
+    [{ website: 'acme.com' }, { website: 'globex.com' }, 'else'],
+    [{}, { website: 'acme.com' }, 'null'],
+  ])('%j vs %j → %s', (a, b, expected) => expect(level(domainComparison, a, b)).toBe(expected));
+});
+
+describe('phoneComparison', () => {
+  it.each<[CustomerRecord, CustomerRecord, string]>([
+    [{ phone: '702-919-1300' }, { phone: '+1 (702) 919 1300' }, 'exact'],
+    [{ phone: '702-919-1300' }, { phone: '919-1300' }, 'last7'],
+    [{ phone: '702-919-1300' }, { phone: '725-919-1300' }, 'last7'],
+    [{ phone: '702-919-1300' }, { phone: '702-919-1301' }, 'else'],
+    [{ phone: '02 9876 5432', country: 'AU' }, { phone: '+61 2 9876 5432' }, 'exact'],
+    [{ phone: null }, { phone: '702-919-1300' }, 'null'],
+  ])('%j vs %j → %s', (a, b, expected) => expect(level(phoneComparison, a, b)).toBe(expected));
+});

@@ -1,0 +1,59 @@
+// Comparisons of what the company is like: industry, size, and the whole-profile embedding.
+import { nullOutcome, type FieldComparisonDefinition } from './types';
+
+/** min/max ratio of two positive amounts; 1 = equal. */
+function closeness(a: number, b: number): number {
+  if (a === b) return 1;
+  if (a <= 0 || b <= 0) return 0;
+  return Math.min(a, b) / Math.max(a, b);
+}
+
+function numericComparison(field: 'revenue' | 'employeeCount', label: string): FieldComparisonDefinition {
+  return {
+    field,
+    levels: ['within10pct', 'within50pct', 'else'],
+    description: `${label}: within 10%, within a factor of two, further apart`,
+    compare(a, b) {
+      const x = a[field];
+      const y = b[field];
+      const left = x === null ? null : String(x);
+      const right = y === null ? null : String(y);
+      if (x === null || y === null) return nullOutcome(left, right);
+      const ratio = closeness(x, y);
+      return { level: ratio >= 0.9 ? 'within10pct' : ratio >= 0.5 ? 'within50pct' : 'else', left, right };
+    },
+  };
+}
+
+export const revenueComparison = numericComparison('revenue', 'Annual revenue');
+export const employeeCountComparison = numericComparison('employeeCount', 'Employee count');
+
+export const industryComparison: FieldComparisonDefinition = {
+  field: 'industry',
+  levels: ['same', 'different'],
+  description: 'Industry: same or different',
+  compare(a, b) {
+    if (!a.industry || !b.industry) return nullOutcome(a.industry, b.industry);
+    return { level: a.industry === b.industry ? 'same' : 'different', left: a.industry, right: b.industry };
+  },
+};
+
+/** Cosine buckets on the full-profile embedding; the signal is computed by the caller. */
+export const PROFILE_COSINE_LEVELS = [
+  { level: 'cosine95', min: 0.95 },
+  { level: 'cosine85', min: 0.85 },
+  { level: 'cosine70', min: 0.7 },
+] as const;
+
+export const profileEmbeddingComparison: FieldComparisonDefinition = {
+  field: 'profileEmbedding',
+  levels: [...PROFILE_COSINE_LEVELS.map((bucket) => bucket.level), 'else'],
+  description: 'Cosine similarity of the full-profile embeddings: ≥ 0.95, ≥ 0.85, ≥ 0.7, lower',
+  compare(_a, _b, signals) {
+    const cosine = signals.profileCosine;
+    if (cosine === null || cosine === undefined || !Number.isFinite(cosine)) return nullOutcome(null, null);
+    const shown = cosine.toFixed(3);
+    const bucket = PROFILE_COSINE_LEVELS.find((candidate) => cosine >= candidate.min);
+    return { level: bucket?.level ?? 'else', left: shown, right: shown };
+  },
+};

@@ -1,0 +1,74 @@
+// Quality figures on labelled data (MATCHING.md §9): precision/recall/F1 at the cut-off, per band,
+// candidate recall, and calibration (predicted vs observed match rate per probability bucket).
+import { confidenceBand, type BandThresholds } from '../band';
+import { CONFIDENCE_BANDS, type ConfidenceBand } from '../types';
+
+export interface ScoredOutcome {
+  matchProbability: number;
+  isTrueMatch: boolean;
+  isHardNegative?: boolean;
+}
+
+export interface QualityReport {
+  precision: number;
+  recall: number;
+  f1: number;
+  truePositives: number;
+  falsePositives: number;
+  falseNegatives: number;
+  truePairs: number;
+  candidatePairs: number;
+  /** Share of true pairs that candidate generation reached: an upper bound on recall. */
+  candidateRecall: number;
+  bands: Record<ConfidenceBand, { pairs: number; trueMatches: number }>;
+  calibration: Array<{ from: number; to: number; pairs: number; meanPredicted: number; observed: number }>;
+  /** Known must-not-merge pairs scored in the exact band. */
+  hardNegativesInExactBand: number;
+}
+
+const CALIBRATION_EDGES = [0, 0.1, 0.3, 0.5, 0.7, 0.8, 0.9, 0.95, 0.99, 1.000001];
+
+function ratio(numerator: number, denominator: number): number {
+  return denominator === 0 ? 0 : numerator / denominator;
+}
+
+export function qualityReport(outcomes: ScoredOutcome[], truePairs: number, thresholds: BandThresholds): QualityReport {
+  const predicted = outcomes.filter((outcome) => outcome.matchProbability >= thresholds.matchCutoff);
+  const truePositives = predicted.filter((outcome) => outcome.isTrueMatch).length;
+  const falsePositives = predicted.length - truePositives;
+  const falseNegatives = truePairs - truePositives;
+  const precision = ratio(truePositives, predicted.length);
+  const recall = ratio(truePositives, truePairs);
+  const candidateTrue = outcomes.filter((outcome) => outcome.isTrueMatch).length;
+
+  const bands = Object.fromEntries(CONFIDENCE_BANDS.map((band) => [band, { pairs: 0, trueMatches: 0 }])) as QualityReport['bands'];
+  let hardNegativesInExactBand = 0;
+  for (const outcome of outcomes) {
+    const band = confidenceBand(outcome.matchProbability, thresholds);
+    bands[band].pairs += 1;
+    if (outcome.isTrueMatch) bands[band].trueMatches += 1;
+    if (band === 'exact' && outcome.isHardNegative) hardNegativesInExactBand += 1;
+  }
+
+  const calibration = CALIBRATION_EDGES.slice(0, -1).map((from, index) => {
+    const to = CALIBRATION_EDGES[index + 1];
+    const inBucket = outcomes.filter((outcome) => outcome.matchProbability >= from && outcome.matchProbability < to);
+    const meanPredicted = ratio(inBucket.reduce((sum, outcome) => sum + outcome.matchProbability, 0), inBucket.length);
+    return { from, to: Math.min(1, to), pairs: inBucket.length, meanPredicted, observed: ratio(inBucket.filter((o) => o.isTrueMatch).length, inBucket.length) };
+  });
+
+  return {
+    precision,
+    recall,
+    f1: ratio(2 * precision * recall, precision + recall),
+    truePositives,
+    falsePositives,
+    falseNegatives,
+    truePairs,
+    candidatePairs: outcomes.length,
+    candidateRecall: ratio(candidateTrue, truePairs),
+    bands,
+    calibration,
+    hardNegativesInExactBand,
+  };
+}

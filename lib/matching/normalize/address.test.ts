@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeAddress, normalizePostalCode, type AddressInput, type NormalizedAddress } from './address';
+
+describe('normalizeAddress', () => {
+  it.each<[AddressInput, Partial<NormalizedAddress>]>([
+    [{ addressLine1: '123 North Main Street' }, { street: '123 n main st', streetNumber: '123', streetName: 'n main st' }],
+    [{ addressLine1: '123 N. Main St.' }, { street: '123 n main st' }],
+    [{ addressLine1: '405 Fifth Avenue', addressLine2: 'Suite 200' }, { street: '405 5th ave', unit: 'ste 200' }],
+    [{ addressLine1: '1450 N City Rd Suite 900' }, { street: '1450 n city rd', unit: 'ste 900' }],
+    [{ addressLine1: 'Suite 900, 1450 N City Rd' }, { street: '1450 n city rd', unit: 'ste 900' }],
+    [{ addressLine1: '12 Main St #5' }, { street: '12 main st', unit: 'unit 5' }],
+    [{ addressLine1: 'Hardenbergstraße 87' }, { street: 'hardenberg st 87', streetNumber: '87', streetName: 'hardenberg st' }],
+    [{ addressLine1: 'Ansbacher Strasse 23' }, { streetNumber: '23', streetName: 'ansbacher st' }],
+    [{ addressLine1: '8 stanley street', addressLine2: 'miami', city: 'winston hills' }, { street: '8 stanley st', extra: 'miami', city: 'winston hills' }],
+    [
+      { addressLine1: '123 Main Street, Las Vegas NV 89132' },
+      { street: '123 main st', city: 'las vegas', state: 'NV', postalCode: '89132' },
+    ],
+    [{ addressLine1: '1 Main St', city: 'NYC', state: 'New York', country: 'United States' }, { city: 'new york', state: 'NY', country: 'US' }],
+    [{ postalCode: '92723-0000', country: 'USA' }, { postalCode: '92723' }],
+  ])('%j', (input, expected) => expect(normalizeAddress(input)).toMatchObject(expected));
+
+  it('returns all-null fields for an empty address', () => {
+    expect(normalizeAddress({})).toEqual({
+      street: null, streetNumber: null, streetName: null, unit: null, extra: null,
+      city: null, state: null, postalCode: null, country: null,
+    });
+  });
+});
+
+describe('normalizePostalCode', () => {
+  it.each<[string, string | null, string]>([
+    ['89132-1234', 'US', '89132'],
+    ['927230000', null, '92723'],
+    ['m1s 1t4', 'CA', 'M1S1T4'],
+    ['LE11 1UU', 'GB', 'LE111UU'],
+    ['4223', 'AU', '4223'],
+  ])('%s (%s) → %s', (raw, country, expected) => expect(normalizePostalCode(raw, country)).toBe(expected));
+});

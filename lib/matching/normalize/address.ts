@@ -1,0 +1,151 @@
+// Postal addresses: canonical street tokens (Street → st, First → 1st), the unit/suite split
+// off, the street number apart, postal codes in one format, and region names as codes.
+// Free-text lines that carry the whole address ("123 Main St, Las Vegas NV 89132") fill the
+// city/state/postal fields only when those are missing: structured fields win.
+import { countryCode, isKnownRegion, normalizeCity, stateCode } from './geo';
+import { cleanText, words } from './text';
+
+const STREET_WORDS: Record<string, string> = {
+  street: 'st', str: 'st', strasse: 'st', avenue: 'ave', av: 'ave', aven: 'ave', boulevard: 'blvd',
+  road: 'rd', drive: 'dr', lane: 'ln', court: 'ct', place: 'pl', terrace: 'ter', highway: 'hwy',
+  parkway: 'pkwy', circle: 'cir', circuit: 'cct', square: 'sq', crescent: 'cres', close: 'cl',
+  trail: 'trl', expressway: 'expy', freeway: 'fwy', plaza: 'plz', alley: 'aly', crossing: 'xing',
+  grove: 'gr', heights: 'hts', point: 'pt', route: 'rte', turnpike: 'tpke', mount: 'mt',
+  north: 'n', south: 's', east: 'e', west: 'w', northeast: 'ne', northwest: 'nw', southeast: 'se',
+  southwest: 'sw', saint: 'st', fort: 'ft', post: 'po', pobox: 'po box',
+};
+const ORDINALS: Record<string, string> = {
+  first: '1st', second: '2nd', third: '3rd', fourth: '4th', fifth: '5th', sixth: '6th',
+  seventh: '7th', eighth: '8th', ninth: '9th', tenth: '10th', eleventh: '11th', twelfth: '12th',
+};
+/** Words that introduce a unit inside a building → canonical abbreviation. */
+const UNIT_WORDS: Record<string, string> = {
+  suite: 'ste', ste: 'ste', unit: 'unit', apt: 'apt', apartment: 'apt', appt: 'apt', flat: 'apt',
+  floor: 'fl', fl: 'fl', room: 'rm', rm: 'rm', office: 'ofc', ofc: 'ofc', building: 'bldg',
+  bldg: 'bldg', bld: 'bldg', no: 'unit', number: 'unit',
+};
+
+export interface AddressInput {
+  addressLine1?: string | null;
+  addressLine2?: string | null;
+  city?: string | null;
+  state?: string | null;
+  postalCode?: string | null;
+  country?: string | null;
+}
+
+export interface NormalizedAddress {
+  /** "123 n main st": number + canonical street words, unit excluded. */
+  street: string | null;
+  streetNumber: string | null;
+  streetName: string | null;
+  /** "ste 900". */
+  unit: string | null;
+  /** Other words of the lines that are neither street nor unit (building or locality names). */
+  extra: string | null;
+  city: string | null;
+  state: string | null;
+  postalCode: string | null;
+  country: string | null;
+}
+
+/** A German-style compound ("hardenbergstrasse") keeps its stem and gets the canonical type. */
+function canonicalStreetWord(word: string): string {
+  if (STREET_WORDS[word]) return STREET_WORDS[word];
+  if (ORDINALS[word]) return ORDINALS[word];
+  const compound = /^(.{3,})(strasse|str)$/.exec(word);
+  return compound ? `${compound[1]} st` : word;
+}
+
+/** Removes "suite 900" / "# 5" style units from a segment's words; returns the rest and the unit. */
+function takeUnit(segmentWords: string[]): { rest: string[]; unit: string | null } {
+  for (let i = 0; i < segmentWords.length - 1; i += 1) {
+    const unitWord = UNIT_WORDS[segmentWords[i]];
+    const value = segmentWords[i + 1];
+    if (unitWord && /\d/.test(value)) {
+      return { rest: [...segmentWords.slice(0, i), ...segmentWords.slice(i + 2)], unit: `${unitWord} ${value}` };
+    }
+  }
+  return { rest: segmentWords, unit: null };
+}
+
+/** US ZIP+4 and 9-digit ZIPs → 5 digits; everything else upper-case without spaces ("M1S 1T4" → "M1S1T4"). */
+export function normalizePostalCode(raw: string | null | undefined, country?: string | null): string | null {
+  const compact = raw?.replace(/[\s-]/g, '').toUpperCase();
+  if (!compact) return null;
+  if ((country === 'US' || !country) && /^\d{9}$/.test(compact)) return compact.slice(0, 5);
+  return compact;
+}
+
+function splitSegments(line: string | null | undefined): string[][] {
+  if (!line) return [];
+  return line
+    .replace(/#\s*/g, ' unit ')
+    .split(/[,;\n]/)
+    .map((segment) => words(cleanText(segment)))
+    .filter((segmentWords) => segmentWords.length > 0);
+}
+
+/** Reads "las vegas nv 89132" into city/state/postal (trailing postal code, then a trailing region). */
+function parseLocality(localityWords: string[]): { city: string | null; state: string | null; postalCode: string | null } {
+  const rest = [...localityWords];
+  let postalCode: string | null = null;
+  let state: string | null = null;
+  if (rest.length > 0 && /^\d{4,9}$/.test(rest[rest.length - 1])) postalCode = rest.pop()!;
+  if (rest.length > 0 && isKnownRegion(rest[rest.length - 1])) state = rest.pop()!;
+  return { city: rest.length > 0 ? rest.join(' ') : null, state, postalCode };
+}
+
+function splitStreetNumber(streetWords: string[]): { number: string | null; name: string[] } {
+  const isNumber = (word: string | undefined) => word !== undefined && /^\d+[a-z]?$/.test(word);
+  if (isNumber(streetWords[0])) return { number: streetWords[0], name: streetWords.slice(1) };
+  const last = streetWords[streetWords.length - 1];
+  if (streetWords.length > 1 && isNumber(last)) return { number: last, name: streetWords.slice(0, -1) };
+  return { number: null, name: streetWords };
+}
+
+export function normalizeAddress(input: AddressInput): NormalizedAddress {
+  const country = countryCode(input.country);
+  const line1 = splitSegments(input.addressLine1);
+  const line2 = splitSegments(input.addressLine2);
+  let unit: string | null = null;
+  const withoutUnits = (segments: string[][]) =>
+    segments
+      .map((segmentWords) => {
+        const taken = takeUnit(segmentWords);
+        unit ??= taken.unit;
+        return taken.rest;
+      })
+      .filter((segmentWords) => segmentWords.length > 0);
+  const first = withoutUnits(line1);
+  const second = withoutUnits(line2);
+
+  // The street is the first segment holding a number, else line 1's first segment; a line 2
+  // without a number (a building or locality name) is never taken for the street.
+  const all = [...first, ...second];
+  const numbered = all.findIndex((segmentWords) => segmentWords.some((word) => /\d/.test(word)));
+  const streetIndex = numbered >= 0 ? numbered : first.length > 0 ? 0 : -1;
+  const streetWords = (streetIndex >= 0 ? all[streetIndex] : []).flatMap((word) => canonicalStreetWord(word).split(' '));
+  const others = all.filter((_, index) => index !== streetIndex);
+  const { number, name } = splitStreetNumber(streetWords);
+
+  const locality = parseLocality(others.flat());
+  const structuredLocality = Boolean(input.city || input.postalCode);
+  const city = normalizeCity(input.city) ?? (structuredLocality ? null : normalizeCity(locality.city));
+  const state = stateCode(input.state) ?? (structuredLocality ? null : stateCode(locality.state));
+  const postalCode =
+    normalizePostalCode(input.postalCode, country) ?? normalizePostalCode(locality.postalCode, country);
+  const extra = structuredLocality ? others.flat().join(' ') || null : null;
+
+  return {
+    street: streetWords.length > 0 ? streetWords.join(' ') : null,
+    streetNumber: number,
+    streetName: name.length > 0 ? name.join(' ') : null,
+    unit,
+    extra,
+    city,
+    state,
+    postalCode,
+    country,
+  };
+}

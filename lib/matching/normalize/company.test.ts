@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeCompanyName } from './company';
+
+describe('normalizeCompanyName', () => {
+  it.each<[string, string | null, string | null]>([
+    ['Acme Corporation', 'acme', 'corp'],
+    ['ACME Corp.', 'acme', 'corp'],
+    ['Acme, Inc.', 'acme', 'inc'],
+    ['Acme Incorporated', 'acme', 'inc'],
+    ['Acme L.L.C.', 'acme', 'llc'],
+    ['Acme Limited Liability Company', 'acme', 'llc'],
+    ['Acme Co., Ltd.', 'acme', 'ltd'],
+    ['Acme Pty Ltd', 'acme', 'pty ltd'],
+    ['Müller GmbH', 'muller', 'gmbh'],
+    ['Siemens AG', 'siemens', 'ag'],
+    ['Carrefour S.A.', 'carrefour', 'sa'],
+    ['Philips N.V.', 'philips', 'nv'],
+    ['Tesco PLC', 'tesco', 'plc'],
+    ['The Acme Company', 'acme', 'co'],
+    ['Smith & Sons', 'smith and sons', null],
+    ['Acme Intl Mfg', 'acme international manufacturing', null],
+    ['Acme Tech Svcs', 'acme technology services', null],
+    ['Acme Technologies', 'acme technology', null],
+    ['Jones Bros', 'jones brothers', null],
+    ['Univrsl Export Inc', 'univrsl exports', 'inc'],
+    ['Corp', null, 'corp'],
+    ['Inc.', null, 'inc'],
+  ])('%s → core %s, legal form %s', (raw, core, legalForm) => {
+    const company = normalizeCompanyName(raw);
+    expect(company?.core ?? null).toBe(core);
+    expect(company?.legalForm ?? null).toBe(legalForm);
+  });
+
+  it('keeps generic words in the core but not among the distinctive words', () => {
+    expect(normalizeCompanyName('Acme Holdings')).toMatchObject({
+      core: 'acme holdings',
+      distinctiveWords: ['acme'],
+    });
+    expect(normalizeCompanyName('Global Solutions Group')?.distinctiveWords).toEqual([]);
+  });
+
+  it('returns null for missing names', () => {
+    expect(normalizeCompanyName(null)).toBeNull();
+    expect(normalizeCompanyName('  ')).toBeNull();
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { isInitialOf, normalizePersonName } from './person';
+
+describe('normalizePersonName', () => {
+  it.each<[string, string, string]>([
+    ['John Smith', 'john smith', 'john smith'],
+    ['Smith, John', 'john smith', 'john smith'],
+    ['Bob Smith', 'bob smith', 'robert smith'],
+    ['Smith, Bob', 'bob smith', 'robert smith'],
+    ['Bill Gates', 'bill gates', 'gates william'],
+    ['Liz Taylor', 'liz taylor', 'elizabeth taylor'],
+    ['Dr. Peggy O\'Hare', 'peggy ohare', 'margaret ohare'],
+    ['David Dobbins Jr', 'david dobbins', 'david dobbins'],
+    ['Hughes, Howie', 'howie hughes', 'howie hughes'],
+    ['Smith, John, Jr.', 'john smith', 'john smith'],
+    ['J. Smith', 'j smith', 'j smith'],
+  ])('%s → display %s, key %s', (raw, display, key) => {
+    const person = normalizePersonName(raw);
+    expect(person?.display).toBe(display);
+    expect(person?.key).toBe(key);
+  });
+
+  it('gives the same key whatever the order and nickname', () => {
+    expect(normalizePersonName('Robert Smith')?.key).toBe(normalizePersonName('Smith, Bob')?.key);
+  });
+
+  it('returns null when nothing but titles or blanks remain', () => {
+    expect(normalizePersonName('Mr.')).toBeNull();
+    expect(normalizePersonName('')).toBeNull();
+    expect(normalizePersonName(null)).toBeNull();
+  });
+});
+
+describe('isInitialOf', () => {
+  it.each<[string, string, boolean]>([
+    ['j', 'john', true],
+    ['j', 'mary', false],
+    ['jo', 'john', false],
+  ])('%s of %s = %s', (initial, word, expected) => expect(isInitialOf(initial, word)).toBe(expected));
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { blankToNull, cleanText, foldAccents, words } from './text';
+
+describe('foldAccents', () => {
+  it.each([
+    ['Müller', 'muller'],
+    ['Straße', 'strasse'],
+    ['Ærø', 'aero'],
+    ['ŁÓDŹ', 'lodz'],
+    ['Café', 'cafe'],
+  ])('%s → %s', (raw, expected) => expect(foldAccents(raw)).toBe(expected));
+});
+
+describe('cleanText', () => {
+  it.each<[string | null | undefined, string | null]>([
+    ['  ACME,  Inc. ', 'acme inc'],
+    ["O'Hare", 'ohare'],
+    ['Smith & Sons', 'smith and sons'],
+    ['Hardenbergstraße 87', 'hardenbergstrasse 87'],
+    ['a/b-c', 'a b c'],
+    ['   ', null],
+    ['...', null],
+    [null, null],
+    [undefined, null],
+  ])('%s → %s', (raw, expected) => expect(cleanText(raw)).toBe(expected));
+});
+
+describe('words / blankToNull', () => {
+  it('splits cleaned text and treats null as no words', () => {
+    expect(words('acme labs')).toEqual(['acme', 'labs']);
+    expect(words(null)).toEqual([]);
+  });
+  it('turns blanks into null and trims the rest', () => {
+    expect(blankToNull('  x ')).toBe('x');
+    expect(blankToNull(' ')).toBeNull();
+    expect(blankToNull(undefined)).toBeNull();
+  });
+});

@@ -1,0 +1,44 @@
+// Shared text clean-up for every normaliser: one definition of "the same characters",
+// so that comparisons never disagree because of case, accents or punctuation.
+
+/** Letters that NFKD does not decompose into base letter + mark. */
+const SPECIAL_LETTERS: Record<string, string> = {
+  ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i',
+};
+
+/** Lower-cases and strips accents: "Müller Straße" → "muller strasse". */
+export function foldAccents(value: string): string {
+  return value
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[ßæœøłđðþı]/g, (letter) => SPECIAL_LETTERS[letter] ?? letter);
+}
+
+/**
+ * Case-, accent- and punctuation-insensitive form; apostrophes vanish (O'Hare → ohare) because
+ * they are spelled both ways, "&" becomes "and", every other symbol separates words.
+ * Returns null for missing or blank input so callers never compare empty strings.
+ */
+export function cleanText(raw: string | null | undefined): string | null {
+  if (raw === null || raw === undefined) return null;
+  const cleaned = foldAccents(raw)
+    .replace(/['’`´]/g, '')
+    .replace(/&/g, ' and ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .replace(/\s+/g, ' ');
+  return cleaned === '' ? null : cleaned;
+}
+
+/** Words of an already cleaned string. */
+export function words(cleaned: string | null): string[] {
+  return cleaned ? cleaned.split(' ') : [];
+}
+
+/** Trims and turns blank strings into null: the one meaning of "missing" for raw fields. */
+export function blankToNull(raw: string | null | undefined): string | null {
+  if (raw === null || raw === undefined) return null;
+  const trimmed = raw.trim();
+  return trimmed === '' ? null : trimmed;
+}

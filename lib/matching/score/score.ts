@@ -1,0 +1,61 @@
+// Fellegi–Sunter scoring: the match weight is the prior plus one weight per field, and the
+// list of those weights is the explanation — nothing is shown that the score did not use.
+import { NULL_LEVEL, type ComparisonVector } from '../compare/types';
+import type { MatchParameters } from './params';
+
+export interface FieldContribution {
+  field: string;
+  level: string;
+  /** Bits: log2(m/u); 0 for the null level or a level the parameters do not know. */
+  weight: number;
+  left: string | null;
+  right: string | null;
+  m: number | null;
+  u: number | null;
+  /** True when u was replaced by the agreed value's term frequency (MATCHING.md §3). */
+  tfAdjusted?: boolean;
+}
+
+export interface ScoredPair {
+  /** log2(λ/(1−λ)): where the waterfall starts. */
+  priorWeight: number;
+  /** priorWeight + Σ contribution weights. */
+  matchWeight: number;
+  /** 2^W / (1 + 2^W): what bands are cut on. */
+  matchProbability: number;
+  contributions: FieldContribution[];
+  parametersVersion: string;
+}
+
+/** Keeps u from reaching 0 when a frequency table says a value is unique in a huge table. */
+const MIN_TERM_FREQUENCY = 1e-9;
+
+export function bayesFactorBits(m: number, u: number): number {
+  return Math.log2(m / u);
+}
+
+export function probabilityFromWeight(matchWeight: number): number {
+  return 1 / (1 + 2 ** -matchWeight);
+}
+
+export function scoreComparison(vector: ComparisonVector, params: MatchParameters): ScoredPair {
+  const priorWeight = bayesFactorBits(params.lambda, 1 - params.lambda);
+  const contributions = vector.comparisons.map((comparison): FieldContribution => {
+    const base = { field: comparison.field, level: comparison.level, left: comparison.left, right: comparison.right };
+    const levelParams = comparison.level === NULL_LEVEL ? undefined : params.fields[comparison.field]?.levels[comparison.level];
+    if (!levelParams) return { ...base, weight: 0, m: null, u: null };
+    if (comparison.termFrequency !== undefined) {
+      const u = Math.max(comparison.termFrequency, MIN_TERM_FREQUENCY);
+      return { ...base, weight: bayesFactorBits(levelParams.m, u), m: levelParams.m, u, tfAdjusted: true };
+    }
+    return { ...base, weight: bayesFactorBits(levelParams.m, levelParams.u), m: levelParams.m, u: levelParams.u };
+  });
+  const matchWeight = contributions.reduce((sum, contribution) => sum + contribution.weight, priorWeight);
+  return {
+    priorWeight,
+    matchWeight,
+    matchProbability: probabilityFromWeight(matchWeight),
+    contributions,
+    parametersVersion: params.version,
+  };
+}

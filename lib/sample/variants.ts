@@ -1,0 +1,94 @@
+// Incoming variants of an existing customer: one to four named perturbations on a full record,
+// or a sparse record of two or three fields. Each variant lists what was done to it.
+import type { CustomerRecord } from '@/lib/matching/types';
+import type { CompanyProfile } from './company';
+import { PROFILE_PERTURBATIONS, renderDraft, startDraft, type PerturbationContext } from './perturb-profile';
+import { keepOnly, RECORD_PERTURBATIONS, SPARSE_TEMPLATES } from './perturb-record';
+import {
+  IDENTIFIER_CORRUPTIONS,
+  LIGHT_PERTURBATIONS,
+  PERTURBATION_KINDS,
+  PERTURBED_FIELD,
+  type PerturbationKind,
+} from './perturbation-kinds';
+
+export interface GeneratedVariant {
+  record: CustomerRecord;
+  perturbations: PerturbationKind[];
+}
+
+const REGULAR_KINDS = PERTURBATION_KINDS.filter((kind) => kind !== 'sparse');
+/** Pairs that would hide each other: "B. Smith" from a nickname is no longer a nickname variant. */
+const EXCLUSIVE: ReadonlyArray<readonly [PerturbationKind, PerturbationKind]> = [['contact_initials', 'contact_nickname']];
+
+function compatible(kind: PerturbationKind, chosen: PerturbationKind[]): boolean {
+  if (IDENTIFIER_CORRUPTIONS.has(kind) && chosen.some((other) => IDENTIFIER_CORRUPTIONS.has(other))) return false;
+  return !EXCLUSIVE.some(([a, b]) => (kind === a && chosen.includes(b)) || (kind === b && chosen.includes(a)));
+}
+
+const canonicalOrder = (a: PerturbationKind, b: PerturbationKind) => PERTURBATION_KINDS.indexOf(a) - PERTURBATION_KINDS.indexOf(b);
+
+/** Applies the given kinds (profile ones first, then record ones); returns the record and those that took effect. */
+export function applyPerturbations(
+  customer: CompanyProfile,
+  kinds: PerturbationKind[],
+  context: PerturbationContext,
+): GeneratedVariant {
+  const draft = startDraft(customer);
+  const applied: PerturbationKind[] = [];
+  for (const kind of [...kinds].sort(canonicalOrder)) {
+    const perturb = PROFILE_PERTURBATIONS[kind];
+    if (perturb?.(draft, context)) applied.push(kind);
+  }
+  const record = renderDraft(draft);
+  for (const kind of [...kinds].sort(canonicalOrder)) {
+    const perturb = RECORD_PERTURBATIONS[kind];
+    if (perturb?.(record, context.random)) applied.push(kind);
+  }
+  return { record, perturbations: applied.sort(canonicalOrder) };
+}
+
+/**
+ * Kinds that apply to few customers (a numbered street, a name with a nickname, a city with an
+ * alias) are preferred when they do apply, so that every kind shows up in a set of modest size.
+ */
+const SELECTION_WEIGHT: Partial<Record<PerturbationKind, number>> = {
+  ordinal: 6,
+  contact_nickname: 3,
+  city_alias: 3,
+  street_abbreviation: 2,
+};
+
+/** Whether a kind changes anything for this customer, tried on a throwaway copy. */
+function applies(kind: PerturbationKind, customer: CompanyProfile, context: PerturbationContext): boolean {
+  const trial = applyPerturbations(customer, [kind], { ...context, random: context.random.fork('trial') });
+  return trial.perturbations.length > 0;
+}
+
+/** A full variant: one to four perturbations, at most one of them corrupting an identifier. */
+export function makeVariant(customer: CompanyProfile, context: PerturbationContext): GeneratedVariant {
+  const { random } = context;
+  const wanted = random.weighted([[1, 30], [2, 35], [3, 25], [4, 10]] as const);
+  let candidates = REGULAR_KINDS.filter((kind) => applies(kind, customer, context));
+  const chosen: PerturbationKind[] = [];
+  while (chosen.length < wanted) {
+    candidates = candidates.filter((kind) => !chosen.includes(kind) && compatible(kind, chosen));
+    if (candidates.length === 0) break;
+    chosen.push(random.weighted(candidates.map((kind) => [kind, SELECTION_WEIGHT[kind] ?? 1] as const)));
+  }
+  const variant = applyPerturbations(customer, chosen, context);
+  // A kind can stop applying once another has run (a typo needs a long word, initials leave a
+  // short one); a variant still differs from its customer in at least one named way.
+  return variant.perturbations.length > 0 ? variant : applyPerturbations(customer, ['phone_format'], context);
+}
+
+/** A sparse variant: two or three fields that still decide the match, at most one light re-writing. */
+export function makeSparseVariant(customer: CompanyProfile, full: CustomerRecord, context: PerturbationContext): GeneratedVariant {
+  const { random } = context;
+  const usable = SPARSE_TEMPLATES.filter((template) => template.every((field) => full[field] != null));
+  const template = random.pick(usable.length > 0 ? usable : [['companyName', 'phone'] as const]);
+  const light = [...LIGHT_PERTURBATIONS].filter((kind) => template.includes(PERTURBED_FIELD[kind as keyof typeof PERTURBED_FIELD]));
+  const chosen = light.length > 0 && random.chance(0.6) ? [random.pick(light)] : [];
+  const variant = applyPerturbations(customer, chosen, context);
+  return { record: keepOnly(variant.record, template), perturbations: ['sparse', ...variant.perturbations] };
+}

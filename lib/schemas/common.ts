@@ -1,0 +1,55 @@
+// Building blocks shared by the domain schemas: trimmed optional text, non-negative numbers, pagination.
+import { z } from 'zod';
+
+/** Optional text: trimmed; empty string and null both mean "not given". */
+export const optionalText = (max: number) =>
+  z
+    .union([z.string(), z.null()])
+    .optional()
+    .transform((value) => {
+      if (value === null || value === undefined) return null;
+      const trimmed = value.trim();
+      return trimmed === '' ? null : trimmed;
+    })
+    .pipe(z.string().max(max, `must be at most ${max} characters`).nullable());
+
+export const requiredText = (max: number) =>
+  z
+    .string({ message: 'is required and must be text' })
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`);
+
+/** A non-negative number; numeric strings from CSV/forms are accepted. */
+export const nonNegativeNumber = (options: { integer?: boolean } = {}) =>
+  z
+    .union([z.number(), z.string(), z.null()])
+    .optional()
+    .transform((value, ctx) => {
+      if (value === null || value === undefined) return null;
+      if (typeof value === 'string') {
+        const trimmed = value.trim().replace(/,/g, '');
+        if (trimmed === '') return null;
+        const parsed = Number(trimmed);
+        if (!Number.isFinite(parsed)) {
+          ctx.addIssue({ code: 'custom', message: 'must be a number' });
+          return z.NEVER;
+        }
+        return parsed;
+      }
+      return value;
+    })
+    .pipe(
+      (options.integer ? z.number().int('must be a whole number') : z.number())
+        .min(0, 'must be zero or more')
+        .max(1e15, 'is too large')
+        .nullable(),
+    );
+
+export const MAX_PAGE_SIZE = 200;
+
+export const idParam = z.coerce
+  .number({ message: 'must be a positive whole number' })
+  .int('must be a positive whole number')
+  .positive('must be a positive whole number')
+  .max(Number.MAX_SAFE_INTEGER);

@@ -1,0 +1,110 @@
+// The customer domain: what clients may send (seed and CSV field names), and what they get back.
+import { z } from 'zod';
+import type { Customer } from '../db/schema';
+import { MAX_PAGE_SIZE, idParam, nonNegativeNumber, optionalText, requiredText } from './common';
+
+export const FIELD_LIMITS = {
+  companyName: 300,
+  contactName: 200,
+  email: 320,
+  phone: 50,
+  address: 300,
+  city: 120,
+  state: 120,
+  postalCode: 20,
+  country: 120,
+  industry: 120,
+  website: 300,
+  description: 5000,
+} as const;
+
+const email = optionalText(FIELD_LIMITS.email).pipe(z.email('must be a valid email address').nullable());
+
+/**
+ * Input for a customer record. Accepts both the seed API's names (state_province, annual_revenue) and the
+ * CSV names (state, revenue). Unknown keys (id, status, embeddings, ...) are ignored: clients cannot set them.
+ */
+export const customerInputSchema = z
+  .object({
+    company_name: requiredText(FIELD_LIMITS.companyName),
+    contact_name: optionalText(FIELD_LIMITS.contactName),
+    email,
+    phone: optionalText(FIELD_LIMITS.phone),
+    address_line1: optionalText(FIELD_LIMITS.address),
+    address_line2: optionalText(FIELD_LIMITS.address),
+    city: optionalText(FIELD_LIMITS.city),
+    state: optionalText(FIELD_LIMITS.state),
+    state_province: optionalText(FIELD_LIMITS.state),
+    postal_code: optionalText(FIELD_LIMITS.postalCode),
+    country: optionalText(FIELD_LIMITS.country),
+    industry: optionalText(FIELD_LIMITS.industry),
+    revenue: nonNegativeNumber(),
+    annual_revenue: nonNegativeNumber(),
+    employee_count: nonNegativeNumber({ integer: true }),
+    website: optionalText(FIELD_LIMITS.website),
+    description: optionalText(FIELD_LIMITS.description),
+    source_system: optionalText(100),
+    source_id: optionalText(200),
+  })
+  .transform((input) => ({
+    companyName: input.company_name,
+    contactName: input.contact_name,
+    email: input.email,
+    phone: input.phone,
+    addressLine1: input.address_line1,
+    addressLine2: input.address_line2,
+    city: input.city,
+    state: input.state ?? input.state_province,
+    postalCode: input.postal_code,
+    country: input.country,
+    industry: input.industry,
+    revenue: input.revenue ?? input.annual_revenue,
+    employeeCount: input.employee_count,
+    website: input.website,
+    description: input.description,
+    sourceSystem: input.source_system ?? 'api',
+    sourceId: input.source_id,
+  }));
+
+export type CustomerInput = z.output<typeof customerInputSchema>;
+
+export const customerListQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE, `must be at most ${MAX_PAGE_SIZE}`).default(50),
+  cursor: idParam.optional(),
+  q: z.string().trim().max(200).optional(),
+  city: z.string().trim().max(FIELD_LIMITS.city).optional(),
+  country: z.string().trim().max(FIELD_LIMITS.country).optional(),
+  industry: z.string().trim().max(FIELD_LIMITS.industry).optional(),
+});
+
+export type CustomerListQuery = z.output<typeof customerListQuerySchema>;
+
+/** The seed's response shape (customer_id, created_date, updated_date, state_province, annual_revenue) plus CSV names. */
+export function toCustomerResponse(customer: Customer) {
+  return {
+    customer_id: customer.id,
+    company_name: customer.companyName,
+    contact_name: customer.contactName,
+    email: customer.email,
+    phone: customer.phone,
+    address_line1: customer.addressLine1,
+    address_line2: customer.addressLine2,
+    city: customer.city,
+    state: customer.state,
+    state_province: customer.state,
+    postal_code: customer.postalCode,
+    country: customer.country,
+    industry: customer.industry,
+    revenue: customer.revenue,
+    annual_revenue: customer.revenue,
+    employee_count: customer.employeeCount,
+    website: customer.website,
+    description: customer.description,
+    source_system: customer.sourceSystem,
+    source_id: customer.sourceId,
+    created_date: customer.createdAt.toISOString(),
+    updated_date: customer.updatedAt.toISOString(),
+  };
+}
+
+export type CustomerResponse = ReturnType<typeof toCustomerResponse>;

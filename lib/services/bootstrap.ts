@@ -1,0 +1,30 @@
+// Start-up: open and migrate the database, seed demo data into an empty one. Idempotent and memoised.
+import { getDatabaseHandle } from '../db';
+import { env } from '../env';
+import { logger } from '../logger';
+import type { ServiceContext } from './context';
+import { seedDemoDataIfEmpty } from './demo-data';
+
+const globalForBoot = globalThis as unknown as { customerMatchingBoot?: Promise<void> };
+
+export function ensureReady(): Promise<void> {
+  globalForBoot.customerMatchingBoot ??= (async () => {
+    const handle = await getDatabaseHandle();
+    if (env().SEED_DEMO_DATA) {
+      const seeded = await seedDemoDataIfEmpty({ db: handle.db, actor: 'system:seed' });
+      if (seeded > 0) logger().info({ seeded }, 'seeded demo customers into an empty database');
+    }
+    logger().info({ database: handle.kind }, 'database ready');
+  })().catch((error) => {
+    globalForBoot.customerMatchingBoot = undefined;
+    throw error;
+  });
+  return globalForBoot.customerMatchingBoot;
+}
+
+/** A service context for the running app, after start-up has finished. */
+export async function appContext(actor: string, requestId?: string): Promise<ServiceContext> {
+  await ensureReady();
+  const handle = await getDatabaseHandle();
+  return { db: handle.db, actor, requestId };
+}
