@@ -1,6 +1,7 @@
 // Start-up: open and migrate the database, seed demo data into an empty one. Idempotent and memoised.
 import { getDatabaseHandle } from '../db';
 import { env } from '../env';
+import { AppError } from '../errors';
 import { logger } from '../logger';
 import type { ServiceContext } from './context';
 import { seedDemoDataIfEmpty } from './demo-data';
@@ -22,9 +23,14 @@ export function ensureReady(): Promise<void> {
   return globalForBoot.customerMatchingBoot;
 }
 
-/** A service context for the running app, after start-up has finished. */
+/** A service context for the running app, after start-up has finished; 503 while the database is unreachable. */
 export async function appContext(actor: string, requestId?: string): Promise<ServiceContext> {
-  await ensureReady();
-  const handle = await getDatabaseHandle();
-  return { db: handle.db, actor, requestId };
+  try {
+    await ensureReady();
+    const handle = await getDatabaseHandle();
+    return { db: handle.db, actor, requestId };
+  } catch (error) {
+    logger().error({ requestId, err: error instanceof Error ? error.message : String(error) }, 'database unavailable');
+    throw new AppError('service_unavailable', 'The database is not reachable right now; check DATABASE_URL or try again shortly.');
+  }
 }
