@@ -39,6 +39,16 @@ export const envSchema = z
     DEFAULT_SIMILARITY_THRESHOLD: probability(0.8),
     HIGH_CONFIDENCE_THRESHOLD: probability(0.9),
     POTENTIAL_MATCH_THRESHOLD: probability(0.75),
+    // Candidate generation (MATCHING.md §5): recall first, bounded work per record.
+    MATCH_EXACT_TOP_K: z.coerce.number().int().min(1).max(1000).default(25),
+    MATCH_TRIGRAM_TOP_K: z.coerce.number().int().min(1).max(1000).default(25),
+    MATCH_TRIGRAM_THRESHOLD: probability(0.3),
+    MATCH_HNSW_TOP_K: z.coerce.number().int().min(1).max(1000).default(25),
+    HNSW_EF_SEARCH: z.coerce.number().int().min(1).max(1000).default(100),
+    MATCH_MAX_CANDIDATES: z.coerce.number().int().min(1).max(2000).default(150),
+    // What is stored per incoming record: the best N candidates with at least this probability.
+    MATCH_MAX_STORED_RESULTS: z.coerce.number().int().min(1).max(100).default(10),
+    MATCH_MIN_STORED_PROBABILITY: probability(0.5),
     // Demo data on the first start of an empty database; off for tests that need an empty table.
     SEED_DEMO_DATA: z
       .enum(['true', 'false', '1', '0'])

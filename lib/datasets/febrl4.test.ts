@@ -52,4 +52,14 @@ describe.skipIf(!hasSharedDataset('febrl4'))('loadFebrl4 on the shared files', (
   test('says which columns it ignored', () => {
     expect(dataset.notes.join('\n')).toMatch(/date_of_birth, soc_sec_id/);
   });
+
+  test('maps date_of_birth and soc_sec_id only when asked, and says so', async () => {
+    const withIdentifiers = await loadFebrl4(path.join(SHARED_DATASETS_DIR, 'febrl4'), { withIdentifiers: true });
+    const customer = withIdentifiers.customers.find((record) => record.id === 'rec-1070-org');
+    expect(customer?.dateOfBirth).toBe('19151111');
+    expect(customer?.identifiers).toEqual([{ type: 'social security', value: '5304218', country: 'AU' }]);
+    expect(withIdentifiers.name).toBe('febrl4-with-identifiers');
+    expect(withIdentifiers.notes.join('\n')).toMatch(/with identifiers: dateOfBirth = date_of_birth/);
+    expect(dataset.customers.every((record) => record.dateOfBirth === undefined && record.identifiers === undefined)).toBe(true);
+  });
 });

@@ -21,6 +21,8 @@ export interface LoadDatasetOptions {
   /** For 'generated'. */
   seed?: number;
   customers?: number;
+  /** For 'febrl4': also map date_of_birth and soc_sec_id (see Febrl4Options). */
+  withIdentifiers?: boolean;
 }
 
 export function defaultDatasetsDir(): string {
@@ -28,8 +30,8 @@ export function defaultDatasetsDir(): string {
 }
 
 /** A directory is recognised by the files it holds: Febrl 4, the Senzing demo, or a labelled CSV pair. */
-async function loadFromDirectory(dir: string): Promise<LabelledDataset> {
-  if (existsSync(path.join(dir, 'dataset4a.csv'))) return loadFebrl4(dir);
+async function loadFromDirectory(dir: string, options: LoadDatasetOptions): Promise<LabelledDataset> {
+  if (existsSync(path.join(dir, 'dataset4a.csv'))) return loadFebrl4(dir, { withIdentifiers: options.withIdentifiers });
   if (existsSync(path.join(dir, 'actual_truthset_key.csv'))) return loadSenzingDemo(dir);
   const customersPath = path.join(dir, 'customers.csv');
   const incomingPath = path.join(dir, 'incoming.csv');
@@ -43,7 +45,7 @@ export async function loadDataset(nameOrPath: string, options: LoadDatasetOption
   const datasetsDir = options.datasetsDir ?? defaultDatasetsDir();
   switch (nameOrPath) {
     case 'febrl4':
-      return loadFebrl4(path.join(datasetsDir, 'febrl4'));
+      return loadFebrl4(path.join(datasetsDir, 'febrl4'), { withIdentifiers: options.withIdentifiers });
     case 'senzing-demo':
       return loadSenzingDemo(path.join(datasetsDir, 'senzing-demo'));
     case 'generated':
@@ -52,6 +54,6 @@ export async function loadDataset(nameOrPath: string, options: LoadDatasetOption
         customers: options.customers ?? GENERATED_DATASET_DEFAULTS.customers,
       });
   }
-  if (existsSync(nameOrPath) && statSync(nameOrPath).isDirectory()) return loadFromDirectory(nameOrPath);
+  if (existsSync(nameOrPath) && statSync(nameOrPath).isDirectory()) return loadFromDirectory(nameOrPath, options);
   throw new Error(`unknown dataset "${nameOrPath}": use ${BUILT_IN_DATASETS.join(', ')} or a dataset directory`);
 }

@@ -3,7 +3,7 @@
 import type { CustomerRecord } from '@/lib/matching/types';
 import { blankToNull } from './csv';
 
-type TextField = Exclude<keyof CustomerRecord, 'revenue' | 'employeeCount'>;
+type TextField = Exclude<keyof CustomerRecord, 'revenue' | 'employeeCount' | 'identifiers'>;
 
 /** Seed column → record field, in the seed's column order. */
 export const SEED_TEXT_COLUMNS: ReadonlyArray<readonly [string, TextField]> = [

@@ -82,4 +82,23 @@ describe.skipIf(!hasSharedDataset('senzing-demo'))('loadSenzingDemo on the share
     });
     expect(byId.get('REFERENCE:2041')).toMatchObject({ companyName: 'Müllenkranz', country: 'Germany' });
   });
+
+  test('maps dates of birth and every identifier column with its issuer and sub-type', () => {
+    expect(byId.get('CUSTOMERS:1001')).toMatchObject({ dateOfBirth: '12/11/1978', identifiers: [] });
+    expect(byId.get('CUSTOMERS:1065')?.identifiers).toEqual([
+      { type: 'passport', value: '1231345345', country: 'US' },
+      { type: 'drivers_license', value: '8923322', country: 'OR' },
+    ]);
+    expect(byId.get('CUSTOMERS:1066')?.identifiers).toContainEqual({ type: 'ssn', value: '521-21-2123' });
+    expect(byId.get('CUSTOMERS:1070')?.identifiers).toEqual([{ type: 'national_id', value: '832721', country: 'Hong Kong' }]);
+    // NATIONAL_ID_TYPE "UEN" is not a kind the engine knows: the column's kind is kept.
+    expect(byId.get('REFERENCE:2012')?.identifiers).toEqual([{ type: 'national_id', value: '201012345A', country: 'SG' }]);
+    expect(byId.get('REFERENCE:2041')?.identifiers).toEqual([{ type: 'VAT', value: 'DE123456789', country: 'DE' }]);
+    expect(byId.get('REFERENCE:2074')?.identifiers).toEqual([
+      { type: 'EIN', value: '13-7654321', country: 'US' },
+      { type: 'lei', value: '5493001KJTIIGC8Y1R12' },
+    ]);
+    expect(byId.get('WATCHLIST:1006')).toMatchObject({ dateOfBirth: '3/31/1954', identifiers: [{ type: 'drivers_license', value: '112233', country: 'NV' }] });
+    expect(dataset.notes.join('\n')).toMatch(/DATE_OF_BIRTH/);
+  });
 });

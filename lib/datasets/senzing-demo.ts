@@ -3,6 +3,8 @@
 // not a cluster were built to look alike and must not merge (the hard negatives).
 import path from 'node:path';
 import { blankToNull, joinParts, readCsvRows } from './csv';
+import { identifierType } from '@/lib/matching/normalize/identifier';
+import type { RecordIdentifier } from '@/lib/matching/types';
 import { orderedPair, type LabelledDataset, type LabelledRecord } from './types';
 
 const SOURCE_FILES = ['customers.csv', 'reference.csv', 'watchlist.csv'];
@@ -24,6 +26,33 @@ function contactNameOf(values: Record<string, string>): string | null {
   );
 }
 
+/** Senzing's identifier columns: number column, the RecordIdentifier type, and the issuer column. */
+const IDENTIFIER_COLUMNS: ReadonlyArray<{ number: string; type: string; typeColumn?: string; issuer?: string }> = [
+  { number: 'PASSPORT_NUMBER', type: 'passport', issuer: 'PASSPORT_COUNTRY' },
+  { number: 'DRIVERS_LICENSE_NUMBER', type: 'drivers_license', issuer: 'DRIVERS_LICENSE_STATE' },
+  { number: 'SSN_NUMBER', type: 'ssn' },
+  { number: 'NATIONAL_ID_NUMBER', type: 'national_id', typeColumn: 'NATIONAL_ID_TYPE', issuer: 'NATIONAL_ID_COUNTRY' },
+  { number: 'TAX_ID_NUMBER', type: 'tax_id', typeColumn: 'TAX_ID_TYPE', issuer: 'TAX_ID_COUNTRY' },
+  { number: 'LEI_NUMBER', type: 'lei' },
+];
+
+/**
+ * The record's identifiers. A sub-type column (NATIONAL_ID_TYPE "UEN", TAX_ID_TYPE "VAT"/"EIN")
+ * becomes the type when it names one the engine knows; otherwise the column's own kind is kept.
+ */
+export function identifiersOf(values: Record<string, string>): RecordIdentifier[] {
+  const identifiers: RecordIdentifier[] = [];
+  for (const column of IDENTIFIER_COLUMNS) {
+    const value = blankToNull(values[column.number]);
+    if (!value) continue;
+    const subType = column.typeColumn ? blankToNull(values[column.typeColumn]) : null;
+    const type = subType && identifierType(subType) !== 'other' ? subType : column.type;
+    const country = column.issuer ? blankToNull(values[column.issuer]) : null;
+    identifiers.push({ type, value, ...(country ? { country } : {}) });
+  }
+  return identifiers;
+}
+
 export function toSenzingRecord(values: Record<string, string>): LabelledRecord {
   const hasStructuredAddress = [values.ADDR_LINE1, values.ADDR_CITY, values.ADDR_STATE, values.ADDR_POSTAL_CODE]
     .some((part) => blankToNull(part) !== null);
@@ -40,6 +69,8 @@ export function toSenzingRecord(values: Record<string, string>): LabelledRecord 
     state: blankToNull(values.ADDR_STATE),
     postalCode: blankToNull(values.ADDR_POSTAL_CODE),
     country: blankToNull(values.ADDR_COUNTRY),
+    dateOfBirth: blankToNull(values.DATE_OF_BIRTH),
+    identifiers: identifiersOf(values),
   };
 }
 
@@ -105,8 +136,10 @@ export async function loadSenzingDemo(dir: string): Promise<LabelledDataset> {
     'email = EMAIL_ADDRESS (address taken out of "Name <addr>" forms); phone = PHONE_NUMBER as given',
     'address: ADDR_LINE1/CITY/STATE/POSTAL_CODE when any is present, else ADDR_FULL whole into addressLine1',
     'country = ADDR_COUNTRY as given (names or codes, not normalised)',
-    'ignored: dates of birth, passport/licence/SSN/national/tax ids, LEI, gender, SECONDARY_NAME_ORG, EMPLOYER, ' +
-      'relationship keys, RECORD_TYPE, AMOUNT, CATEGORY, DATE, STATUS',
+    'dateOfBirth = DATE_OF_BIRTH as given (the engine reads its many formats)',
+    'identifiers: PASSPORT_NUMBER (+COUNTRY), DRIVERS_LICENSE_NUMBER (+STATE), SSN_NUMBER, NATIONAL_ID_NUMBER (+TYPE, COUNTRY), ' +
+      'TAX_ID_NUMBER (+TYPE, COUNTRY), LEI_NUMBER; a TYPE column the engine knows (VAT, EIN) is the type, else the column kind',
+    'ignored: gender, SECONDARY_NAME_ORG, EMPLOYER, relationship keys, RECORD_TYPE, AMOUNT, CATEGORY, DATE, STATUS',
   ];
   if (unlabelled > 0) notes.push(`${unlabelled} records are not in the truth key (treated as singletons)`);
 

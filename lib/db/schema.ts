@@ -49,6 +49,9 @@ const businessFields = () => ({
   employeeCount: integer('employee_count'),
   website: varchar('website', { length: 300 }),
   description: text('description'),
+  // Persons (B2C) and registries: date of birth as given; identifiers such as VAT, LEI, DUNS, passport.
+  dateOfBirth: varchar('date_of_birth', { length: 40 }),
+  identifiers: jsonb('identifiers').$type<Array<{ type: string; value: string; country?: string | null }>>(),
 });
 
 /** Normalised keys computed once at write time; indexed for exact-key and trigram candidates. */
@@ -61,6 +64,7 @@ const matchKeyFields = () => ({
   websiteDomain: varchar('website_domain', { length: 255 }),
   postalCodeNormalized: varchar('postal_code_normalized', { length: 20 }),
   streetNumber: varchar('street_number', { length: 20 }),
+  identifierKeys: text('identifier_keys').array(),
 });
 
 const embeddingFields = () => ({
@@ -100,6 +104,7 @@ export const customers = pgTable(
     index('customers_website_domain_idx').on(t.websiteDomain),
     index('customers_name_normalized_idx').on(t.nameNormalized),
     index('customers_postal_street_idx').on(t.postalCodeNormalized, t.streetNumber),
+    index('customers_identifier_keys_gin').using('gin', t.identifierKeys),
     index('customers_city_idx').on(t.city),
     index('customers_country_idx').on(t.country),
   ],
@@ -203,3 +208,29 @@ export type NewCustomer = typeof customers.$inferInsert;
 export type IncomingCustomer = typeof incomingCustomers.$inferSelect;
 export type MatchingResult = typeof matchingResults.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
+
+/**
+ * How many customers hold each normalised value per field (company core name, contact, email, phone,
+ * street, postal code, city, domain). Kept in step on every customer write; scoring reads it to weigh
+ * agreement on a rare value above agreement on a common one (MATCHING.md §3).
+ */
+export const termFrequencies = pgTable(
+  'term_frequencies',
+  {
+    field: varchar('field', { length: 40 }).notNull(),
+    value: varchar('value', { length: 320 }).notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [uniqueIndex('term_frequencies_pk').on(t.field, t.value)],
+);
+
+/** Versioned Fellegi–Sunter parameters (m, u, λ). The newest active row is used; none → shipped defaults. */
+export const matchParameters = pgTable('match_parameters', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  version: varchar('version', { length: 100 }).notNull(),
+  source: varchar('source', { length: 40 }).notNull(),
+  parameters: jsonb('parameters').notNull(),
+  summary: jsonb('summary'),
+  active: boolean('active').notNull().default(true),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

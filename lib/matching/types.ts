@@ -18,6 +18,17 @@ export interface CustomerRecord {
   employeeCount?: number | null;
   website?: string | null;
   description?: string | null;
+  /** Persons only: date of birth as given (any common format; the engine normalises it). */
+  dateOfBirth?: string | null;
+  /** Registry and document identifiers: tax id, VAT, LEI, DUNS, national id, passport, SSN, driver's licence… */
+  identifiers?: RecordIdentifier[] | null;
+}
+
+/** One identifier as given, e.g. { type: 'VAT', value: 'DE123456789' } or { type: 'passport', value: 'X1234', country: 'US' }. */
+export interface RecordIdentifier {
+  type: string;
+  value: string;
+  country?: string | null;
 }
 
 export const CONFIDENCE_BANDS = ['exact', 'high', 'potential', 'low'] as const;

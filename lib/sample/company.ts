@@ -67,6 +67,8 @@ export interface CompanyOverrides {
   city?: City;
   name?: CompanyName;
   industry?: Industry;
+  /** Domain labels to register instead of those derived from the name. */
+  domainLabels?: string[];
 }
 
 function websiteFor(domain: string, random: Random): string | null {
@@ -107,7 +109,7 @@ export class CompanyFactory {
     const name = overrides.name ?? this.uniqueName(industry, country);
     this.registry.names.add(renderCompanyName(name).toLowerCase());
 
-    const domain = this.registry.claimDomain(domainLabels(name), country, random);
+    const domain = this.registry.claimDomain(overrides.domainLabels ?? domainLabels(name), country, random);
     const contact = random.chance(0.95) ? this.people.person(country.code) : null;
     const freeMail = contact !== null && random.chance(0.15);
     const emailLocalPart = contact === null ? 'info' : freeMail ? freeMailLocalPart(contact, random) : workLocalPart(contact, random);

@@ -3,8 +3,18 @@
 import type { CustomerRecord } from '@/lib/matching/types';
 import type { LabelledDataset, LabelledRecord } from '@/lib/datasets/types';
 import { CompanyFactory, IdentityRegistry, profileToRecord, type CompanyProfile } from './company';
-import { HARD_NEGATIVE_KINDS, hardNegativeApplies, makeHardNegative, type HardNegativeKind } from './hard-negatives';
-import type { PerturbationKind } from './perturbation-kinds';
+import {
+  HARD_NEGATIVE_KINDS,
+  hardNegativeApplies,
+  makeHardNegative,
+  SPARSE_LOOK_ALIKE_TEMPLATES,
+  type HardNegativeKind,
+} from './hard-negatives';
+import { keepOnly } from './perturb-record';
+import { PERTURBATION_KINDS, type PerturbationKind } from './perturbation-kinds';
+import type { CountryCode } from './countries';
+import { PeopleNames } from './people';
+import { INCOMING_SOURCE_WEIGHTS, writeAsSource, type IncomingSource } from './incoming-source';
 import { Random } from './random';
 import { makeSparseVariant, makeVariant } from './variants';
 import { customerCycle, dropDescriptiveFields, planIncoming, type IncomingPlan } from './incoming-plan';
@@ -18,6 +28,8 @@ export interface IncomingTruth {
   customerId: string | null;
   perturbations: PerturbationKind[];
   hardNegativeKind: HardNegativeKind | null;
+  /** The system the record came from, whose writing habits it carries. */
+  source: IncomingSource;
 }
 
 export interface GeneratedCompanyDataset extends LabelledDataset {
@@ -58,11 +70,22 @@ export const GENERATOR_DEFAULTS = {
 } as const;
 
 const HARD_NEGATIVE_WEIGHTS: ReadonlyArray<readonly [HardNegativeKind, number]> = [
-  ['same_name_other_location', 35],
+  ['same_name_other_location', 40],
   ['sibling_brand', 30],
-  ['shared_office', 20],
+  ['shared_office', 15],
   ['shared_free_mail', 15],
 ];
+
+/**
+ * Share of look-alikes that arrive with only the name and one or two decisive fields: with little
+ * else to go on, only a correctly normalised domain or phone tells them apart from the customer.
+ */
+const SPARSE_LOOK_ALIKE_SHARE: Record<HardNegativeKind, number> = {
+  same_name_other_location: 0.7,
+  sibling_brand: 0.5,
+  shared_office: 0,
+  shared_free_mail: 0,
+};
 
 const customerId = (seed: number, index: number) => `gen${seed}-c${String(index + 1).padStart(6, '0')}`;
 const incomingId = (seed: number, index: number) => `gen${seed}-i${String(index + 1).padStart(6, '0')}`;
@@ -84,7 +107,8 @@ export function generateCustomers(seed: number, count: number): GeneratedCustome
 
 interface IncomingDraft {
   record: CustomerRecord;
-  truth: Omit<IncomingTruth, 'incomingId'>;
+  country: CountryCode;
+  truth: Omit<IncomingTruth, 'incomingId' | 'source'>;
 }
 
 interface IncomingContext {
@@ -92,6 +116,7 @@ interface IncomingContext {
   profiles: CompanyProfile[];
   factory: CompanyFactory;
   random: Random;
+  people: PeopleNames;
   /** Per hard-negative kind, draws a customer it can be made for. */
   lookAlikeTargets: Map<HardNegativeKind, () => number>;
 }
@@ -110,30 +135,55 @@ function makeHardNegativeDraft(context: IncomingContext): IncomingDraft {
   const kind = random.weighted(HARD_NEGATIVE_WEIGHTS.filter(([candidate]) => context.lookAlikeTargets.has(candidate)));
   const customerIndex = context.lookAlikeTargets.get(kind)!();
   const lookAlike = makeHardNegative(kind, profiles[customerIndex], factory, random);
+  let record = dropDescriptiveFields(profileToRecord(lookAlike), random);
+  const perturbations: PerturbationKind[] = [];
+  if (random.chance(SPARSE_LOOK_ALIKE_SHARE[kind])) {
+    // Only the company's own e-mail says which company it is; a free-mail one is not decisive.
+    const decisive = SPARSE_LOOK_ALIKE_TEMPLATES.filter(
+      (template) => template.every((field) => record[field] != null) && (template.includes('website') || lookAlike.emailDomain === lookAlike.domain),
+    );
+    if (decisive.length > 0) {
+      record = keepOnly(record, random.pick(decisive));
+      perturbations.push('sparse');
+    }
+  }
   return {
-    record: dropDescriptiveFields(profileToRecord(lookAlike), random),
-    truth: { kind: 'hard_negative', customerId: customerId(context.seed, customerIndex), perturbations: [], hardNegativeKind: kind },
+    record,
+    country: lookAlike.country.code,
+    truth: { kind: 'hard_negative', customerId: customerId(context.seed, customerIndex), perturbations, hardNegativeKind: kind },
   };
 }
 
 function makeIncoming(plan: IncomingPlan, context: IncomingContext): IncomingDraft {
   const { random, factory, profiles, seed } = context;
   if (plan.kind === 'new') {
+    const company = factory.make();
     return {
-      record: dropDescriptiveFields(profileToRecord(factory.make()), random),
+      record: dropDescriptiveFields(profileToRecord(company), random),
+      country: company.country.code,
       truth: { kind: 'new', customerId: null, perturbations: [], hardNegativeKind: null },
     };
   }
   if (plan.kind === 'hard_negative') return makeHardNegativeDraft(context);
   const customer = profiles[plan.customerIndex];
-  const perturbationContext = { random, registry: factory.registry };
+  const perturbationContext = { random, registry: factory.registry, people: context.people };
   const variant = plan.sparse
     ? makeSparseVariant(customer, profileToRecord(customer), perturbationContext)
     : makeVariant(customer, perturbationContext);
   return {
     record: variant.record,
+    country: customer.country.code,
     truth: { kind: 'variant', customerId: customerId(seed, plan.customerIndex), perturbations: variant.perturbations, hardNegativeKind: null },
   };
+}
+
+/** Writes the record in the habits of the system it came from; for a variant these are perturbations too. */
+function inSourceStyle(draft: IncomingDraft, random: Random): IncomingDraft & { truth: { source: IncomingSource } } {
+  const source = random.weighted(INCOMING_SOURCE_WEIGHTS);
+  const { record, changes } = writeAsSource(draft.record, source, draft.country, random);
+  const perturbations = draft.truth.kind === 'variant' ? [...new Set([...draft.truth.perturbations, ...changes])] : draft.truth.perturbations;
+  perturbations.sort((a, b) => PERTURBATION_KINDS.indexOf(a) - PERTURBATION_KINDS.indexOf(b));
+  return { ...draft, record, truth: { ...draft.truth, perturbations, source } };
 }
 
 export function generateCompanyDataset(options: GenerateCompanyDatasetOptions): GeneratedCompanyDataset {
@@ -149,9 +199,10 @@ export function generateCompanyDataset(options: GenerateCompanyDatasetOptions): 
     profiles,
     factory,
     random,
+    people: new PeopleNames(random.fork('other-contacts')),
     lookAlikeTargets: lookAlikeTargets(profiles, random.fork('look-alikes')),
   };
-  const drafts = plans.map((plan) => makeIncoming(plan, context));
+  const drafts = plans.map((plan) => inSourceStyle(makeIncoming(plan, context), random));
   const ordered = random.shuffle(drafts);
 
   const customers: LabelledRecord[] = profiles.map((profile, index) => ({ id: customerId(settings.seed, index), ...profileToRecord(profile) }));
@@ -161,7 +212,7 @@ export function generateCompanyDataset(options: GenerateCompanyDatasetOptions): 
     truth.filter((entry) => entry.kind === kind).map((entry): [string, string] => [entry.incomingId, entry.customerId!]);
 
   const count = (kind: IncomingKind) => truth.filter((entry) => entry.kind === kind).length;
-  const sparse = truth.filter((entry) => entry.perturbations.includes('sparse')).length;
+  const sparse = (kind: IncomingKind) => truth.filter((entry) => entry.kind === kind && entry.perturbations.includes('sparse')).length;
   return {
     name: `generated-seed${settings.seed}`,
     mode: 'link',
@@ -172,7 +223,8 @@ export function generateCompanyDataset(options: GenerateCompanyDatasetOptions): 
     truth,
     notes: [
       `generated: seed ${settings.seed}, ${customers.length} customers, ${incoming.length} incoming`,
-      `incoming: ${count('variant')} variants (${sparse} sparse), ${count('hard_negative')} hard negatives, ${count('new')} new`,
+      `incoming: ${count('variant')} variants (${sparse('variant')} sparse), ` +
+        `${count('hard_negative')} hard negatives (${sparse('hard_negative')} sparse), ${count('new')} new`,
       `hard-negative kinds: ${HARD_NEGATIVE_KINDS.join(', ')}; per-record perturbations are in truth`,
     ],
   };

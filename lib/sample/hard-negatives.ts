@@ -1,8 +1,10 @@
 // Look-alikes of existing customers that are different companies: the records a linker that
 // trusts one field too much will merge. Each keeps what makes it look alike and differs in the
 // identifiers (phone, e-mail, website, address) a careful reader would check.
+import type { CustomerRecord } from '@/lib/matching/types';
 import type { CompanyFactory, CompanyProfile } from './company';
-import { pickLegalForm, renderCompanyName, type CompanyName } from './company-name';
+import { domainLabels, pickLegalForm, renderCompanyName, type CompanyName } from './company-name';
+import { asciiSlug } from './text';
 import { COUNTRIES, COUNTRY_CODES } from './countries';
 import { otherUnit } from './address';
 import { freeMailLocalPart } from './people';
@@ -18,16 +20,27 @@ export function hardNegativeApplies(kind: HardNegativeKind, customer: CompanyPro
   return true;
 }
 
-/** The same name in another city or country: a different legal entity with its own phone, domain and address. */
+/**
+ * The same name at another address: a different legal entity with its own phone, domain and
+ * address. Common names ("Summit Dental") recur even within one city; the rest move to another
+ * city or country.
+ */
 function sameNameOtherLocation(customer: CompanyProfile, factory: CompanyFactory, random: Random): CompanyProfile {
-  const otherCountry = random.chance(0.35);
-  const country = otherCountry ? COUNTRIES[random.pick(COUNTRY_CODES.filter((code) => code !== customer.country.code))] : customer.country;
-  const cities = country.cities.filter((city) => city.name !== customer.city.name);
+  const where = random.weighted([['same_city', 35], ['same_country', 40], ['other_country', 25]] as const);
+  const country =
+    where === 'other_country' ? COUNTRIES[random.pick(COUNTRY_CODES.filter((code) => code !== customer.country.code))] : customer.country;
+  const city = where === 'same_city' ? customer.city : random.pick(country.cities.filter((other) => other.name !== customer.city.name));
   const name: CompanyName = {
     ...customer.name,
-    legalForm: otherCountry || random.chance(0.5) ? pickLegalForm(country, random) : customer.name.legalForm,
+    legalForm: where === 'other_country' || random.chance(0.5) ? pickLegalForm(country, random) : customer.name.legalForm,
   };
-  return factory.make({ country, city: random.pick(cities), name, industry: random.chance(0.7) ? customer.industry : undefined });
+  // Its own domain, not the customer's label under another TLD: acme.net beside acme.com could be
+  // one company's second domain, acmedenver.com is plainly someone else's.
+  const customerLabel = customer.domain.split('.')[0];
+  const labels = domainLabels(name)
+    .map((label) => `${label}${asciiSlug(city.name)}`)
+    .concat(domainLabels(name).slice(1).filter((label) => label !== customerLabel && !label.startsWith(`${customerLabel}-`)));
+  return factory.make({ country, city, name, industry: random.chance(0.7) ? customer.industry : undefined, domainLabels: labels });
 }
 
 /** Another company under the same brand word ("Acme Labs" vs "Acme Holdings"), often in the same city. */
@@ -47,7 +60,9 @@ function siblingBrand(customer: CompanyProfile, factory: CompanyFactory, random:
     name.descriptor = random.pick(descriptors);
   }
   const city = random.chance(0.6) ? customer.city : random.pick(customer.country.cities);
-  return factory.make({ country: customer.country, city, name, industry });
+  const sibling = factory.make({ country: customer.country, city, name, industry });
+  // Group companies often sit in one building, on different floors.
+  return city === customer.city && random.chance(0.5) ? inSameBuilding(sibling, customer, random) : sibling;
 }
 
 /** A different company nearby whose contact also writes from the same free-mail provider. */
@@ -65,17 +80,10 @@ function sharedFreeMail(customer: CompanyProfile, factory: CompanyFactory, rando
   return { ...lookAlike, contact, emailDomain: customer.emailDomain, emailLocalPart: localPart };
 }
 
-/** A different company in the same building: same street address, another suite, its own phone. */
-function sharedOffice(customer: CompanyProfile, factory: CompanyFactory, random: Random): CompanyProfile {
-  const neighbour = factory.make({ country: customer.country, city: customer.city });
-  // Offices in one building often share the switchboard's leading digits; the line differs.
-  const prefix = customer.phoneE164.slice(0, -4);
-  let phone = `${prefix}${random.digits(4)}`;
-  while (factory.registry.phones.has(phone)) phone = `${prefix}${random.digits(4)}`;
-  factory.registry.phones.add(phone);
+/** Moves a company into the customer's building: same street address, another unit. */
+function inSameBuilding(company: CompanyProfile, customer: CompanyProfile, random: Random): CompanyProfile {
   return {
-    ...neighbour,
-    phoneE164: phone,
+    ...company,
     address: { line1: customer.address.line1, line2: otherUnit(customer.address.line2, customer.country, random) },
     postalCode: customer.postalCode,
     cityWritten: customer.cityWritten,
@@ -83,6 +91,28 @@ function sharedOffice(customer: CompanyProfile, factory: CompanyFactory, random:
     countryWritten: customer.countryWritten,
   };
 }
+
+/** A different company in the same building: same street address, another suite, its own phone. */
+function sharedOffice(customer: CompanyProfile, factory: CompanyFactory, random: Random): CompanyProfile {
+  const neighbour = inSameBuilding(factory.make({ country: customer.country, city: customer.city }), customer, random);
+  // Offices in one building often share the switchboard's leading digits; the line differs.
+  const prefix = customer.phoneE164.slice(0, -4);
+  let phone = `${prefix}${random.digits(4)}`;
+  while (factory.registry.phones.has(phone)) phone = `${prefix}${random.digits(4)}`;
+  factory.registry.phones.add(phone);
+  return { ...neighbour, phoneE164: phone };
+}
+
+/**
+ * Sparse look-alikes keep the name and one or two fields, at least one of them decisive (a website
+ * or company e-mail on another domain), never only a phone or a city.
+ */
+export const SPARSE_LOOK_ALIKE_TEMPLATES: ReadonlyArray<ReadonlyArray<keyof CustomerRecord>> = [
+  ['companyName', 'website'],
+  ['companyName', 'email', 'city'],
+  ['companyName', 'website', 'phone'],
+  ['companyName', 'email'],
+];
 
 export function makeHardNegative(
   kind: HardNegativeKind,

@@ -4,7 +4,7 @@ import type { CustomerRecord } from '@/lib/matching/types';
 import { IdentityRegistry, profileToRecord, type CompanyProfile } from './company';
 import { pickLegalForm } from './company-name';
 import { COUNTRIES } from './countries';
-import { freeMailLocalPart, workLocalPart } from './people';
+import { freeMailLocalPart, PeopleNames, workLocalPart } from './people';
 import type { PerturbationKind } from './perturbation-kinds';
 import { formatPhone, PHONE_STYLES } from './phone';
 import type { Random } from './random';
@@ -20,6 +20,8 @@ export interface VariantDraft {
 export interface PerturbationContext {
   random: Random;
   registry: IdentityRegistry;
+  /** Names for a different contact person at the same company. */
+  people: PeopleNames;
 }
 
 export function startDraft(customer: CompanyProfile): VariantDraft {
@@ -84,6 +86,18 @@ const contactNickname: ProfilePerturbation = (draft, { random }) => {
 const contactNameOrder: ProfilePerturbation = (draft) => {
   if (!draft.profile.contact || draft.contactLastFirst) return false;
   draft.contactLastFirst = true;
+  return true;
+};
+
+/** Someone else at the same company sent it: another name, their own work address on the company domain. */
+const otherContact: ProfilePerturbation = (draft, { random, people }) => {
+  const { profile } = draft;
+  const person = people.person(profile.country.code);
+  if (profile.contact && person.first === profile.contact.first && person.last === profile.contact.last) return false;
+  profile.contact = person;
+  profile.emailDomain = profile.domain;
+  profile.emailLocalPart = workLocalPart(person, random);
+  draft.contactFirstWritten = person.first;
   return true;
 };
 
@@ -173,6 +187,15 @@ const phoneFormat: ProfilePerturbation = ({ profile }, { random }) => {
   return true;
 };
 
+/** The same site written another way: with or without scheme, www or trailing slash. */
+const websiteFormat: ProfilePerturbation = ({ profile }, { random }) => {
+  if (!profile.website) return false;
+  const domain = profile.website.replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/\/$/, '');
+  const forms = [`https://www.${domain}`, `www.${domain}`, `http://${domain}`, domain, `https://${domain}/`];
+  profile.website = random.pick(forms.filter((form) => form !== profile.website));
+  return true;
+};
+
 /** Figures from another year: revenue and head count drift a little. */
 const figuresUpdated: ProfilePerturbation = ({ profile }, { random }) => {
   if (profile.revenue === null && profile.employeeCount === null) return false;
@@ -190,11 +213,13 @@ export const PROFILE_PERTURBATIONS: Partial<Record<PerturbationKind, ProfilePert
   contact_initials: contactInitials,
   contact_nickname: contactNickname,
   contact_name_order: contactNameOrder,
+  other_contact: otherContact,
   street_abbreviation: streetAbbreviation,
   ordinal,
   city_alias: cityAlias,
   country_format: countryFormat,
   email_domain_change: emailDomainChange,
   phone_format: phoneFormat,
+  website_format: websiteFormat,
   figures_updated: figuresUpdated,
 };

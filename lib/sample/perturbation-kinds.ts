@@ -12,6 +12,7 @@ export const PERTURBATION_KINDS = [
   'contact_nickname',
   'contact_name_order',
   'contact_typo',
+  'other_contact',
   'street_abbreviation',
   'ordinal',
   'street_typo',
@@ -21,6 +22,7 @@ export const PERTURBATION_KINDS = [
   'email_typo',
   'phone_format',
   'phone_digit_typo',
+  'website_format',
   'figures_updated',
   'missing_fields',
   'sparse',
@@ -38,6 +40,7 @@ export const PERTURBED_FIELD: Record<Exclude<PerturbationKind, 'missing_fields' 
   contact_nickname: 'contactName',
   contact_name_order: 'contactName',
   contact_typo: 'contactName',
+  other_contact: 'contactName',
   street_abbreviation: 'addressLine1',
   ordinal: 'addressLine1',
   street_typo: 'addressLine1',
@@ -47,6 +50,7 @@ export const PERTURBED_FIELD: Record<Exclude<PerturbationKind, 'missing_fields' 
   email_typo: 'email',
   phone_format: 'phone',
   phone_digit_typo: 'phone',
+  website_format: 'website',
   figures_updated: 'revenue',
 };
 
@@ -54,7 +58,12 @@ export const PERTURBED_FIELD: Record<Exclude<PerturbationKind, 'missing_fields' 
  * Changes that corrupt an identifier rather than re-write it. A variant gets at most one, so at
  * least one identifier still agrees exactly and a careful reader can decide the pair.
  */
-export const IDENTIFIER_CORRUPTIONS: ReadonlySet<PerturbationKind> = new Set(['email_domain_change', 'email_typo', 'phone_digit_typo']);
+export const IDENTIFIER_CORRUPTIONS: ReadonlySet<PerturbationKind> = new Set([
+  'email_domain_change',
+  'email_typo',
+  'phone_digit_typo',
+  'other_contact',
+]);
 
 /** Fields that identify one company on their own (with the name), as opposed to describing it. */
 export const IDENTIFYING_FIELDS = ['email', 'phone', 'addressLine1', 'website'] as const;

@@ -7,6 +7,9 @@ describe('Random', () => {
   test('the same seed and label give the same sequence; another seed or label does not', () => {
     expect(draws(new Random(42, 'a'), 20)).toEqual(draws(new Random(42, 'a'), 20));
     expect(draws(new Random(43, 'a'), 20)).not.toEqual(draws(new Random(42, 'a'), 20));
+    // Neighbouring one-digit seeds once collided through the hash.
+    const firstDraws = Array.from({ length: 100 }, (_, seed) => new Random(seed, 'customers').next());
+    expect(new Set(firstDraws).size).toBe(100);
     expect(draws(new Random(42, 'b'), 20)).not.toEqual(draws(new Random(42, 'a'), 20));
   });
 

@@ -3,7 +3,9 @@
 
 /** Mixes a seed and a label into 32-bit state words, so independent streams do not overlap. */
 function hashSeed(seed: number, label: string): number[] {
-  let h = 1779033703 ^ seed;
+  // The seed enters only through its text: XOR-ing it in as well would cancel against its own
+  // digit (5 ^ '5' === 6 ^ '6'), making neighbouring seeds identical.
+  let h = 1779033703;
   const text = `${seed}:${label}`;
   for (let i = 0; i < text.length; i += 1) {
     h = Math.imul(h ^ text.charCodeAt(i), 3432918353);

@@ -53,6 +53,8 @@ export function applyPerturbations(
  * alias) are preferred when they do apply, so that every kind shows up in a set of modest size.
  */
 const SELECTION_WEIGHT: Partial<Record<PerturbationKind, number>> = {
+  // Another person at the same company is the most common difference in real CRM data.
+  other_contact: 6,
   ordinal: 6,
   contact_nickname: 3,
   city_alias: 3,
@@ -82,13 +84,18 @@ export function makeVariant(customer: CompanyProfile, context: PerturbationConte
   return variant.perturbations.length > 0 ? variant : applyPerturbations(customer, ['phone_format'], context);
 }
 
-/** A sparse variant: two or three fields that still decide the match, at most one light re-writing. */
+/** Re-writings of the name a reader still recognises; a sparse record with a name nearly always has one. */
+const SPARSE_NAME_PERTURBATIONS: PerturbationKind[] = ['legal_form_change', 'the_prefix', 'company_typo', 'company_word_order'];
+
+/** A sparse variant: two or three fields that still decide the match, one readable re-writing. */
 export function makeSparseVariant(customer: CompanyProfile, full: CustomerRecord, context: PerturbationContext): GeneratedVariant {
   const { random } = context;
   const usable = SPARSE_TEMPLATES.filter((template) => template.every((field) => full[field] != null));
   const template = random.pick(usable.length > 0 ? usable : [['companyName', 'phone'] as const]);
   const light = [...LIGHT_PERTURBATIONS].filter((kind) => template.includes(PERTURBED_FIELD[kind as keyof typeof PERTURBED_FIELD]));
-  const chosen = light.length > 0 && random.chance(0.6) ? [random.pick(light)] : [];
+  const onName = template.includes('companyName') && random.chance(0.8);
+  const options = onName ? SPARSE_NAME_PERTURBATIONS.filter((kind) => applies(kind, customer, context)) : light;
+  const chosen = options.length > 0 && (onName || random.chance(0.6)) ? [random.pick(options)] : [];
   const variant = applyPerturbations(customer, chosen, context);
   return { record: keepOnly(variant.record, template), perturbations: ['sparse', ...variant.perturbations] };
 }

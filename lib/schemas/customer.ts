@@ -16,7 +16,17 @@ export const FIELD_LIMITS = {
   industry: 120,
   website: 300,
   description: 5000,
+  dateOfBirth: 40,
+  identifierType: 40,
+  identifierValue: 100,
+  identifiers: 20,
 } as const;
+
+const identifierSchema = z.object({
+  type: requiredText(FIELD_LIMITS.identifierType),
+  value: requiredText(FIELD_LIMITS.identifierValue),
+  country: optionalText(60),
+});
 
 const email = optionalText(FIELD_LIMITS.email).pipe(z.email('must be a valid email address').nullable());
 
@@ -43,6 +53,13 @@ export const customerInputSchema = z
     employee_count: nonNegativeNumber({ integer: true }),
     website: optionalText(FIELD_LIMITS.website),
     description: optionalText(FIELD_LIMITS.description),
+    date_of_birth: optionalText(FIELD_LIMITS.dateOfBirth),
+    identifiers: z
+      .array(identifierSchema)
+      .max(FIELD_LIMITS.identifiers, `at most ${FIELD_LIMITS.identifiers} identifiers`)
+      .nullable()
+      .optional()
+      .transform((list) => (list && list.length > 0 ? list : null)),
     source_system: optionalText(100),
     source_id: optionalText(200),
   })
@@ -62,11 +79,16 @@ export const customerInputSchema = z
     employeeCount: input.employee_count,
     website: input.website,
     description: input.description,
+    dateOfBirth: input.date_of_birth,
+    identifiers: input.identifiers,
     sourceSystem: input.source_system ?? 'api',
     sourceId: input.source_id,
   }));
 
 export type CustomerInput = z.output<typeof customerInputSchema>;
+
+/** What the services store: the API requires a company name, bulk loads of person records (B2C) may lack one. */
+export type CustomerFields = Omit<CustomerInput, 'companyName'> & { companyName: string | null };
 
 export const customerListQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE, `must be at most ${MAX_PAGE_SIZE}`).default(50),
@@ -100,6 +122,8 @@ export function toCustomerResponse(customer: Customer) {
     employee_count: customer.employeeCount,
     website: customer.website,
     description: customer.description,
+    date_of_birth: customer.dateOfBirth,
+    identifiers: customer.identifiers,
     source_system: customer.sourceSystem,
     source_id: customer.sourceId,
     created_date: customer.createdAt.toISOString(),

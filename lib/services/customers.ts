@@ -1,22 +1,22 @@
 // Customer use cases: create (with match keys and embeddings computed once at write time) and list.
 import { appendAuditEvent } from '../db/queries/audit';
-import { findCustomerById, insertCustomer, listCustomers as listCustomerRows } from '../db/queries/customers';
+import { analyzeCustomers, findCustomerById, insertCustomer, insertCustomers, listCustomers as listCustomerRows } from '../db/queries/customers';
 import type { Customer } from '../db/schema';
 import { AppError, notFound } from '../errors';
-import type { CustomerInput, CustomerListQuery } from '../schemas/customer';
+import type { CustomerFields, CustomerInput, CustomerListQuery } from '../schemas/customer';
 import type { ServiceContext } from './context';
-import { deriveMatchData } from './match-data';
-
-function isUniqueViolation(error: unknown): boolean {
-  const cause = (error as { cause?: { code?: string } })?.cause;
-  return (error as { code?: string })?.code === '23505' || cause?.code === '23505';
-}
+import { isUniqueViolation } from './db-errors';
+import { deriveMatchData, deriveMatchDataBatch } from './match-data';
+import { adjustTermFrequencies } from '../db/queries/term-frequencies';
+import { normalizeRecord } from '../matching/normalize/record';
+import { termFrequencyKeys } from '../matching/term-frequency';
 
 export async function createCustomer(ctx: ServiceContext, input: CustomerInput): Promise<Customer> {
   const matchData = await deriveMatchData(input);
   try {
     return await ctx.db.transaction(async (tx) => {
       const customer = await insertCustomer(tx, { ...input, ...matchData });
+      await adjustTermFrequencies(tx, [termFrequencyKeys(normalizeRecord(input))], 1);
       await appendAuditEvent(tx, {
         actor: ctx.actor,
         action: 'customer.created',
@@ -49,4 +49,35 @@ export async function getCustomer(ctx: ServiceContext, id: number): Promise<Cust
   const customer = await findCustomerById(ctx.db, id);
   if (!customer) throw notFound('Customer', id);
   return customer;
+}
+
+/** Inserts many customers in batches (one embedder call and one insert per batch); returns the new ids in order. */
+export async function createCustomersBulk(
+  ctx: ServiceContext,
+  inputs: CustomerFields[],
+  options: { batchSize?: number; onProgress?: (done: number) => void } = {},
+): Promise<number[]> {
+  const batchSize = options.batchSize ?? 250;
+  const ids: number[] = [];
+  for (let start = 0; start < inputs.length; start += batchSize) {
+    const batch = inputs.slice(start, start + batchSize);
+    const matchData = await deriveMatchDataBatch(batch);
+    const inserted = await ctx.db.transaction(async (tx) => {
+      const rows = await insertCustomers(tx, batch.map((input, i) => ({ ...input, ...matchData[i] })));
+      await adjustTermFrequencies(tx, batch.map((input) => termFrequencyKeys(normalizeRecord(input))), 1);
+      await appendAuditEvent(tx, {
+        actor: ctx.actor,
+        action: 'customers.imported',
+        entityType: 'customer',
+        entityId: `${rows[0]?.id ?? ''}..${rows[rows.length - 1]?.id ?? ''}`,
+        after: { count: rows.length },
+        requestId: ctx.requestId,
+      });
+      return rows;
+    });
+    ids.push(...inserted.map((row) => row.id));
+    options.onProgress?.(ids.length);
+  }
+  if (ids.length > 0) await analyzeCustomers(ctx.db);
+  return ids;
 }

@@ -8,6 +8,7 @@ import { DEMO_CUSTOMERS } from '../demo/customers';
 const EMPTY_CUSTOMER: Omit<CustomerInput, 'companyName' | 'sourceSystem'> = {
   contactName: null, email: null, phone: null, addressLine1: null, addressLine2: null, city: null, state: null, postalCode: null,
   country: null, industry: null, revenue: null, employeeCount: null, website: null, description: null, sourceId: null,
+  dateOfBirth: null, identifiers: null,
 };
 
 /** Returns how many demo customers were inserted (0 when the database already had customers). */

@@ -14,6 +14,7 @@ export interface MatchData {
   websiteDomain: string | null;
   postalCodeNormalized: string | null;
   streetNumber: string | null;
+  identifierKeys: string[] | null;
   companyNameEmbedding: number[] | null;
   fullProfileEmbedding: number[] | null;
   embeddingModel: string | null;
@@ -30,6 +31,7 @@ export function deriveMatchKeys(record: CustomerRecord) {
     websiteDomain: keys.websiteDomain,
     postalCodeNormalized: keys.postalCode,
     streetNumber: keys.streetNumber,
+    identifierKeys: keys.identifierKeys.length > 0 ? keys.identifierKeys : null,
   };
 }
 

@@ -8,6 +8,12 @@ export async function insertCustomer(db: Database, values: NewCustomer): Promise
   return row;
 }
 
+/** Many rows in one statement, ids returned in input order. */
+export async function insertCustomers(db: Database, values: NewCustomer[]): Promise<Array<{ id: number }>> {
+  if (values.length === 0) return [];
+  return db.insert(customers).values(values).returning({ id: customers.id });
+}
+
 export async function findCustomerById(db: Database, id: number): Promise<Customer | undefined> {
   const [row] = await db.select().from(customers).where(eq(customers.id, id)).limit(1);
   return row;
@@ -41,6 +47,11 @@ export async function listCustomers(db: Database, filter: CustomerFilter): Promi
     .orderBy(asc(customers.id))
     .limit(filter.limit + 1);
   return { rows: rows.slice(0, filter.limit), hasMore: rows.length > filter.limit };
+}
+
+/** Refreshes planner statistics after a bulk load. */
+export async function analyzeCustomers(db: Database): Promise<void> {
+  await db.execute(sql`analyze customers`);
 }
 
 export async function countCustomers(db: Database): Promise<number> {

@@ -23,6 +23,15 @@ describe('streetComparison', () => {
   });
 });
 
+describe('streetComparison across swapped lines', () => {
+  const swappedA = { addressLine1: '23 backler place', addressLine2: 'kilburnie', city: 'windsor' };
+  const swappedB = { addressLine1: '23 kilburnie', addressLine2: 'backler place', city: 'windsor' };
+  it('recognises the same words on swapped lines and does not count the detail mismatch again', () => {
+    expect(level(streetComparison, swappedA, swappedB)).toBe('linesRearranged');
+    expect(level(addressDetailComparison, swappedA, swappedB)).toBe('null');
+  });
+});
+
 describe('addressDetailComparison', () => {
   it.each<[CustomerRecord, CustomerRecord, string]>([
     [{ addressLine1: '1 Main St', addressLine2: 'Suite 200' }, { addressLine1: '1 Main St Ste 200' }, 'exact'],
@@ -39,6 +48,9 @@ describe('localityComparison', () => {
     [{ city: 'NYC', state: 'NY' }, { city: 'New York', state: 'New York', postalCode: '10001' }, 'cityAndState'],
     [{ city: 'Las Vegas' }, { city: 'Las Vegas', state: 'NV' }, 'city'],
     [{ city: 'Reno', state: 'NV' }, { city: 'Las Vegas', state: 'NV' }, 'state'],
+    [{ city: 'rydd', state: 'NSW', postalCode: '4070' }, { city: 'ryde', state: 'NSW', postalCode: '4700' }, 'nearby'],
+    [{ city: 'Reno', postalCode: '89501' }, { city: 'Sparks', postalCode: '89502' }, 'nearby'],
+    [{ city: 'Reno', state: 'NV', postalCode: '89501' }, { city: 'Sparks', state: 'NV', postalCode: '89431' }, 'state'],
     [{ city: 'Reno', state: 'NV' }, { city: 'Austin', state: 'TX' }, 'else'],
     [{ city: 'Reno' }, { state: 'NV' }, 'null'],
     [{}, { city: 'Reno' }, 'null'],

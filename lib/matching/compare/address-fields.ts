@@ -1,13 +1,27 @@
 // Comparisons of where the record is: street line, unit/building detail, locality, country.
 // City, state and postal code are one comparison because they carry largely the same evidence
 // (a postal code mostly implies its city and state), so they are not counted three times.
-import { jaroWinkler, tokenSetRatio } from './similarity';
-import { nullOutcome, type FieldComparisonDefinition } from './types';
+import type { NormalizedRecord } from '../normalize/record';
+import { fuzzyWordOverlap, jaroWinkler, levenshtein, tokenSetRatio } from './similarity';
+import { CONTACT_POINT_GROUP, nullOutcome, type FieldComparisonDefinition } from './types';
+
+/** All words of the address lines (street, unit, extra), for comparisons robust to swapped lines. */
+function addressLineWords(record: NormalizedRecord): string[] {
+  const { street, unit, extra } = record.address;
+  return [street, unit, extra].filter(Boolean).join(' ').split(' ').filter(Boolean);
+}
+
+/** The lines say the same words in a different arrangement (line 1 and line 2 swapped or merged). */
+function sameWordsRearranged(a: NormalizedRecord, b: NormalizedRecord): boolean {
+  return fuzzyWordOverlap(addressLineWords(a), addressLineWords(b)) >= 0.8;
+}
 
 export const streetComparison: FieldComparisonDefinition = {
   field: 'street',
-  levels: ['exact', 'numberAndNameClose', 'numberAndNameSimilar', 'nameOnly', 'else'],
-  description: 'Street line: identical, same number and street JW ≥ 0.9, same number and street words overlapping (≥ 0.7), same street but number different or missing, different',
+  levels: ['exact', 'numberAndNameClose', 'numberAndNameSimilar', 'nameOnly', 'linesRearranged', 'else'],
+  description: 'Street line: identical, same number and street JW ≥ 0.9, same number and street words overlapping (≥ 0.7), same street but number different or missing, same address words across lines 1 and 2 (swapped lines), different',
+  evidenceGroup: CONTACT_POINT_GROUP,
+  evidenceUnit: 'address',
   compare(a, b) {
     const left = a.address.street;
     const right = b.address.street;
@@ -21,6 +35,7 @@ export const streetComparison: FieldComparisonDefinition = {
     if (sameNumber && nameJw >= 0.9) return { level: 'numberAndNameClose', left, right };
     if (sameNumber && Math.max(nameJw, nameWords) >= 0.7) return { level: 'numberAndNameSimilar', left, right };
     if (nameA && (nameA === nameB || nameJw >= 0.9)) return { level: 'nameOnly', left, right };
+    if (sameWordsRearranged(a, b)) return { level: 'linesRearranged', left, right };
     return { level: 'else', left, right };
   },
 };
@@ -30,12 +45,17 @@ export const addressDetailComparison: FieldComparisonDefinition = {
   field: 'addressDetail',
   levels: ['exact', 'close', 'else'],
   description: 'Unit/suite and other address words (building, locality line): identical, JW ≥ 0.88, different',
+  evidenceGroup: CONTACT_POINT_GROUP,
+  evidenceUnit: 'address',
   compare(a, b) {
     const detail = (unit: string | null, extra: string | null) => [unit, extra].filter(Boolean).join(' ') || null;
     const left = detail(a.address.unit, a.address.extra);
     const right = detail(b.address.unit, b.address.extra);
     if (!left || !right) return nullOutcome(left, right);
     if (left === right) return { level: 'exact', left, right };
+    // When the street comparison already matched these words across swapped lines, counting the
+    // mismatch here again would be the same evidence twice.
+    if (a.address.street !== b.address.street && sameWordsRearranged(a, b)) return nullOutcome(left, right);
     // Two different unit numbers are two offices, however alike the text looks.
     const unitA = a.address.unit;
     const unitB = b.address.unit;
@@ -48,10 +68,24 @@ function cityAgrees(a: string | null, b: string | null): boolean {
   return a !== null && b !== null && (a === b || jaroWinkler(a, b) >= 0.9);
 }
 
+/** One substituted or two transposed characters: "4070" vs "4700" or "4071". */
+function postalTypo(a: string | null, b: string | null): boolean {
+  if (!a || !b || a.length !== b.length) return false;
+  if (levenshtein(a, b) <= 1) return true;
+  const differing = [...a].map((char, index) => (char === b[index] ? -1 : index)).filter((index) => index >= 0);
+  return differing.length === 2 && a[differing[0]] === b[differing[1]] && a[differing[1]] === b[differing[0]];
+}
+
+function citySimilar(a: string | null, b: string | null): boolean {
+  return a !== null && b !== null && jaroWinkler(a, b) >= 0.8;
+}
+
 export const localityComparison: FieldComparisonDefinition = {
   field: 'locality',
-  levels: ['postalAndCity', 'postal', 'cityAndState', 'city', 'state', 'else'],
-  description: 'City, state and postal code together: postal code and city agree, postal code only, city (JW ≥ 0.9) and state, city only, state only, none',
+  levels: ['postalAndCity', 'postal', 'cityAndState', 'city', 'nearby', 'state', 'else'],
+  description: 'City, state and postal code together: postal code and city agree, postal code only, city (JW ≥ 0.9) and state, city only, postal code one typo away or city JW ≥ 0.8, state only, none',
+  evidenceGroup: CONTACT_POINT_GROUP,
+  evidenceUnit: 'address',
   compare(a, b) {
     const show = (city: string | null, state: string | null, postal: string | null) =>
       [city, state, postal].filter(Boolean).join(' ') || null;
@@ -72,6 +106,9 @@ export const localityComparison: FieldComparisonDefinition = {
       return { level: 'cityAndState', left, right, termFrequencyKey: { field: 'city', value: a.address.city! } };
     }
     if (sameCity && stateCompatible) return { level: 'city', left, right };
+    if (postalTypo(postalA, b.address.postalCode) || citySimilar(a.address.city, b.address.city)) {
+      return { level: 'nearby', left, right };
+    }
     if (stateA !== null && stateA === stateB) return { level: 'state', left, right };
     const comparable = (postalA && b.address.postalCode) || (a.address.city && b.address.city) || (stateA && stateB);
     return comparable ? { level: 'else', left, right } : nullOutcome(left, right);

@@ -19,7 +19,8 @@ describe('comparePair', () => {
       lookups.push(`${field}=${value}`);
       return field === 'phone' ? 7 : 0.01;
     });
-    expect(lookups).toEqual(['companyName=acme', 'email=bob@acme.com', 'domain=acme.com', 'phone=+17029191300']);
+    // The shared mailbox's domain is part of the email agreement, so "domain" is not looked up.
+    expect(lookups).toEqual(['companyName=acme', 'email=bob@acme.com', 'phone=+17029191300']);
     expect(vector.comparisons.find((c) => c.field === 'companyName')?.termFrequency).toBe(0.01);
     expect(vector.comparisons.find((c) => c.field === 'phone')?.termFrequency).toBeUndefined();
     expect(vector.comparisons.find((c) => c.field === 'legalForm')?.termFrequency).toBeUndefined();

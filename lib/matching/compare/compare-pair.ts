@@ -3,7 +3,8 @@
 import type { NormalizedRecord } from '../normalize/record';
 import { addressDetailComparison, countryComparison, localityComparison, streetComparison } from './address-fields';
 import { domainComparison, emailComparison, phoneComparison } from './contact-fields';
-import { companyNameComparison, contactNameComparison, legalFormComparison } from './name-fields';
+import { dateOfBirthComparison, identifierComparison } from './identity-fields';
+import { companyNameComparison, contactNameComparison, legalFormComparison, personNameComparison } from './name-fields';
 import {
   employeeCountComparison,
   industryComparison,
@@ -15,6 +16,9 @@ import type { ComparisonSignals, ComparisonVector, FieldComparison, FieldCompari
 export const FIELD_COMPARISONS: readonly FieldComparisonDefinition[] = [
   companyNameComparison,
   legalFormComparison,
+  identifierComparison,
+  personNameComparison,
+  dateOfBirthComparison,
   contactNameComparison,
   emailComparison,
   domainComparison,

@@ -23,7 +23,16 @@ describe('domainComparison', () => {
     [{ website: 'www.acme.com' }, { email: 'bob@acme.com' }, 'exact'],
     [{ website: 'acme.com', email: 'x@gmail.com' }, { website: 'https://acme.com/about' }, 'exact'],
     [{ email: 'a@gmail.com' }, { email: 'b@gmail.com' }, 'null'],
-    [{ website: 'acme.com' }, { website: 'acme.co' }, 'fuzzy'],
+    [{ website: 'acme.com' }, { website: 'acme.co' }, 'sameName'],
+    [{ website: 'acme.com' }, { website: 'acme.de' }, 'sameName'],
+    [{ website: 'pioneergesundheit.de' }, { website: 'pioneergesundheti.de' }, 'typo'],
+    [{ website: 'acme.com' }, { website: 'acne.com' }, 'typo'],
+    [{ website: 'redriverbrewing.com' }, { website: 'redriverbrewinghouston.com' }, 'else'],
+    // The same mailbox is one agreement, counted in "email"; its domain is not counted again.
+    [{ companyName: 'Acme', email: 'bob@acme.com' }, { companyName: 'Acme', email: 'bob@acme.com' }, 'null'],
+    [{ companyName: 'Acme', email: 'bob@acme.com', website: 'acme.com' }, { companyName: 'Acme', email: 'bob@acme.com', website: 'acme.com' }, 'exact'],
+    // Two person customers have no company domain: a shared employer's mail domain is not the person.
+    [{ contactName: 'Bob Smith', email: 'bob@work.com' }, { contactName: 'Ann Lee', email: 'ann@work.com' }, 'null'],
     [{ website: 'acme.com' }, { website: 'globex.com' }, 'else'],
     [{}, { website: 'acme.com' }, 'null'],
   ])('%j vs %j → %s', (a, b, expected) => expect(level(domainComparison, a, b)).toBe(expected));

@@ -1,7 +1,21 @@
 // Comparisons of how to reach the record: email mailbox, company domain, phone.
 import type { NormalizedRecord } from '../normalize/record';
-import { jaroWinkler } from './similarity';
-import { nullOutcome, type FieldComparisonDefinition } from './types';
+import { levenshtein } from './similarity';
+import { CONTACT_POINT_GROUP, nullOutcome, type FieldComparisonDefinition } from './types';
+
+/** The registrable domain without its public suffix: "acme.co.uk" → "acme". */
+function domainLabel(domain: string): string {
+  return domain.split('.')[0];
+}
+
+/**
+ * A typing error, not a different name: one edit, or two in a long label. Jaro-Winkler is not used
+ * here because "acme.com" and "acmelondon.com" share a long prefix but are different sites.
+ */
+function isTypo(a: string, b: string): boolean {
+  const allowed = Math.min(a.length, b.length) >= 10 ? 2 : 1;
+  return Math.abs(a.length - b.length) <= allowed && levenshtein(a, b) <= allowed;
+}
 
 /** Role mailboxes: the same "info@" on two domains says nothing about the person or company. */
 const ROLE_LOCAL_PARTS = new Set([
@@ -13,6 +27,7 @@ export const emailComparison: FieldComparisonDefinition = {
   field: 'email',
   levels: ['exact', 'sameLocal', 'else'],
   description: 'Email address: identical, same personal local part on another domain (domain typo or change); company domains are compared in "domain"',
+  evidenceGroup: CONTACT_POINT_GROUP,
   compare(a, b) {
     const left = a.email?.address ?? null;
     const right = b.email?.address ?? null;
@@ -25,9 +40,13 @@ export const emailComparison: FieldComparisonDefinition = {
   },
 };
 
-/** The company's own domains: the website's and a non-free-mail email domain (may be the same). */
-function companyDomains(record: NormalizedRecord): string[] {
-  const domains = [record.websiteDomain, record.email && !record.email.isFreeMail ? record.email.domain : null];
+/**
+ * The company's own domains: the website's and a non-free-mail email domain (may be the same).
+ * `withEmail` false leaves the email's out: when both records have the same address, its domain
+ * agreeing is part of that agreement, already counted in "email".
+ */
+function companyDomains(record: NormalizedRecord, withEmail: boolean): string[] {
+  const domains = [record.websiteDomain, withEmail && record.email && !record.email.isFreeMail ? record.email.domain : null];
   return [...new Set(domains.filter((domain): domain is string => domain !== null))];
 }
 
@@ -37,18 +56,26 @@ function companyDomains(record: NormalizedRecord): string[] {
  */
 export const domainComparison: FieldComparisonDefinition = {
   field: 'domain',
-  levels: ['exact', 'fuzzy', 'else'],
-  description: 'Company domain from website or non-free-mail email: shared, near-identical (JW ≥ 0.92, e.g. typo), different',
+  levels: ['exact', 'sameName', 'typo', 'else'],
+  description: 'Company domain from website or non-free-mail email: shared, same name under another suffix (acme.com / acme.de), one or two typing errors apart, different',
   compare(a, b) {
-    const leftDomains = companyDomains(a);
-    const rightDomains = companyDomains(b);
+    // Two person customers (no company name, no website) have no company domain: a shared
+    // employer's or provider's mail domain says nothing about the person; "email" compares them.
+    const isPerson = (record: NormalizedRecord) => record.company === null && record.websiteDomain === null;
+    if (isPerson(a) && isPerson(b)) return nullOutcome(null, null);
+    const sameEmail = a.email !== null && a.email.address === b.email?.address;
+    const leftDomains = companyDomains(a, !sameEmail);
+    const rightDomains = companyDomains(b, !sameEmail);
     const left = leftDomains.join(', ') || null;
     const right = rightDomains.join(', ') || null;
     if (leftDomains.length === 0 || rightDomains.length === 0) return nullOutcome(left, right);
     const shared = leftDomains.find((domain) => rightDomains.includes(domain));
     if (shared) return { level: 'exact', left, right, termFrequencyKey: { field: 'domain', value: shared } };
-    const near = leftDomains.some((x) => rightDomains.some((y) => jaroWinkler(x, y) >= 0.92));
-    return { level: near ? 'fuzzy' : 'else', left, right };
+    if (leftDomains.some((x) => rightDomains.some((y) => domainLabel(x) === domainLabel(y)))) {
+      return { level: 'sameName', left, right };
+    }
+    const typo = leftDomains.some((x) => rightDomains.some((y) => isTypo(domainLabel(x), domainLabel(y))));
+    return { level: typo ? 'typo' : 'else', left, right };
   },
 };
 
@@ -56,6 +83,7 @@ export const phoneComparison: FieldComparisonDefinition = {
   field: 'phone',
   levels: ['exact', 'last7', 'else'],
   description: 'Phone: same E.164 number, same last seven digits (area code missing or changed), different',
+  evidenceGroup: CONTACT_POINT_GROUP,
   compare(a, b) {
     const left = a.phone ? (a.phone.e164 ?? a.phone.last7) : null;
     const right = b.phone ? (b.phone.e164 ?? b.phone.last7) : null;

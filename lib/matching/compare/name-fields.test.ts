@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeRecord } from '../normalize/record';
 import type { CustomerRecord } from '../types';
-import { alignNameWords, companyNameComparison, contactNameComparison, legalFormComparison } from './name-fields';
+import { alignNameWords, companyNameComparison, contactNameComparison, legalFormComparison, personNameComparison } from './name-fields';
 import type { ComparisonSignals, FieldComparisonDefinition } from './types';
 
 function level(definition: FieldComparisonDefinition, a: CustomerRecord, b: CustomerRecord, signals: ComparisonSignals = {}) {
@@ -12,7 +12,8 @@ describe('companyNameComparison', () => {
   it.each<[string | null, string | null, string]>([
     ['Acme Corporation', 'ACME Corp.', 'exact'],
     ['The Acme Company', 'Acme Inc', 'exact'],
-    ['Corp', 'Acme Corp', 'null'],
+    // A name that is only a legal form names no company: a different name, never an agreement.
+    ['Corp', 'Acme Corp', 'else'],
     ['Corp', 'Corp', 'null'],
     [null, 'Acme', 'null'],
     ['Acme Manufacturing', 'Acme Manufacturng', 'jw95'],
@@ -48,7 +49,7 @@ describe('legalFormComparison', () => {
   });
 });
 
-describe('contactNameComparison', () => {
+describe('person name levels (personName for person customers, contactName at companies)', () => {
   it.each<[string | null, string | null, string]>([
     ['Robert Smith', 'Smith, Bob', 'exact'],
     ['John Smith', 'Smith John', 'exact'],
@@ -57,11 +58,28 @@ describe('contactNameComparison', () => {
     ['elton', 'elton miller', 'partial'],
     ['J. Smith', 'John Smith', 'initials'],
     ['B Smith', 'Bob Smith', 'initials'],
+    // An initial may stand for a nickname of the name: B(ob) for Robert.
+    ['B Smith', 'Robert Smith', 'initials'],
+    ['Daniella Shaw', 'Shaw Daniella', 'exact'],
+    ['Mhd Antoun', 'Mohamed Antoun', 'exact'],
+    ['Eddie Kusha', 'Edward Kusha', 'exact'],
+    ['Robert E Smith', 'Robert Smith', 'partial'],
+    ['Annabel Thropr', 'Annabel Thorpe', 'oneWordOtherSimilar'],
     ['Patricia Smith', 'Robert Smith', 'oneWord'],
     ['Alice Jones', 'Robert Smith', 'else'],
     [null, 'Robert Smith', 'null'],
   ])('%s vs %s → %s', (a, b, expected) => {
-    expect(level(contactNameComparison, { contactName: a }, { contactName: b })).toBe(expected);
+    expect(level(personNameComparison, { contactName: a }, { contactName: b })).toBe(expected);
+    expect(level(contactNameComparison, { companyName: 'Acme', contactName: a }, { contactName: b })).toBe(expected);
+  });
+
+  it('gives each pair to exactly one of the two fields', () => {
+    const people = [{ contactName: 'Bob Smith' }, { contactName: 'Robert Smith' }];
+    expect(level(contactNameComparison, people[0], people[1])).toBe('null');
+    expect(level(personNameComparison, people[0], people[1])).toBe('exact');
+    const atCompanies = people.map((person) => ({ ...person, companyName: 'Acme' }));
+    expect(level(contactNameComparison, atCompanies[0], atCompanies[1])).toBe('exact');
+    expect(level(personNameComparison, atCompanies[0], atCompanies[1])).toBe('null');
   });
 });
 

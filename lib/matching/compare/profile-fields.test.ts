@@ -31,9 +31,11 @@ describe('industryComparison', () => {
 
 describe('profileEmbeddingComparison', () => {
   it.each<[number | null | undefined, string]>([
-    [0.99, 'cosine95'],
-    [0.9, 'cosine85'],
-    [0.7, 'cosine70'],
+    [0.99, 'cosine90'],
+    [0.9, 'cosine90'],
+    [0.8, 'cosine75'],
+    [0.6, 'cosine60'],
+    [0.5, 'cosine45'],
     [0.2, 'else'],
     [null, 'null'],
     [undefined, 'null'],

@@ -40,15 +40,21 @@ export const industryComparison: FieldComparisonDefinition = {
 
 /** Cosine buckets on the full-profile embedding; the signal is computed by the caller. */
 export const PROFILE_COSINE_LEVELS = [
-  { level: 'cosine95', min: 0.95 },
-  { level: 'cosine85', min: 0.85 },
-  { level: 'cosine70', min: 0.7 },
+  { level: 'cosine90', min: 0.9 },
+  { level: 'cosine75', min: 0.75 },
+  { level: 'cosine60', min: 0.6 },
+  { level: 'cosine45', min: 0.45 },
 ] as const;
 
 export const profileEmbeddingComparison: FieldComparisonDefinition = {
   field: 'profileEmbedding',
   levels: [...PROFILE_COSINE_LEVELS.map((bucket) => bucket.level), 'else'],
-  description: 'Cosine similarity of the full-profile embeddings: ≥ 0.95, ≥ 0.85, ≥ 0.7, lower',
+  description: 'Cosine similarity of the full-profile embeddings: ≥ 0.9, ≥ 0.75, ≥ 0.6, ≥ 0.45, lower',
+  uFromCandidates: true,
+  // The profile text is built from the other fields, so most of what the cosine says they have
+  // already said: it may tip a pair the fields leave open, never outvote them (MATCHING.md §6).
+  // Three bits is a likelihood ratio of 8: a small fraction of what one agreeing phone is worth.
+  maxWeightBits: 3,
   compare(_a, _b, signals) {
     const cosine = signals.profileCosine;
     if (cosine === null || cosine === undefined || !Number.isFinite(cosine)) return nullOutcome(null, null);

@@ -5,6 +5,12 @@ import type { NormalizedRecord } from '../normalize/record';
 /** Level name used when either side is missing: weight 0, neither evidence for nor against. */
 export const NULL_LEVEL = 'null';
 
+/**
+ * The ways to reach a customer (email, phone, address) that people sharing a home or an office
+ * share all at once: one evidence group (see FieldComparisonDefinition.evidenceGroup).
+ */
+export const CONTACT_POINT_GROUP = 'contactPoint';
+
 export interface FieldComparison {
   field: string;
   level: string;
@@ -46,6 +52,35 @@ export interface FieldComparisonDefinition {
   levels: readonly string[];
   /** One-line description for parameter screens and docs. */
   description: string;
+  /**
+   * Estimate u on candidate pairs (by EM) instead of random pairs: for signals that summarise the
+   * other fields (embeddings), random pairs make any similarity look rare and the same evidence
+   * would be counted twice; among candidates u measures only what the signal adds.
+   */
+  uFromCandidates?: boolean;
+  /**
+   * Most bits this comparison may add or remove. For signals that summarise the other fields
+   * (embeddings): their evidence is mostly the fields' own, so at full weight it would be counted
+   * twice and could outvote a clear disagreement on the fields (MATCHING.md §1, §6).
+   */
+  maxWeightBits?: number;
+  /**
+   * Comparisons in one group carry largely the same evidence: a household or a shared office
+   * shares its email, phone and address at once, so among non-matches agreement on one makes
+   * agreement on the others likely. Only the group's strongest agreement counts (MATCHING.md §1).
+   */
+  evidenceGroup?: string;
+  /**
+   * Comparisons of one unit within a group add up before units are compared: the parts of one
+   * address (street, unit, locality) are one contact point. Default: the field is its own unit.
+   */
+  evidenceUnit?: string;
+  /**
+   * m and u per level before any data is seen, from what the field means (e.g. how many random
+   * pairs share a birth date). Used for starting parameters and kept for fields the training
+   * data never fills; EM replaces them wherever the data has the field.
+   */
+  prior?: Readonly<Record<string, { m: number; u: number }>>;
   compare(a: NormalizedRecord, b: NormalizedRecord, signals: ComparisonSignals): LevelOutcome;
 }
 

@@ -1,12 +1,12 @@
 // In-memory candidate generation for evaluation, mirroring what the database does (MATCHING.md §5):
-// the union of exact normalised keys, trigram similarity on the primary name, and top-K cosine on
+// the union of exact normalised keys (identifier, email, phone, domain, postal code + street number), trigram similarity on the primary name, and top-K cosine on
 // the profile and name embeddings, capped per incoming record.
 import { normalizeRecord, matchKeys, primaryName, type NormalizedRecord } from '../normalize/record';
 import type { CustomerRecord } from '../types';
 import { buildCosineIndex, sparseDot, type SparseVector } from './sparse-vectors';
 import { buildTrigramIndex } from './trigram-index';
 
-export type CandidateChannel = 'email' | 'phone' | 'domain' | 'address' | 'trigram' | 'profileEmbedding' | 'nameEmbedding';
+export type CandidateChannel = 'identifier' | 'email' | 'phone' | 'domain' | 'address' | 'trigram' | 'profileEmbedding' | 'nameEmbedding';
 
 export interface CandidateSettings {
   profileTopK: number;
@@ -42,6 +42,7 @@ export function prepareRecord(id: string, record: CustomerRecord, profileVector:
   const normalized = normalizeRecord(record);
   const keys = matchKeys(record);
   const exactKeys: Array<[CandidateChannel, string]> = [];
+  for (const key of keys.identifierKeys) exactKeys.push(['identifier', key]);
   if (keys.emailNormalized) exactKeys.push(['email', keys.emailNormalized]);
   if (keys.phoneE164) exactKeys.push(['phone', keys.phoneE164]);
   for (const domain of new Set([keys.websiteDomain, keys.emailDomain])) if (domain) exactKeys.push(['domain', domain]);
@@ -131,8 +132,9 @@ export function generateCandidates(
 
 /** Which fields a channel selected pairs on: EM does not estimate those fields' m from its pairs. */
 export const CHANNEL_BLOCKED_FIELDS: Record<CandidateChannel, string[] | null> = {
-  trigram: ['companyName', 'contactName'],
-  nameEmbedding: ['companyName', 'contactName'],
+  identifier: ['identifier'],
+  trigram: ['companyName', 'personName', 'contactName'],
+  nameEmbedding: ['companyName', 'personName', 'contactName'],
   email: ['email', 'domain'],
   domain: ['email', 'domain'],
   phone: ['phone'],

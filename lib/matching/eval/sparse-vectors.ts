@@ -55,9 +55,18 @@ export function buildCosineIndex(vectors: readonly SparseVector[], dimensions: n
           scores[row] += weight * value;
         }
       });
-      const results = touched.map((index) => ({ index, cosine: scores[index] }));
-      for (const row of touched) scores[row] = 0;
-      return results.sort((a, b) => b.cosine - a.cosine).slice(0, k);
+      // Keep the k best in a small sorted array: touched rows can be most of the table.
+      const best: Array<{ index: number; cosine: number }> = [];
+      for (const row of touched) {
+        const cosine = scores[row];
+        scores[row] = 0;
+        if (best.length === k && cosine <= best[k - 1].cosine) continue;
+        let at = best.length;
+        while (at > 0 && best[at - 1].cosine < cosine) at -= 1;
+        best.splice(at, 0, { index: row, cosine });
+        if (best.length > k) best.pop();
+      }
+      return best;
     },
   };
 }

@@ -18,6 +18,18 @@ describe('normalizeAddress', () => {
     ],
     [{ addressLine1: '1 Main St', city: 'NYC', state: 'New York', country: 'United States' }, { city: 'new york', state: 'NY', country: 'US' }],
     [{ postalCode: '92723-0000', country: 'USA' }, { postalCode: '92723' }],
+    // One-line addresses without a comma before the city, and a state that is also a unit word.
+    [
+      { addressLine1: '3212 W. 32nd St Palm Harbor, FL 60527' },
+      { street: '3212 w 32nd st', city: 'palm harbor', state: 'FL', postalCode: '60527', unit: null },
+    ],
+    [{ addressLine1: '445 Overpass Rd San Ramon' }, { street: '445 overpass rd', city: 'san ramon' }],
+    [{ addressLine1: '80 Delaware Ave SE Washington DC 40040' }, { street: '80 delaware ave se', city: 'washington', state: 'DC', postalCode: '40040' }],
+    [{ addressLine1: 'Floor 12, 1 Main St', city: 'Austin' }, { street: '1 main st', unit: 'fl 12' }],
+    // A building name before the number is not part of the street.
+    [{ addressLine1: 'Adventura Apartments 638 Downey St, Salem, OR' }, { street: '638 downey st', streetNumber: '638', extra: 'adventura apartments', city: 'salem', state: 'OR' }],
+    [{ addressLine1: 'Adventura Apartments 638 Downey St Salem' }, { street: '638 downey st', extra: 'adventura apartments', city: 'salem' }],
+    [{ addressLine1: 'PO Box 12987', city: 'Chicago' }, { street: 'po box 12987', streetNumber: '12987' }],
   ])('%j', (input, expected) => expect(normalizeAddress(input)).toMatchObject(expected));
 
   it('returns all-null fields for an empty address', () => {

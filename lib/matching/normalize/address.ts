@@ -62,7 +62,9 @@ function takeUnit(segmentWords: string[]): { rest: string[]; unit: string | null
   for (let i = 0; i < segmentWords.length - 1; i += 1) {
     const unitWord = UNIT_WORDS[segmentWords[i]];
     const value = segmentWords[i + 1];
-    if (unitWord && /\d/.test(value)) {
+    // "FL 60527" is Florida and a ZIP code, not floor 60527.
+    const regionAndPostal = isKnownRegion(segmentWords[i]) && /^\d{5,}$/.test(value);
+    if (unitWord && /\d/.test(value) && !regionAndPostal) {
       return { rest: [...segmentWords.slice(0, i), ...segmentWords.slice(i + 2)], unit: `${unitWord} ${value}` };
     }
   }
@@ -96,12 +98,45 @@ function parseLocality(localityWords: string[]): { city: string | null; state: s
   return { city: rest.length > 0 ? rest.join(' ') : null, state, postalCode };
 }
 
-function splitStreetNumber(streetWords: string[]): { number: string | null; name: string[] } {
+/**
+ * Number and street name; words before a number in mid-line ("Adventura Apartments 638 Downey
+ * St") are a building name, returned apart.
+ */
+function splitStreetNumber(streetWords: string[]): { number: string | null; name: string[]; building: string[] } {
   const isNumber = (word: string | undefined) => word !== undefined && /^\d+[a-z]?$/.test(word);
-  if (isNumber(streetWords[0])) return { number: streetWords[0], name: streetWords.slice(1) };
+  if (isNumber(streetWords[0])) return { number: streetWords[0], name: streetWords.slice(1), building: [] };
   const last = streetWords[streetWords.length - 1];
-  if (streetWords.length > 1 && isNumber(last)) return { number: last, name: streetWords.slice(0, -1) };
-  return { number: null, name: streetWords };
+  if (streetWords.length > 1 && isNumber(last)) return { number: last, name: streetWords.slice(0, -1), building: [] };
+  const inside = streetWords.findIndex(isNumber);
+  if (inside > 0) return { number: streetWords[inside], name: streetWords.slice(inside + 1), building: streetWords.slice(0, inside) };
+  return { number: null, name: streetWords, building: [] };
+}
+
+/** Canonical street types after which, on a one-line address, the locality begins. */
+const STREET_TYPES = new Set([
+  'st', 'ave', 'blvd', 'rd', 'dr', 'ln', 'ct', 'pl', 'ter', 'hwy', 'pkwy', 'cir', 'sq', 'cres', 'trl', 'expy',
+  'fwy', 'plz', 'aly', 'way', 'tpke',
+]);
+const DIRECTIONS = new Set(['n', 's', 'e', 'w', 'ne', 'nw', 'se', 'sw']);
+
+/**
+ * "3212 w 32nd st palm harbor" → street "3212 w 32nd st", locality "palm harbor": a one-line
+ * address without commas carries its locality after the last street type (and its direction).
+ * "Adventura Apartments 638 Downey St" starts with a building name, so the test is on the first
+ * numbered word.
+ */
+function splitTrailingLocality(streetWords: string[]): { street: string[]; locality: string[] } {
+  // Only the number-first (North American) order has a locality after the street type;
+  // "Hardenbergstrasse 87" ends with its number.
+  const numberAt = streetWords.findIndex((word) => /^\d/.test(word));
+  if (numberAt < 0 || numberAt === streetWords.length - 1) return { street: streetWords, locality: [] };
+  let end = -1;
+  streetWords.forEach((word, index) => {
+    if (index > numberAt && STREET_TYPES.has(word)) end = index;
+  });
+  if (end < 0 || end === streetWords.length - 1) return { street: streetWords, locality: [] };
+  if (DIRECTIONS.has(streetWords[end + 1])) end += 1;
+  return { street: streetWords.slice(0, end + 1), locality: streetWords.slice(end + 1) };
 }
 
 export function normalizeAddress(input: AddressInput): NormalizedAddress {
@@ -125,20 +160,26 @@ export function normalizeAddress(input: AddressInput): NormalizedAddress {
   const all = [...first, ...second];
   const numbered = all.findIndex((segmentWords) => segmentWords.some((word) => /\d/.test(word)));
   const streetIndex = numbered >= 0 ? numbered : first.length > 0 ? 0 : -1;
-  const streetWords = (streetIndex >= 0 ? all[streetIndex] : []).flatMap((word) => canonicalStreetWord(word).split(' '));
-  const others = all.filter((_, index) => index !== streetIndex);
-  const { number, name } = splitStreetNumber(streetWords);
-
-  const locality = parseLocality(others.flat());
   const structuredLocality = Boolean(input.city || input.postalCode);
+  const lineWords = (streetIndex >= 0 ? all[streetIndex] : []).flatMap((word) => canonicalStreetWord(word).split(' '));
+  const { street: streetWords, locality: trailingLocality } = structuredLocality
+    ? { street: lineWords, locality: [] }
+    : splitTrailingLocality(lineWords);
+  const others = all.filter((_, index) => index !== streetIndex);
+  const { number, name, building } = splitStreetNumber(streetWords);
+  const street = building.length > 0 ? [...(number ? [number] : []), ...name] : streetWords;
+
+  const locality = parseLocality([...trailingLocality, ...others.flat()]);
   const city = normalizeCity(input.city) ?? (structuredLocality ? null : normalizeCity(locality.city));
   const state = stateCode(input.state) ?? (structuredLocality ? null : stateCode(locality.state));
   const postalCode =
     normalizePostalCode(input.postalCode, country) ?? normalizePostalCode(locality.postalCode, country);
-  const extra = structuredLocality ? others.flat().join(' ') || null : null;
+  // Extra words get the same street-word canonical forms: lines are often swapped or merged.
+  const extraWords = [...building, ...(structuredLocality ? others.flat().flatMap((word) => canonicalStreetWord(word).split(' ')) : [])];
+  const extra = extraWords.join(' ') || null;
 
   return {
-    street: streetWords.length > 0 ? streetWords.join(' ') : null,
+    street: street.length > 0 ? street.join(' ') : null,
     streetNumber: number,
     streetName: name.length > 0 ? name.join(' ') : null,
     unit,

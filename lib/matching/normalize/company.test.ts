@@ -23,6 +23,9 @@ describe('normalizeCompanyName', () => {
     ['Acme Technologies', 'acme technology', null],
     ['Jones Bros', 'jones brothers', null],
     ['Univrsl Export Inc', 'univrsl exports', 'inc'],
+    ['Bos & Kramer Besloten Vennootschap', 'bos and kramer', 'bv'],
+    ['Bruns Diagnostik Gesellschaft mit beschränkter Haftung', 'bruns diagnostik', 'gmbh'],
+    ['Renard Société Anonyme', 'renard', 'sa'],
     ['Corp', null, 'corp'],
     ['Inc.', null, 'inc'],
   ])('%s → core %s, legal form %s', (raw, core, legalForm) => {

@@ -19,6 +19,14 @@ const LEGAL_FORMS: Array<[string, string]> = [
   ['ag', 'ag'], ['sa', 'sa'], ['sas', 'sas'], ['sarl', 'sarl'], ['srl', 'srl'], ['spa', 'spa'],
   ['bv', 'bv'], ['nv', 'nv'], ['oy', 'oy'], ['ab', 'ab'], ['as', 'as'], ['aps', 'aps'],
   ['kk', 'kk'], ['sl', 'sl'], ['sdn bhd', 'sdn bhd'], ['bhd', 'bhd'],
+  // Legal forms written out in their own language.
+  ['gesellschaft mit beschrankter haftung', 'gmbh'], ['aktiengesellschaft', 'ag'],
+  ['kommanditgesellschaft', 'kg'], ['besloten vennootschap', 'bv'], ['naamloze vennootschap', 'nv'],
+  ['societe anonyme', 'sa'], ['sociedad anonima', 'sa'], ['societe par actions simplifiee', 'sas'],
+  ['societe a responsabilite limitee', 'sarl'], ['societa per azioni', 'spa'],
+  ['societa a responsabilita limitata', 'srl'], ['sociedad limitada', 'sl'], ['kabushiki kaisha', 'kk'],
+  ['aktiebolag', 'ab'], ['osakeyhtio', 'oy'], ['aksjeselskap', 'as'], ['anpartsselskab', 'aps'],
+  ['proprietary', 'pty ltd'], ['private', 'pvt ltd'], ['public company limited', 'plc'],
 ];
 const LEGAL_FORM_SEQUENCES = LEGAL_FORMS.map(([spelling, canonical]) => ({ words: spelling.split(' '), canonical }))
   // Longest first, so "co ltd" wins over "ltd" and "pty ltd" over "ltd".

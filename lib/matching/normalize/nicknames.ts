@@ -22,7 +22,7 @@ const NICKNAME_GROUPS: Record<string, string[]> = {
   kenneth: ['ken', 'kenny'], kimberly: ['kim'], lawrence: ['larry', 'laurence'],
   leonard: ['leo', 'len', 'lenny'], louis: ['lou', 'louie'], margaret: ['maggie', 'meg', 'peggy', 'peggie', 'marge', 'madge', 'greta'],
   mary: ['molly', 'polly', 'mae', 'marie'], matthew: ['matt', 'matty'], michael: ['mike', 'mikey', 'mick', 'mickey'],
-  mohammed: ['mohamed', 'muhammad', 'muhammed', 'mohammad', 'mohd'],
+  mohammed: ['mohamed', 'muhammad', 'muhammed', 'mohammad', 'mohd', 'mhd', 'mohamad'],
   nancy: ['nan'], nathaniel: ['nate', 'nat'], nicholas: ['nick', 'nicky', 'nico'],
   pamela: ['pam'], patricia: ['patty', 'trish', 'tricia', 'patsy'], patrick: ['paddy', 'pat'],
   peter: ['pete'], philip: ['phil', 'phillip'], rebecca: ['becky', 'becca'], richard: ['rick', 'dick', 'rich', 'ricky', 'richie'],
@@ -47,4 +47,9 @@ for (const [formal, nicknames] of Object.entries(NICKNAME_GROUPS)) {
 export function formalGivenName(name: string): string {
   if (NICKNAME_GROUPS[name]) return name;
   return FORMAL_BY_NICKNAME.get(name) ?? name;
+}
+
+/** The formal name and every nickname of it ("robert" → robert, bob, bobby, rob, ...): what an initial may stand for. */
+export function givenNameVariants(formal: string): string[] {
+  return [formal, ...(NICKNAME_GROUPS[formal] ?? [])];
 }

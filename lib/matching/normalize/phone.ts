@@ -6,7 +6,7 @@ import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js'
 export const DEFAULT_PHONE_REGION: CountryCode = 'US';
 
 export interface NormalizedPhone {
-  /** "+17029191300"; null when the digits cannot be a full number (e.g. a bare 7-digit local number). */
+  /** "+17029191300"; null when the digits are not a valid number (e.g. a bare 7-digit local number). */
   e164: string | null;
   /** Last seven digits of the national number: the subscriber part that survives format changes. */
   last7: string;
@@ -23,7 +23,10 @@ export function normalizePhone(raw: string | null | undefined, countryCode?: str
   } catch {
     parsed = undefined;
   }
-  const possible = parsed?.isPossible() ? parsed : undefined;
-  const national = possible?.nationalNumber ?? digits;
-  return { e164: possible?.number ?? null, last7: national.slice(-7) };
+  // Valid, not merely possible: a foreign national number read in the default region (e.g. a
+  // Dutch "070 ..." as US) has a plausible length but no valid area code, and must not become a
+  // wrong E.164 key.
+  const valid = parsed?.isValid() ? parsed : undefined;
+  const national = valid?.nationalNumber ?? digits;
+  return { e164: valid?.number ?? null, last7: national.slice(-7) };
 }

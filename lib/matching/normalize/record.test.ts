@@ -27,6 +27,7 @@ describe('matchKeys', () => {
       websiteDomain: 'acme.com',
       postalCode: '89132',
       streetNumber: '123',
+      identifierKeys: [],
     });
   });
 
@@ -39,7 +40,20 @@ describe('matchKeys', () => {
   });
 
   it('gives null keys for an empty record', () => {
-    expect(Object.values(matchKeys({})).every((value) => value === null)).toBe(true);
+    const { identifierKeys, ...keys } = matchKeys({});
+    expect(Object.values(keys).every((value) => value === null)).toBe(true);
+    expect(identifierKeys).toEqual([]);
+  });
+
+  it('derives identifier keys with and without the issuing country', () => {
+    const keys = matchKeys({
+      identifiers: [
+        { type: 'Passport', value: 'x-1234', country: 'USA' },
+        { type: 'VAT', value: 'DE 123 456 789' },
+        { type: 'SSN', value: '000-00-0000' },
+      ],
+    });
+    expect(keys.identifierKeys).toEqual(['passport:US:X1234', 'passport:X1234', 'vat:DE123456789']);
   });
 });
 

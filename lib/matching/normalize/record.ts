@@ -3,7 +3,9 @@
 import type { CustomerRecord } from '../types';
 import { normalizeAddress, type NormalizedAddress } from './address';
 import { normalizeCompanyName, type NormalizedCompany } from './company';
+import { normalizeDate, type NormalizedDate } from './date';
 import { normalizeEmail, type NormalizedEmail } from './email';
+import { identifierKeys, normalizeIdentifiers, type NormalizedIdentifier } from './identifier';
 import { normalizePersonName, type NormalizedPerson } from './person';
 import { normalizePhone, type NormalizedPhone } from './phone';
 import { blankToNull, cleanText } from './text';
@@ -22,6 +24,8 @@ export interface NormalizedRecord {
   industry: string | null;
   revenue: number | null;
   employeeCount: number | null;
+  dateOfBirth: NormalizedDate | null;
+  identifiers: NormalizedIdentifier[];
 }
 
 /** Keys stored as indexed columns for blocking (exact lookups and trigram search). */
@@ -36,6 +40,8 @@ export interface MatchKeys {
   websiteDomain: string | null;
   postalCode: string | null;
   streetNumber: string | null;
+  /** "passport:US:X1234", "vat:DE123456789": exact keys for the identifier candidate channel. */
+  identifierKeys: string[];
 }
 
 function finiteOrNull(value: number | null | undefined): number | null {
@@ -59,6 +65,8 @@ export function normalizeRecord(record: CustomerRecord): NormalizedRecord {
     industry: cleanText(record.industry),
     revenue: finiteOrNull(record.revenue),
     employeeCount: finiteOrNull(record.employeeCount),
+    dateOfBirth: normalizeDate(record.dateOfBirth),
+    identifiers: normalizeIdentifiers(record.identifiers),
   };
 }
 
@@ -78,6 +86,7 @@ export function matchKeys(record: CustomerRecord): MatchKeys {
     websiteDomain: normalized.websiteDomain,
     postalCode: normalized.address.postalCode,
     streetNumber: normalized.address.streetNumber,
+    identifierKeys: identifierKeys(normalized.identifiers),
   };
 }
 

@@ -4,7 +4,8 @@
 import { FIELD_COMPARISONS } from '../compare/compare-pair';
 import { NULL_LEVEL, type ComparisonVector } from '../compare/types';
 import { bayesFactorBits, probabilityFromWeight } from './score';
-import type { MatchParameters } from './params';
+import { compileLimits, groupMates, limitedSum, weightLimitsOf, type CompiledLimits, type WeightLimits } from './limits';
+import { initialParameters, type MatchParameters } from './params';
 
 type LevelTable = Record<string, Record<string, number>>;
 
@@ -67,19 +68,33 @@ function countLevels(vectors: ComparisonVector[], weights?: number[]): LevelTabl
   return table;
 }
 
-/** u per field and level from random pairs. */
-export function estimateU(randomPairVectors: ComparisonVector[]): LevelTable {
-  const counts = countLevels(randomPairVectors);
-  return Object.fromEntries(declaredLevels().map(({ field, levels }) => [field, shares(counts[field] ?? {}, levels)]));
+/**
+ * u per field and level from random pairs. A field no random pair fills (the data never has it)
+ * keeps its `fallback` u (the starting parameters') rather than becoming uniform. `weights`
+ * (each pair's probability of being a non-match) keep the few true matches among random pairs
+ * out of u: in a small or duplicate-dense table they are a large share of the pairs where a rare
+ * field (a passport, a birth date) is filled on both sides.
+ */
+export function estimateU(randomPairVectors: ComparisonVector[], fallback?: LevelTable, weights?: number[]): LevelTable {
+  const counts = countLevels(randomPairVectors, weights);
+  return Object.fromEntries(
+    declaredLevels().map(({ field, levels }) => [
+      field,
+      counts[field] === undefined && fallback?.[field] ? { ...fallback[field] } : shares(counts[field] ?? {}, levels),
+    ]),
+  );
 }
 
-function posterior(vector: ComparisonVector, m: LevelTable, u: LevelTable, lambda: number, excluded: Set<string>): number {
-  let weight = bayesFactorBits(lambda, 1 - lambda);
+/** The match probability of a pair under m/u/λ, with the same weight limits as the scorer. */
+function posterior(vector: ComparisonVector, m: LevelTable, u: LevelTable, lambda: number, excluded: Set<string>, limits: CompiledLimits): number {
+  const fields: string[] = [];
+  const weights: number[] = [];
   for (const { field, level } of vector.comparisons) {
     if (level === NULL_LEVEL || excluded.has(field) || !m[field]?.[level] || !u[field]?.[level]) continue;
-    weight += bayesFactorBits(m[field][level], u[field][level]);
+    fields.push(field);
+    weights.push(bayesFactorBits(m[field][level], u[field][level]));
   }
-  return probabilityFromWeight(weight);
+  return probabilityFromWeight(bayesFactorBits(lambda, 1 - lambda) + limitedSum(fields, weights, limits));
 }
 
 interface BlockRun {
@@ -90,8 +105,13 @@ interface BlockRun {
   converged: boolean;
 }
 
-function runBlock(block: TrainingBlock, start: LevelTable, u: LevelTable, options: Required<Pick<EstimateOptions, 'maxIterations' | 'tolerance' | 'priorStrength'>>, lambdaStart: number): BlockRun {
-  const excluded = new Set(block.blockedOn);
+function runBlock(block: TrainingBlock, start: LevelTable, u: LevelTable, options: Required<Pick<EstimateOptions, 'maxIterations' | 'tolerance' | 'priorStrength'>>, lambdaStart: number, limits: CompiledLimits): BlockRun {
+  // Signals that summarise all fields (embeddings) would re-introduce the blocked fields' evidence,
+  // and so would the fields that carry the same evidence as a blocked one: pairs chosen for a
+  // shared address are households and offices, which share email and phone too.
+  const mates = block.blockedOn.flatMap((field) => groupMates(field, limits));
+  const summaries = FIELD_COMPARISONS.filter((d) => d.uFromCandidates).map((d) => d.field);
+  const excluded = new Set([...mates, ...summaries]);
   let m = structuredClone(start);
   let lambda = lambdaStart;
   let iterations = 0;
@@ -99,7 +119,7 @@ function runBlock(block: TrainingBlock, start: LevelTable, u: LevelTable, option
   let support: Record<string, number> = {};
   while (iterations < options.maxIterations && !converged) {
     iterations += 1;
-    const p = block.vectors.map((vector) => posterior(vector, m, u, lambda, excluded));
+    const p = block.vectors.map((vector) => posterior(vector, m, u, lambda, excluded, limits));
     lambda = Math.min(1 - EPSILON, Math.max(EPSILON, p.reduce((sum, value) => sum + value, 0) / Math.max(1, p.length)));
     const counts = countLevels(block.vectors, p);
     let largestChange = 0;
@@ -122,48 +142,51 @@ function runBlock(block: TrainingBlock, start: LevelTable, u: LevelTable, option
   return { m, support, iterations, converged };
 }
 
+/** m or u of every declared field; a field or level the parameters lack takes the starting value (prior or neutral). */
 function tableOf(params: MatchParameters, key: 'm' | 'u'): LevelTable {
+  const starting = initialParameters();
   return Object.fromEntries(
     declaredLevels().map(({ field, levels }) => {
       const known = params.fields[field]?.levels ?? {};
-      const fallback = 1 / levels.length;
-      return [field, Object.fromEntries(levels.map((level) => [level, known[level]?.[key] ?? fallback]))];
+      const fallback = starting.fields[field].levels;
+      return [field, Object.fromEntries(levels.map((level) => [level, known[level]?.[key] ?? fallback[level][key]]))];
     }),
   );
 }
 
-function toParameters(m: LevelTable, u: LevelTable, lambda: number, version: string, training: MatchParameters['training']): MatchParameters {
+function toParameters(m: LevelTable, u: LevelTable, lambda: number, version: string, limits: WeightLimits, training: MatchParameters['training']): MatchParameters {
   const fields: MatchParameters['fields'] = {};
   for (const { field, levels } of declaredLevels()) {
     fields[field] = { levels: Object.fromEntries(levels.map((level) => [level, { m: m[field][level], u: u[field][level] }])) };
   }
-  return { version, lambda: Math.min(1 - EPSILON, Math.max(1e-12, lambda)), fields, training };
+  return { version, lambda: Math.min(1 - EPSILON, Math.max(1e-12, lambda)), fields, ...limits, training };
 }
 
-/** λ among candidates with m and u fixed (one-parameter EM). */
-function estimateCandidateLambda(vectors: ComparisonVector[], m: LevelTable, u: LevelTable, start: number): number {
-  let lambda = start;
-  for (let iteration = 0; iteration < 50; iteration += 1) {
-    const next = vectors.reduce((sum, vector) => sum + posterior(vector, m, u, lambda, new Set()), 0) / Math.max(1, vectors.length);
+/**
+ * Final pass over all candidates: λ among candidates, and m and u of the fields whose u is
+ * estimated on candidates (uFromCandidates), with every other m and u fixed.
+ */
+function fitCandidateStage(vectors: ComparisonVector[], m: LevelTable, u: LevelTable, maxIterations: number, limits: CompiledLimits): number {
+  const flagged = FIELD_COMPARISONS.filter((definition) => definition.uFromCandidates);
+  let lambda = 0.1;
+  for (let iteration = 0; iteration < Math.max(50, maxIterations); iteration += 1) {
+    const p = vectors.map((vector) => posterior(vector, m, u, lambda, new Set(), limits));
+    const next = Math.min(1 - EPSILON, Math.max(EPSILON, p.reduce((sum, value) => sum + value, 0) / Math.max(1, p.length)));
+    const matchCounts = countLevels(vectors, p);
+    const nonMatchCounts = countLevels(vectors, p.map((value) => 1 - value));
+    for (const { field, levels } of flagged) {
+      Object.assign(m[field], shares(matchCounts[field] ?? {}, levels));
+      Object.assign(u[field], shares(nonMatchCounts[field] ?? {}, levels));
+    }
     const done = Math.abs(next - lambda) < 1e-7;
-    lambda = Math.min(1 - EPSILON, Math.max(EPSILON, next));
+    lambda = next;
     if (done) break;
   }
   return lambda;
 }
 
-export function estimateParameters(options: EstimateOptions): EstimateResult {
-  const settings = {
-    maxIterations: options.maxIterations ?? 25,
-    tolerance: options.tolerance ?? 1e-4,
-    priorStrength: options.priorStrength ?? 10,
-  };
-  const u = options.randomVectors ? estimateU(options.randomVectors) : tableOf(options.initial, 'u');
-  const start = tableOf(options.initial, 'm');
-  const blocks = options.blocks ?? [{ blockedOn: [], vectors: options.candidateVectors }];
-  const runs = blocks.filter((block) => block.vectors.length > 0).map((block) => runBlock(block, start, u, settings, 0.1));
-
-  // Each field's m: average over the blocks that estimated it, weighted by the evidence behind it.
+/** Each field's m: the average over the blocks that estimated it, weighted by the evidence behind it. */
+function combineBlocks(runs: BlockRun[], start: LevelTable): LevelTable {
   const m = structuredClone(start);
   for (const { field, levels } of declaredLevels()) {
     const estimating = runs.filter((run) => (run.support[field] ?? 0) > 0);
@@ -173,12 +196,80 @@ export function estimateParameters(options: EstimateOptions): EstimateResult {
       m[field][level] = estimating.reduce((sum, run) => sum + run.m[field][level] * run.support[field], 0) / totalSupport;
     }
   }
-  const candidateLambda = estimateCandidateLambda(options.candidateVectors, m, u, 0.1);
-  const expectedMatches = candidateLambda * options.candidateVectors.length;
-  const lambda = options.totalPairs ? expectedMatches / options.totalPairs : candidateLambda;
+  return m;
+}
+
+interface RefineContext {
+  m: LevelTable;
+  u: LevelTable;
+  /** λ over all pairs: the prior of a random pair. */
+  lambda: number;
+  limits: CompiledLimits;
+  fallback: LevelTable;
+  /** Fields whose u comes from candidates (kept as they are). */
+  summaries: string[];
+}
+
+/**
+ * u again from the random pairs, each weighted by its probability of being a non-match judged
+ * without the field itself, its evidence group and the summary signals: a true pair among the
+ * random ones leaves u, while two members of one household (same address, other name and birth
+ * date) stay in the address's u, as they should. Judging with the field would be circular.
+ */
+function refineU(randomVectors: ComparisonVector[], context: RefineContext): LevelTable {
+  const { m, u, lambda, limits, fallback, summaries } = context;
+  const refined: LevelTable = {};
+  const weightsByExclusion = new Map<string, number[]>();
+  for (const { field } of declaredLevels()) {
+    if (summaries.includes(field)) {
+      refined[field] = u[field];
+      continue;
+    }
+    const key = limits.groupOf.get(field) ?? field;
+    if (!weightsByExclusion.has(key)) {
+      const excluded = new Set([...groupMates(field, limits), ...summaries]);
+      weightsByExclusion.set(key, randomVectors.map((vector) => 1 - posterior(vector, m, u, lambda, excluded, limits)));
+    }
+    refined[field] = estimateU(randomVectors, fallback, weightsByExclusion.get(key))[field];
+  }
+  return refined;
+}
+
+/**
+ * Times u is re-estimated from random pairs weighted by their posterior non-match probability
+ * (each followed by a new EM pass): two settle it on every labelled set we measure.
+ */
+const U_REFINEMENT_ROUNDS = 2;
+
+export function estimateParameters(options: EstimateOptions): EstimateResult {
+  const settings = {
+    maxIterations: options.maxIterations ?? 25,
+    tolerance: options.tolerance ?? 1e-4,
+    priorStrength: options.priorStrength ?? 10,
+  };
+  const initialU = tableOf(options.initial, 'u');
+  const weightLimits = weightLimitsOf(options.initial);
+  const limits = compileLimits(weightLimits);
+  const start = tableOf(options.initial, 'm');
+  const blocks = (options.blocks ?? [{ blockedOn: [], vectors: options.candidateVectors }]).filter((block) => block.vectors.length > 0);
+  const summaries = FIELD_COMPARISONS.filter((definition) => definition.uFromCandidates).map((definition) => definition.field);
+
+  let u = options.randomVectors ? estimateU(options.randomVectors, initialU) : initialU;
+  let m = structuredClone(start);
+  let runs: BlockRun[] = [];
+  let candidateLambda = 0;
+  let lambda = 0;
+  for (let round = 0; ; round += 1) {
+    runs = blocks.map((block) => runBlock(block, start, u, settings, 0.1, limits));
+    m = combineBlocks(runs, start);
+    candidateLambda = fitCandidateStage(options.candidateVectors, m, u, settings.maxIterations, limits);
+    lambda = options.totalPairs ? (candidateLambda * options.candidateVectors.length) / options.totalPairs : candidateLambda;
+    if (!options.randomVectors || !options.totalPairs || round >= U_REFINEMENT_ROUNDS) break;
+    u = refineU(options.randomVectors, { m, u, lambda, limits, fallback: initialU, summaries });
+  }
   const iterations = Math.max(0, ...runs.map((run) => run.iterations));
   const converged = runs.every((run) => run.converged);
-  const parameters = toParameters(m, u, lambda, options.version ?? `em-${new Date().toISOString()}`, {
+  const parameters = toParameters(m, u, lambda, options.version ?? `em-${new Date().toISOString()}`, weightLimits, {
     method: 'em',
     candidatePairs: options.candidateVectors.length,
     randomPairs: options.randomVectors?.length,
@@ -206,5 +297,6 @@ export function estimateFromLabels(vectors: ComparisonVector[], labels: boolean[
     if (!base) u[field] = shares(nonMatchCounts[field] ?? {}, levels);
   }
   const lambda = base?.lambda ?? Math.max(EPSILON, matches.length / Math.max(1, vectors.length));
-  return toParameters(m, u, lambda, `labels-${new Date().toISOString()}`, { method: 'labels', candidatePairs: vectors.length });
+  const limits = weightLimitsOf(base ?? {});
+  return toParameters(m, u, lambda, `labels-${new Date().toISOString()}`, limits, { method: 'labels', candidatePairs: vectors.length });
 }

@@ -2,6 +2,7 @@
 // u = P(level | non-match). Versioned JSON, validated on load, shown in the UI as they are.
 import { z } from 'zod';
 import { FIELD_COMPARISONS } from '../compare/compare-pair';
+import { declaredWeightLimits } from './limits';
 
 const probability = z.number().gt(0).lt(1);
 
@@ -13,11 +14,23 @@ export const matchParametersSchema = z.object({
   /** Probability that two records compared at random are the same entity (the FS prior λ). */
   lambda: probability,
   fields: z.record(z.string(), z.object({ levels: z.record(z.string(), levelParameters) })),
+  /**
+   * Field → most bits its weight may add or remove (summary signals such as the profile
+   * embedding). Absent: the limits the comparisons declare (see score/limits.ts).
+   */
+  weightCaps: z.record(z.string(), z.number().positive()).optional(),
+  /**
+   * Group → units of fields carrying the same evidence (a unit's fields add up); only the unit
+   * with the strongest agreement counts its agreement. Absent: as declared.
+   */
+  evidenceGroups: z.record(z.string(), z.array(z.array(z.string()).min(1)).min(1)).optional(),
   /** How the parameters were obtained (data set, pairs, iterations, convergence). */
   training: z
     .object({
       method: z.enum(['em', 'labels', 'initial']),
       dataset: z.string().optional(),
+      /** Customers in the training data: λ scales with it (see adjustPriorForCustomerCount). */
+      customers: z.number().int().positive().optional(),
       candidatePairs: z.number().int().nonnegative().optional(),
       randomPairs: z.number().int().nonnegative().optional(),
       iterations: z.number().int().nonnegative().optional(),
@@ -37,12 +50,29 @@ export function parseMatchParameters(json: unknown): MatchParameters {
 }
 
 /**
- * Neutral starting point for EM when nothing better is known: m falls and u rises down each
- * field's ordered levels, so EM starts with "agreement is evidence of a match" and finds the sizes.
+ * λ is the chance that a random incoming–customer pair matches, so it falls as the customer table
+ * grows (an incoming record has at most about one true customer). Rescales λ from the training
+ * table size to `customerCount`; parameters without a recorded size are returned unchanged.
+ */
+export function adjustPriorForCustomerCount(params: MatchParameters, customerCount: number): MatchParameters {
+  const trainedOn = params.training?.customers;
+  if (!trainedOn || !Number.isFinite(customerCount) || customerCount < 1) return params;
+  const lambda = Math.min(0.5, Math.max(1e-12, (params.lambda * trainedOn) / customerCount));
+  return { ...params, lambda };
+}
+
+/**
+ * Starting point for EM when nothing better is known: a field's declared prior when it has one,
+ * else neutral values where m falls and u rises down the ordered levels, so EM starts with
+ * "agreement is evidence of a match" and finds the sizes.
  */
 export function initialParameters(lambda = 1e-3): MatchParameters {
   const fields: MatchParameters['fields'] = {};
   for (const definition of FIELD_COMPARISONS) {
+    if (definition.prior) {
+      fields[definition.field] = { levels: Object.fromEntries(definition.levels.map((level) => [level, { ...definition.prior![level] }])) };
+      continue;
+    }
     const count = definition.levels.length;
     const mRaw = definition.levels.map((_, index) => 2 ** (count - 1 - index));
     const uRaw = definition.levels.map((_, index) => 4 ** index);
@@ -54,5 +84,5 @@ export function initialParameters(lambda = 1e-3): MatchParameters {
       ),
     };
   }
-  return { version: 'initial', lambda, fields, training: { method: 'initial' } };
+  return { version: 'initial', lambda, fields, ...declaredWeightLimits(), training: { method: 'initial' } };
 }

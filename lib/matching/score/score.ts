@@ -1,12 +1,13 @@
 // Fellegi–Sunter scoring: the match weight is the prior plus one weight per field, and the
 // list of those weights is the explanation — nothing is shown that the score did not use.
 import { NULL_LEVEL, type ComparisonVector } from '../compare/types';
+import { compiledLimitsOf, limitWeights } from './limits';
 import type { MatchParameters } from './params';
 
 export interface FieldContribution {
   field: string;
   level: string;
-  /** Bits: log2(m/u); 0 for the null level or a level the parameters do not know. */
+  /** Bits: log2(m/u) after any limit; 0 for the null level or a level the parameters do not know. */
   weight: number;
   left: string | null;
   right: string | null;
@@ -14,6 +15,11 @@ export interface FieldContribution {
   u: number | null;
   /** True when u was replaced by the agreed value's term frequency (MATCHING.md §3). */
   tfAdjusted?: boolean;
+  /** When the weight was limited (see score/limits.ts): log2(m/u) before the limit. */
+  unlimitedWeight?: number;
+  /** 'cap': a summary signal held to its cap; 'evidenceGroup': a weaker agreement in a group that counts once. */
+  limitedBy?: 'cap' | 'evidenceGroup';
+  evidenceGroup?: string;
 }
 
 export interface ScoredPair {
@@ -40,7 +46,7 @@ export function probabilityFromWeight(matchWeight: number): number {
 
 export function scoreComparison(vector: ComparisonVector, params: MatchParameters): ScoredPair {
   const priorWeight = bayesFactorBits(params.lambda, 1 - params.lambda);
-  const contributions = vector.comparisons.map((comparison): FieldContribution => {
+  const unlimited = vector.comparisons.map((comparison): FieldContribution => {
     const base = { field: comparison.field, level: comparison.level, left: comparison.left, right: comparison.right };
     const levelParams = comparison.level === NULL_LEVEL ? undefined : params.fields[comparison.field]?.levels[comparison.level];
     if (!levelParams) return { ...base, weight: 0, m: null, u: null };
@@ -50,6 +56,12 @@ export function scoreComparison(vector: ComparisonVector, params: MatchParameter
     }
     return { ...base, weight: bayesFactorBits(levelParams.m, levelParams.u), m: levelParams.m, u: levelParams.u };
   });
+  const limited = limitWeights(
+    unlimited.map((contribution) => contribution.field),
+    unlimited.map((contribution) => contribution.weight),
+    compiledLimitsOf(params),
+  );
+  const contributions = unlimited.map((contribution, index) => ({ ...contribution, ...limited[index] }));
   const matchWeight = contributions.reduce((sum, contribution) => sum + contribution.weight, priorWeight);
   return {
     priorWeight,

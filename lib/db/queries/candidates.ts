@@ -1,0 +1,151 @@
+// Candidate generation (blocking): the union of exact normalised keys, trigram similarity on the core
+// name and HNSW nearest neighbours on both embeddings. Every branch is an index lookup with a limit —
+// never a full scan — and the union is capped (MATCHING.md §5).
+import { getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Database } from '../client';
+import { queryRows } from '../rows';
+import { customers, type Customer } from '../schema';
+
+export const CANDIDATE_CHANNELS = ['identifier', 'email', 'phone', 'domain', 'address', 'name_trigram', 'name_embedding', 'profile_embedding'] as const;
+export type CandidateChannel = (typeof CANDIDATE_CHANNELS)[number];
+
+export interface CandidateKeys {
+  emailNormalized: string | null;
+  emailDomain: string | null;
+  phoneE164: string | null;
+  websiteDomain: string | null;
+  postalCodeNormalized: string | null;
+  streetNumber: string | null;
+  nameNormalized: string | null;
+  identifierKeys: string[] | null;
+}
+
+export interface CandidateSearch {
+  keys: CandidateKeys;
+  nameEmbedding: number[] | null;
+  profileEmbedding: number[] | null;
+  /** Customers never returned (e.g. the record itself when deduplicating). */
+  excludeCustomerIds?: number[];
+}
+
+export interface CandidateLimits {
+  exactTopK: number;
+  trigramTopK: number;
+  trigramThreshold: number;
+  hnswTopK: number;
+  efSearch: number;
+  maxCandidates: number;
+}
+
+export interface CandidateSet {
+  /** Customer id → the channels that found it, in the order found. */
+  channels: Map<number, CandidateChannel[]>;
+  /** True when the union was larger than maxCandidates and was cut. */
+  capped: boolean;
+}
+
+const vectorLiteral = (embedding: number[]) => sql`${`[${embedding.join(',')}]`}::vector`;
+
+function exactKeyBranches(keys: CandidateKeys, limit: number): SQL[] {
+  const branches: SQL[] = [];
+  const add = (channel: CandidateChannel, condition: SQL) =>
+    branches.push(sql`(select id, ${channel}::text as channel from customers where ${condition} limit ${limit})`);
+  if (keys.identifierKeys?.length) {
+    add('identifier', sql`identifier_keys && ${sql`array[${sql.join(keys.identifierKeys.map((key) => sql`${key}`), sql`, `)}]::text[]`}`);
+  }
+  if (keys.emailNormalized) add('email', sql`email_normalized = ${keys.emailNormalized}`);
+  if (keys.phoneE164) add('phone', sql`phone_e164 = ${keys.phoneE164}`);
+  // Company domain from the website or from a non-free-mail email address, matched against both columns.
+  for (const domain of new Set([keys.websiteDomain, keys.emailDomain].filter((d): d is string => Boolean(d)))) {
+    add('domain', sql`website_domain = ${domain}`);
+    add('domain', sql`email_domain = ${domain}`);
+  }
+  if (keys.postalCodeNormalized && keys.streetNumber) {
+    add('address', sql`postal_code_normalized = ${keys.postalCodeNormalized} and street_number = ${keys.streetNumber}`);
+  }
+  return branches;
+}
+
+async function exactAndTrigram(db: Database, search: CandidateSearch, limits: CandidateLimits) {
+  const branches = exactKeyBranches(search.keys, limits.exactTopK);
+  if (search.keys.nameNormalized) {
+    branches.push(sql`(select id, 'name_trigram'::text as channel from customers
+      where name_normalized % ${search.keys.nameNormalized}
+      order by similarity(name_normalized, ${search.keys.nameNormalized}) desc, id
+      limit ${limits.trigramTopK})`);
+  }
+  if (branches.length === 0) return [];
+  return queryRows<{ id: number | string; channel: CandidateChannel }>(db, sql.join(branches, sql` union all `));
+}
+
+async function nearestNeighbours(db: Database, column: 'company_name_embedding' | 'full_profile_embedding', embedding: number[], limit: number) {
+  const channel: CandidateChannel = column === 'company_name_embedding' ? 'name_embedding' : 'profile_embedding';
+  return queryRows<{ id: number | string; channel: CandidateChannel }>(
+    db,
+    sql`select id, ${channel}::text as channel from customers order by ${sql.raw(column)} <=> ${vectorLiteral(embedding)} limit ${limit}`,
+  );
+}
+
+export async function findCandidates(db: Database, search: CandidateSearch, limits: CandidateLimits): Promise<CandidateSet> {
+  const hits = await db.transaction(async (tx) => {
+    // Per-query settings: HNSW search breadth, the trigram similarity floor used by the % operator, and
+    // no sequential scans: on small tables the planner would rather scan everything than use HNSW/GIN,
+    // which costs more per request and grows with the table.
+    await tx.execute(
+      sql`select set_config('hnsw.ef_search', ${String(limits.efSearch)}, true), set_config('pg_trgm.similarity_threshold', ${String(limits.trigramThreshold)}, true), set_config('enable_seqscan', 'off', true)`,
+    );
+    const rows = await exactAndTrigram(tx as unknown as Database, search, limits);
+    if (search.nameEmbedding) rows.push(...(await nearestNeighbours(tx as unknown as Database, 'company_name_embedding', search.nameEmbedding, limits.hnswTopK)));
+    if (search.profileEmbedding) rows.push(...(await nearestNeighbours(tx as unknown as Database, 'full_profile_embedding', search.profileEmbedding, limits.hnswTopK)));
+    return rows;
+  });
+  const excluded = new Set(search.excludeCustomerIds ?? []);
+  const channels = new Map<number, CandidateChannel[]>();
+  for (const hit of hits) {
+    const id = Number(hit.id);
+    if (excluded.has(id)) continue;
+    const found = channels.get(id) ?? [];
+    if (!found.includes(hit.channel)) found.push(hit.channel);
+    channels.set(id, found);
+  }
+  if (channels.size <= limits.maxCandidates) return { channels, capped: false };
+  // Keep the candidates found by the most channels (exact keys first, as they are listed first).
+  const kept = [...channels.entries()].sort((a, b) => b[1].length - a[1].length).slice(0, limits.maxCandidates);
+  return { channels: new Map(kept), capped: true };
+}
+
+/** A candidate customer without its embedding columns (scoring needs the cosines, not the vectors). */
+export type CandidateCustomer = Omit<Customer, 'companyNameEmbedding' | 'fullProfileEmbedding'>;
+
+export interface CandidateRow {
+  customer: CandidateCustomer;
+  nameCosine: number | null;
+  profileCosine: number | null;
+}
+
+const { companyNameEmbedding, fullProfileEmbedding, ...customerColumnsWithoutEmbeddings } = getTableColumns(customers);
+
+/** The candidate customers with the cosine similarity of each embedding to the incoming record's. */
+export async function loadCandidateRows(
+  db: Database,
+  customerIds: number[],
+  nameEmbedding: number[] | null,
+  profileEmbedding: number[] | null,
+): Promise<CandidateRow[]> {
+  if (customerIds.length === 0) return [];
+  const cosine = (column: typeof companyNameEmbedding | typeof fullProfileEmbedding, embedding: number[] | null) =>
+    embedding ? sql<number | null>`(1 - (${column} <=> ${vectorLiteral(embedding)}))::float8` : sql<number | null>`null::float8`;
+  const rows = await db
+    .select({
+      customer: customerColumnsWithoutEmbeddings,
+      nameCosine: cosine(companyNameEmbedding, nameEmbedding),
+      profileCosine: cosine(fullProfileEmbedding, profileEmbedding),
+    })
+    .from(customers)
+    .where(inArray(customers.id, customerIds));
+  return rows.map((row) => ({ customer: row.customer, nameCosine: toNumber(row.nameCosine), profileCosine: toNumber(row.profileCosine) }));
+}
+
+function toNumber(value: unknown): number | null {
+  return value === null || value === undefined ? null : Number(value);
+}

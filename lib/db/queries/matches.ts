@@ -1,0 +1,67 @@
+// Queries on matching results: idempotent upsert per (incoming, customer), and ranked reads.
+import { and, asc, desc, eq, notInArray, sql } from 'drizzle-orm';
+import type { Database } from '../client';
+import { customers, matchingResults, type MatchingResult } from '../schema';
+
+export type NewMatchingResult = typeof matchingResults.$inferInsert;
+
+/**
+ * Writes the current results of one incoming record: new pairs are inserted, existing pairs updated in
+ * place (never duplicated), and unreviewed pairs that are no longer candidates removed. Reviewed pairs
+ * keep their decision.
+ */
+export async function replaceMatchResults(db: Database, incomingId: number, results: NewMatchingResult[]): Promise<void> {
+  const keepIds = results.map((result) => result.customerId);
+  await db
+    .delete(matchingResults)
+    .where(
+      and(
+        eq(matchingResults.incomingId, incomingId),
+        eq(matchingResults.reviewed, false),
+        keepIds.length ? notInArray(matchingResults.customerId, keepIds) : undefined,
+      ),
+    );
+  if (results.length === 0) return;
+  await db
+    .insert(matchingResults)
+    .values(results)
+    .onConflictDoUpdate({
+      target: [matchingResults.incomingId, matchingResults.customerId],
+      set: {
+        similarityScore: sql`excluded.similarity_score`,
+        matchProbability: sql`excluded.match_probability`,
+        matchWeight: sql`excluded.match_weight`,
+        confidenceBand: sql`excluded.confidence_band`,
+        matchType: sql`excluded.match_type`,
+        matchCriteria: sql`excluded.match_criteria`,
+        rank: sql`excluded.rank`,
+        updatedAt: sql`now()`,
+        version: sql`${matchingResults.version} + 1`,
+      },
+    });
+}
+
+export interface MatchWithCustomer {
+  result: MatchingResult;
+  customer: { id: number; companyName: string | null; contactName: string | null; email: string | null; city: string | null; country: string | null };
+}
+
+export async function listMatchesForIncoming(db: Database, incomingId: number): Promise<MatchWithCustomer[]> {
+  const rows = await db
+    .select({
+      result: matchingResults,
+      customer: {
+        id: customers.id,
+        companyName: customers.companyName,
+        contactName: customers.contactName,
+        email: customers.email,
+        city: customers.city,
+        country: customers.country,
+      },
+    })
+    .from(matchingResults)
+    .innerJoin(customers, eq(customers.id, matchingResults.customerId))
+    .where(eq(matchingResults.incomingId, incomingId))
+    .orderBy(desc(matchingResults.matchProbability), asc(matchingResults.customerId));
+  return rows;
+}

@@ -1,0 +1,56 @@
+// Value counts per field among customers (term frequencies), kept in step with customer writes.
+import { sql } from 'drizzle-orm';
+import type { Database } from '../client';
+import { queryRows } from '../rows';
+import { termFrequencies } from '../schema';
+
+/** The row that holds the number of customers, the denominator of every frequency. */
+const TOTAL_FIELD = '_total';
+const TOTAL_VALUE = '';
+
+export type TermKey = readonly [field: string, value: string];
+
+/** Adds delta (±1 per customer) to each key's count, plus the total; keys are aggregated first. */
+export async function adjustTermFrequencies(db: Database, perCustomerKeys: ReadonlyArray<readonly TermKey[]>, delta: 1 | -1): Promise<void> {
+  if (perCustomerKeys.length === 0) return;
+  const counts = new Map<string, { field: string; value: string; count: number }>();
+  const bump = (field: string, value: string) => {
+    const key = `${field}\u0000${value}`;
+    const entry = counts.get(key) ?? { field, value: value.slice(0, 320), count: 0 };
+    entry.count += delta;
+    counts.set(key, entry);
+  };
+  for (const keys of perCustomerKeys) {
+    for (const [field, value] of new Map(keys.map(([f, v]) => [`${f}\u0000${v}`, [f, v] as const])).values()) bump(field, value);
+    bump(TOTAL_FIELD, TOTAL_VALUE);
+  }
+  const rows = [...counts.values()];
+  for (let start = 0; start < rows.length; start += 1000) {
+    await db
+      .insert(termFrequencies)
+      .values(rows.slice(start, start + 1000))
+      .onConflictDoUpdate({
+        target: [termFrequencies.field, termFrequencies.value],
+        set: { count: sql`greatest(0, ${termFrequencies.count} + excluded.count)` },
+      });
+  }
+}
+
+/** Shares (0..1) of customers holding each key, and the number of customers. */
+export async function lookupTermFrequencies(db: Database, keys: readonly TermKey[]): Promise<{ shares: Map<string, number>; total: number }> {
+  const wanted = [...keys, [TOTAL_FIELD, TOTAL_VALUE] as const];
+  const tuples = sql.join(
+    wanted.map(([field, value]) => sql`(${field}, ${value.slice(0, 320)})`),
+    sql`, `,
+  );
+  const rows = await queryRows<{ field: string; value: string; count: number }>(
+    db,
+    sql`select field, value, count from term_frequencies where (field, value) in (${tuples})`,
+  );
+  const total = Number(rows.find((row) => row.field === TOTAL_FIELD)?.count ?? 0);
+  const shares = new Map<string, number>();
+  if (total > 0) {
+    for (const row of rows) if (row.field !== TOTAL_FIELD && Number(row.count) > 0) shares.set(`${row.field}\u0000${row.value}`, Number(row.count) / total);
+  }
+  return { shares, total };
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeDate, swappedReading, type NormalizedDate } from './date';
+
+const options = { referenceYear: 2026 };
+
+describe('normalizeDate', () => {
+  it.each<[string, Partial<NormalizedDate> | null]>([
+    ['12/11/1978', { year: 1978, month: 12, day: 11, dayMonthAmbiguous: true, text: '1978-12-11' }],
+    ['11/12/1978', { year: 1978, month: 11, day: 12, dayMonthAmbiguous: true }],
+    ['1978-12-11', { year: 1978, month: 12, day: 11, dayMonthAmbiguous: false }],
+    ['19781211', { year: 1978, month: 12, day: 11, dayMonthAmbiguous: false }],
+    ['1978', { year: 1978, month: null, day: null, text: '1978' }],
+    ['1978-12', { year: 1978, month: 12, day: null, text: '1978-12' }],
+    ['20/8/1991', { year: 1991, month: 8, day: 20, dayMonthAmbiguous: false }],
+    ['8/20/91', { year: 1991, month: 8, day: 20, dayMonthAmbiguous: false }],
+    ['3/1/70', { year: 1970, month: 3, day: 1, dayMonthAmbiguous: true }],
+    ['11.12.1978', { year: 1978, month: 12, day: 11, dayMonthAmbiguous: true }],
+    ['5/5/1980', { year: 1980, month: 5, day: 5, dayMonthAmbiguous: false }],
+    ['Mar 1 1970', { year: 1970, month: 3, day: 1, dayMonthAmbiguous: false }],
+    ['March 1, 1970', { year: 1970, month: 3, day: 1 }],
+    ['24-May-11', { year: 2011, month: 5, day: 24 }],
+    ['15-Mar-92', { year: 1992, month: 3, day: 15 }],
+    ['2/4/31', { year: 1931, month: 2, day: 4 }],
+    ['8/2/06', { year: 2006, month: 8, day: 2 }],
+    ['1993-09-14T00:00:00Z', { year: 1993, month: 9, day: 14 }],
+    ['31/02/1990', null],
+    ['13/13/1990', null],
+    ['unknown', null],
+    ['', null],
+  ])('%s', (raw, expected) => {
+    const date = normalizeDate(raw, options);
+    if (expected === null) expect(date).toBeNull();
+    else expect(date).toMatchObject(expected);
+  });
+});
+
+describe('swappedReading', () => {
+  it('swaps month and day when both could be either', () => {
+    expect(swappedReading(normalizeDate('12/11/1978', options)!)?.text).toBe('1978-11-12');
+    expect(swappedReading(normalizeDate('20/8/1991', options)!)).toBeNull();
+    expect(swappedReading(normalizeDate('1978', options)!)).toBeNull();
+  });
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { compileLimits, declaredWeightLimits, groupMates, limitedSum, limitWeights, type WeightLimits } from './limits';
+
+const limits: WeightLimits = {
+  weightCaps: { profileEmbedding: 3 },
+  evidenceGroups: { contactPoint: [['email'], ['phone'], ['street', 'addressDetail', 'locality']] },
+};
+const compiled = compileLimits(limits);
+
+function limited(entries: Array<[string, number]>) {
+  const fields = entries.map(([field]) => field);
+  const weights = entries.map(([, weight]) => weight);
+  return { each: limitWeights(fields, weights, compiled), sum: limitedSum(fields, weights, compiled) };
+}
+
+describe('limitWeights', () => {
+  it('holds a capped field to ±cap and says what it was', () => {
+    const { each, sum } = limited([['profileEmbedding', 12.7], ['companyName', 10]]);
+    expect(each[0]).toEqual({ weight: 3, unlimitedWeight: 12.7, limitedBy: 'cap' });
+    expect(each[1]).toEqual({ weight: 10 });
+    expect(sum).toBe(13);
+    expect(limited([['profileEmbedding', -9]]).each[0].weight).toBe(-3);
+    expect(limited([['profileEmbedding', 2]]).each[0]).toEqual({ weight: 2 });
+  });
+
+  it('counts a group’s agreement once, by its strongest unit; an address’s parts add up first', () => {
+    // A household: same mailbox (6), same phone (5), same address (4 + 1 + 3 = 8).
+    const { each, sum } = limited([['email', 6], ['phone', 5], ['street', 4], ['addressDetail', 1], ['locality', 3], ['personName', -4]]);
+    expect(each.map((entry) => entry.weight)).toEqual([0, 0, 4, 1, 3, -4]);
+    expect(each[0]).toEqual({ weight: 0, unlimitedWeight: 6, limitedBy: 'evidenceGroup', evidenceGroup: 'contactPoint' });
+    expect(sum).toBe(8 - 4);
+  });
+
+  it('keeps disagreements at full weight: a different phone is evidence of its own', () => {
+    const { each, sum } = limited([['email', 6], ['phone', -4], ['street', 5]]);
+    expect(each.map((entry) => entry.weight)).toEqual([6, -4, 0]);
+    expect(sum).toBe(2);
+  });
+
+  it('sums the same as the explained weights', () => {
+    const entries: Array<[string, number]> = [['email', 2], ['street', 1.5], ['locality', 1], ['profileEmbedding', 7], ['phone', -3]];
+    const { each, sum } = limited(entries);
+    expect(sum).toBeCloseTo(each.reduce((total, entry) => total + entry.weight, 0), 12);
+  });
+});
+
+describe('declaredWeightLimits', () => {
+  it('caps the profile embedding and groups the contact points as the comparisons declare', () => {
+    const declared = declaredWeightLimits();
+    expect(declared.weightCaps).toEqual({ profileEmbedding: 3 });
+    expect(declared.evidenceGroups.contactPoint).toEqual([['email'], ['phone'], ['street', 'addressDetail', 'locality']]);
+    expect(groupMates('phone', compileLimits(declared)).sort()).toEqual(['addressDetail', 'email', 'locality', 'phone', 'street']);
+    expect(groupMates('companyName', compileLimits(declared))).toEqual(['companyName']);
+  });
+});

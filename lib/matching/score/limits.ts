@@ -1,0 +1,149 @@
+// Where the independence assumption of Fellegi–Sunter is known not to hold, the sum is limited
+// (MATCHING.md §1, §6): a summary signal (the profile embedding) may move the weight by a few
+// bits at most, and the ways to reach a customer that people sharing a home or an office share
+// at once (email, phone, address) count once, by the strongest of them. The limits in force are
+// recorded in the parameters, and each limited weight says so in the explanation.
+import { FIELD_COMPARISONS } from '../compare/compare-pair';
+import type { MatchParameters } from './params';
+
+export interface WeightLimits {
+  /** Field → most bits its weight may add or remove. */
+  weightCaps: Record<string, number>;
+  /**
+   * Group → its units, each a list of fields whose weights add up (the parts of an address).
+   * Of a group's units only the one with the largest agreement counts its agreement.
+   */
+  evidenceGroups: Record<string, string[][]>;
+}
+
+/** The limits the comparison definitions declare: what a parameter set without its own limits gets. */
+export function declaredWeightLimits(): WeightLimits {
+  const weightCaps: Record<string, number> = {};
+  const units = new Map<string, Map<string, string[]>>();
+  for (const definition of FIELD_COMPARISONS) {
+    if (definition.maxWeightBits !== undefined) weightCaps[definition.field] = definition.maxWeightBits;
+    if (!definition.evidenceGroup) continue;
+    const group = units.get(definition.evidenceGroup) ?? new Map<string, string[]>();
+    units.set(definition.evidenceGroup, group);
+    const unit = definition.evidenceUnit ?? definition.field;
+    group.set(unit, [...(group.get(unit) ?? []), definition.field]);
+  }
+  const evidenceGroups = Object.fromEntries([...units].map(([group, byUnit]) => [group, [...byUnit.values()]]));
+  return { weightCaps, evidenceGroups };
+}
+
+const DECLARED = declaredWeightLimits();
+
+export function weightLimitsOf(params: Pick<MatchParameters, 'weightCaps' | 'evidenceGroups'>): WeightLimits {
+  return { weightCaps: params.weightCaps ?? DECLARED.weightCaps, evidenceGroups: params.evidenceGroups ?? DECLARED.evidenceGroups };
+}
+
+export interface LimitedWeight {
+  weight: number;
+  /** Present when the weight was limited: the weight before, and which rule limited it. */
+  unlimitedWeight?: number;
+  limitedBy?: 'cap' | 'evidenceGroup';
+  evidenceGroup?: string;
+}
+
+/** A prepared form of the limits for the hot loop (EM runs this per pair and iteration). */
+export interface CompiledLimits {
+  capOf: Map<string, number>;
+  groupOf: Map<string, string>;
+  /** Field → "group/unit index". */
+  unitOf: Map<string, string>;
+}
+
+const compiledByParameters = new WeakMap<object, CompiledLimits>();
+
+/** The compiled limits of a parameter set, prepared once per parameters object. */
+export function compiledLimitsOf(params: Pick<MatchParameters, 'weightCaps' | 'evidenceGroups'>): CompiledLimits {
+  let compiled = compiledByParameters.get(params);
+  if (!compiled) {
+    compiled = compileLimits(weightLimitsOf(params));
+    compiledByParameters.set(params, compiled);
+  }
+  return compiled;
+}
+
+export function compileLimits(limits: WeightLimits): CompiledLimits {
+  const groupOf = new Map<string, string>();
+  const unitOf = new Map<string, string>();
+  for (const [group, units] of Object.entries(limits.evidenceGroups)) {
+    units.forEach((fields, index) => {
+      for (const field of fields) {
+        groupOf.set(field, group);
+        unitOf.set(field, `${group}/${index}`);
+      }
+    });
+  }
+  return { capOf: new Map(Object.entries(limits.weightCaps)), groupOf, unitOf };
+}
+
+/** Fields of the same group as `field` (itself included); just the field when it has no group. */
+export function groupMates(field: string, limits: CompiledLimits): string[] {
+  const group = limits.groupOf.get(field);
+  return group === undefined ? [field] : [...limits.groupOf].filter(([, other]) => other === group).map(([mate]) => mate);
+}
+
+function capped(field: string, weight: number, limits: CompiledLimits): number {
+  const cap = limits.capOf.get(field);
+  return cap === undefined ? weight : Math.max(-cap, Math.min(cap, weight));
+}
+
+/** Per group, the unit whose agreements (positive weights) add up to the most. */
+function strongestUnits(fields: readonly string[], weights: readonly number[], limits: CompiledLimits): Map<string, string> {
+  const agreement = new Map<string, number>();
+  fields.forEach((field, index) => {
+    const unit = limits.unitOf.get(field);
+    if (unit !== undefined && weights[index] > 0) agreement.set(unit, (agreement.get(unit) ?? 0) + weights[index]);
+  });
+  const strongest = new Map<string, { unit: string; total: number }>();
+  for (const [unit, total] of agreement) {
+    const group = unit.slice(0, unit.lastIndexOf('/'));
+    const best = strongest.get(group);
+    if (!best || total > best.total) strongest.set(group, { unit, total });
+  }
+  return new Map([...strongest].map(([group, { unit }]) => [group, unit]));
+}
+
+/**
+ * Applies caps, then counts each evidence group's agreement once: the agreeing weights of its
+ * strongest unit stand, the agreeing weights of its other units become 0. Disagreements keep
+ * their full weight: a different phone is evidence of its own even when the address agrees.
+ * `fields[i]` and `weights[i]` describe one comparison.
+ */
+export function limitWeights(fields: readonly string[], weights: readonly number[], limits: CompiledLimits): LimitedWeight[] {
+  const result: LimitedWeight[] = weights.map((weight, index) => {
+    const limited = capped(fields[index], weight, limits);
+    return limited === weight ? { weight } : { weight: limited, unlimitedWeight: weight, limitedBy: 'cap' };
+  });
+  const strongest = strongestUnits(fields, result.map((entry) => entry.weight), limits);
+  fields.forEach((field, index) => {
+    const group = limits.groupOf.get(field);
+    if (group === undefined || result[index].weight <= 0 || strongest.get(group) === limits.unitOf.get(field)) return;
+    result[index] = { weight: 0, unlimitedWeight: result[index].unlimitedWeight ?? result[index].weight, limitedBy: 'evidenceGroup', evidenceGroup: group };
+  });
+  return result;
+}
+
+/** Σ limited weights, without building explanation objects (for EM). */
+export function limitedSum(fields: readonly string[], weights: readonly number[], limits: CompiledLimits): number {
+  let total = 0;
+  let grouped: Map<string, number> | undefined;
+  for (let index = 0; index < weights.length; index += 1) {
+    const weight = capped(fields[index], weights[index], limits);
+    const unit = weight > 0 ? limits.unitOf.get(fields[index]) : undefined;
+    if (unit === undefined) total += weight;
+    else (grouped ??= new Map()).set(unit, (grouped.get(unit) ?? 0) + weight);
+  }
+  if (grouped) {
+    const best = new Map<string, number>();
+    for (const [unit, sum] of grouped) {
+      const group = unit.slice(0, unit.lastIndexOf('/'));
+      best.set(group, Math.max(best.get(group) ?? 0, sum));
+    }
+    for (const sum of best.values()) total += sum;
+  }
+  return total;
+}

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import type { ComparisonVector } from '../compare/types';
+import type { MatchParameters } from './params';
+import { probabilityFromWeight, scoreComparison } from './score';
+
+const params: MatchParameters = {
+  version: 'test-v1',
+  lambda: 0.2,
+  fields: {
+    phone: { levels: { exact: { m: 0.8, u: 0.01 }, else: { m: 0.2, u: 0.99 } } },
+    email: { levels: { exact: { m: 0.5, u: 0.125 }, else: { m: 0.5, u: 0.875 } } },
+  },
+  // No limits: these tests are about the plain sum (limits are tested below).
+  weightCaps: {},
+  evidenceGroups: {},
+};
+
+function vector(...comparisons: ComparisonVector['comparisons']): ComparisonVector {
+  return { comparisons };
+}
+
+describe('scoreComparison', () => {
+  it('sums log2(m/u) per field onto the prior and turns the weight into a probability', () => {
+    const scored = scoreComparison(
+      vector(
+        { field: 'phone', level: 'exact', left: '+1', right: '+1' },
+        { field: 'email', level: 'exact', left: 'a@x', right: 'a@x' },
+      ),
+      params,
+    );
+    const prior = Math.log2(0.2 / 0.8);
+    expect(scored.priorWeight).toBeCloseTo(-2, 12);
+    expect(scored.contributions.map((c) => c.weight)).toEqual([Math.log2(80), 2]);
+    expect(scored.matchWeight).toBeCloseTo(prior + Math.log2(80) + 2, 12);
+    // Seed defect: the confidence is the probability itself, not a weight scaled by a constant.
+    expect(scored.matchProbability).toBeCloseTo(2 ** scored.matchWeight / (1 + 2 ** scored.matchWeight), 12);
+    expect(scored.parametersVersion).toBe('test-v1');
+  });
+
+  it('gives the null level and unknown fields or levels weight 0 with no m/u', () => {
+    const scored = scoreComparison(
+      vector(
+        { field: 'phone', level: 'null', left: null, right: '+1' },
+        { field: 'website', level: 'exact', left: 'a', right: 'a' },
+        { field: 'email', level: 'sameLocal', left: 'a@x', right: 'a@y' },
+      ),
+      params,
+    );
+    expect(scored.contributions.map((c) => [c.weight, c.m, c.u])).toEqual([[0, null, null], [0, null, null], [0, null, null]]);
+    expect(scored.matchProbability).toBeCloseTo(0.2, 12);
+  });
+
+  it('uses the term frequency as u for an exact agreement and says so', () => {
+    const rare = scoreComparison(vector({ field: 'phone', level: 'exact', left: 'x', right: 'x', termFrequency: 0.001 }), params);
+    const common = scoreComparison(vector({ field: 'phone', level: 'exact', left: 'x', right: 'x', termFrequency: 0.4 }), params);
+    expect(rare.contributions[0]).toMatchObject({ weight: Math.log2(0.8 / 0.001), u: 0.001, tfAdjusted: true });
+    expect(common.contributions[0].weight).toBeCloseTo(Math.log2(2), 12);
+    expect(rare.matchProbability).toBeGreaterThan(common.matchProbability);
+  });
+
+  it('keeps the left/right values shown to users', () => {
+    const scored = scoreComparison(vector({ field: 'email', level: 'else', left: 'a@x', right: 'b@x' }), params);
+    expect(scored.contributions[0]).toMatchObject({ field: 'email', level: 'else', left: 'a@x', right: 'b@x', m: 0.5, u: 0.875 });
+  });
+});
+
+describe('scoreComparison with weight limits', () => {
+  const limitedParams: MatchParameters = {
+    ...params,
+    fields: {
+      ...params.fields,
+      street: { levels: { exact: { m: 0.9, u: 0.001 }, else: { m: 0.1, u: 0.999 } } },
+      profileEmbedding: { levels: { cosine90: { m: 0.3, u: 0.00003 }, else: { m: 0.05, u: 0.9 } } },
+    },
+    weightCaps: { profileEmbedding: 3 },
+    evidenceGroups: { contactPoint: [['email'], ['phone'], ['street']] },
+  };
+
+  it('records the cap and the group in the explanation, and sums what it shows', () => {
+    const scored = scoreComparison(
+      vector(
+        { field: 'phone', level: 'exact', left: '+1', right: '+1' },
+        { field: 'street', level: 'exact', left: '1 main st', right: '1 main st' },
+        { field: 'profileEmbedding', level: 'cosine90', left: '0.95', right: '0.95' },
+      ),
+      limitedParams,
+    );
+    const [phone, street, embedding] = scored.contributions;
+    expect(street.weight).toBeCloseTo(Math.log2(900), 12);
+    expect(phone).toMatchObject({ weight: 0, unlimitedWeight: Math.log2(80), limitedBy: 'evidenceGroup', evidenceGroup: 'contactPoint' });
+    expect(embedding).toMatchObject({ weight: 3, limitedBy: 'cap' });
+    expect(embedding.unlimitedWeight).toBeCloseTo(Math.log2(10_000), 9);
+    expect(scored.matchWeight).toBeCloseTo(scored.priorWeight + Math.log2(900) + 3, 12);
+  });
+
+  it('applies the limits the comparisons declare when the parameters carry none', () => {
+    const { weightCaps: _caps, evidenceGroups: _groups, ...withoutLimits } = limitedParams;
+    const scored = scoreComparison(vector({ field: 'profileEmbedding', level: 'cosine90', left: '0.95', right: '0.95' }), withoutLimits);
+    expect(scored.contributions[0]).toMatchObject({ weight: 3, limitedBy: 'cap' });
+  });
+});
+
+describe('probabilityFromWeight', () => {
+  it.each([[0, 0.5], [1, 2 / 3], [-1, 1 / 3], [50, 1], [-2000, 0]])('W=%f → p=%f', (weight, p) => {
+    expect(probabilityFromWeight(weight)).toBeCloseTo(p, 12);
+  });
+});

@@ -1,0 +1,131 @@
+// Re-estimates the model on the data in the database (MATCHING.md §2): u from random pairs, m and λ by
+// EM over the pairs that candidate generation finds, each field's m from blocks not chosen on that
+// field. Labels are never read. The estimate is stored as the new active parameter version.
+import type { CandidateChannel } from '../db/queries/candidates';
+import { sampleCustomers, sampleIncoming, tableCounts } from '../db/queries/samples';
+import type { Customer, IncomingCustomer } from '../db/schema';
+import { cosineSimilarity } from '../embeddings/local';
+import { comparePair } from '../matching/compare/compare-pair';
+import type { ComparisonVector } from '../matching/compare/types';
+import { normalizeRecord } from '../matching/normalize/record';
+import { estimateParameters, type TrainingBlock } from '../matching/score/em';
+import type { MatchParameters } from '../matching/score/params';
+import type { ServiceContext } from './context';
+import { matchSettings } from './matching-settings';
+import { currentParameters, storeParameters } from './parameters';
+import { compareWithCandidates } from './scoring';
+
+/** Fields a candidate channel selects on: their m is not estimated from that channel's pairs. */
+const CHANNEL_BLOCKED_FIELDS: Record<CandidateChannel, string[] | null> = {
+  identifier: ['identifier'],
+  email: ['email', 'domain'],
+  domain: ['email', 'domain'],
+  phone: ['phone'],
+  address: ['street', 'locality', 'addressDetail', 'country'],
+  name_trigram: ['companyName', 'contactName', 'personName'],
+  name_embedding: ['companyName', 'contactName', 'personName'],
+  // Chosen on everything at once: no field is free of selection bias there.
+  profile_embedding: null,
+};
+
+export interface EstimationOptions {
+  /** Records whose candidates feed EM (default 2,000). */
+  sampleSize?: number;
+  /** Records per side for the random-pair u estimate (pairs = side², default 320 → ~100k pairs). */
+  randomSide?: number;
+  source: string;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface EstimationSummary {
+  parametersId: number;
+  parameters: MatchParameters;
+  iterations: number;
+  converged: boolean;
+  candidatePairs: number;
+  randomPairs: number;
+  sampledRecords: number;
+  mode: 'link' | 'dedupe';
+}
+
+function randomPairVectors(left: Array<Customer | IncomingCustomer>, right: Customer[], dedupe: boolean): ComparisonVector[] {
+  const normalizedRight = right.map((row) => normalizeRecord(row));
+  const vectors: ComparisonVector[] = [];
+  for (const a of left) {
+    const normalizedA = normalizeRecord(a);
+    right.forEach((b, index) => {
+      if (dedupe && a.id === b.id) return;
+      const cosine = (x: number[] | null, y: number[] | null) => (x && y ? cosineSimilarity(x, y) : null);
+      vectors.push(
+        comparePair(normalizedA, normalizedRight[index], {
+          nameCosine: cosine(a.companyNameEmbedding, b.companyNameEmbedding),
+          profileCosine: cosine(a.fullProfileEmbedding, b.fullProfileEmbedding),
+        }),
+      );
+    });
+  }
+  return vectors;
+}
+
+export async function estimateParametersFromDatabase(ctx: ServiceContext, options: EstimationOptions): Promise<EstimationSummary> {
+  const sampleSize = options.sampleSize ?? 2000;
+  const randomSide = options.randomSide ?? 320;
+  const counts = await tableCounts(ctx.db);
+  if (counts.customers < 2) throw new Error('Estimation needs customers in the database; import some first.');
+  // With incoming records, learn how incoming relates to customers; without, how customers duplicate each other.
+  const mode = counts.incoming > 0 ? 'link' : 'dedupe';
+  const records: Array<Customer | IncomingCustomer> = mode === 'link' ? await sampleIncoming(ctx.db, sampleSize, 'em') : await sampleCustomers(ctx.db, sampleSize, 'em');
+
+  const { limits } = matchSettings();
+  const candidateVectors: ComparisonVector[] = [];
+  const channelsOfVector: CandidateChannel[][] = [];
+  for (let i = 0; i < records.length; i += 1) {
+    const record = records[i];
+    const { compared } = await compareWithCandidates(
+      ctx.db,
+      { record, matchData: record, excludeCustomerIds: mode === 'dedupe' ? [record.id] : undefined },
+      limits,
+    );
+    for (const candidate of compared) {
+      candidateVectors.push(candidate.vector);
+      channelsOfVector.push(candidate.channels);
+    }
+    options.onProgress?.(i + 1, records.length);
+  }
+
+  const randomLeft = records.slice(0, randomSide);
+  const randomRight = await sampleCustomers(ctx.db, randomSide, 'u');
+  const randomVectors = randomPairVectors(randomLeft, randomRight, mode === 'dedupe');
+
+  const blocks: TrainingBlock[] = (Object.entries(CHANNEL_BLOCKED_FIELDS) as Array<[CandidateChannel, string[] | null]>)
+    .filter((entry): entry is [CandidateChannel, string[]] => entry[1] !== null)
+    .map(([channel, blockedOn]) => ({ blockedOn, vectors: candidateVectors.filter((_, i) => channelsOfVector[i].includes(channel)) }))
+    .filter((block) => block.vectors.length > 0);
+  // λ for any pair: scale the candidate share by all the pairs that could have been compared.
+  const totalPairs = mode === 'dedupe' ? (counts.customers * (counts.customers - 1)) / 2 : counts.customers * counts.incoming;
+  const initial = await currentParameters(ctx.db);
+  const version = `em-${options.source}-${new Date().toISOString()}`;
+  const estimate = estimateParameters({ candidateVectors, randomVectors, initial, blocks, totalPairs, version });
+  const parameters: MatchParameters = {
+    ...estimate.parameters,
+    training: { ...(estimate.parameters.training ?? { method: 'em' }), dataset: options.source, customers: counts.customers, createdAt: new Date().toISOString(), candidatePairs: candidateVectors.length, randomPairs: randomVectors.length },
+  };
+  const parametersId = await storeParameters(ctx.db, parameters, options.source, {
+    mode,
+    sampled_records: records.length,
+    candidate_pairs: candidateVectors.length,
+    random_pairs: randomVectors.length,
+    iterations: estimate.iterations,
+    converged: estimate.converged,
+  });
+  return {
+    parametersId,
+    parameters,
+    iterations: estimate.iterations,
+    converged: estimate.converged,
+    candidatePairs: candidateVectors.length,
+    randomPairs: randomVectors.length,
+    sampledRecords: records.length,
+    mode,
+  };
+}

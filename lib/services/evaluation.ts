@@ -1,0 +1,146 @@
+// Evaluation: load a labelled data set into a (fresh) database, run the real matching service on every
+// incoming record, and score the outcome against the truth (MATCHING.md §9).
+import type { LabelledDataset, LabelledRecord } from '../datasets/types';
+import { orderedPair } from '../datasets/types';
+import { qualityReport, type QualityReport, type ScoredOutcome } from '../matching/eval/metrics';
+import type { CustomerFields } from '../schemas/customer';
+import type { ServiceContext } from './context';
+import { createCustomersBulk } from './customers';
+import { submitIncomingBulk } from './incoming';
+import { matchIncoming } from './matching';
+import { matchSettings, type MatchSettings } from './matching-settings';
+import { currentParameters } from './parameters';
+
+export type EvaluationPhase = 'load customers' | 'load incoming' | 'estimate' | 'match';
+
+export interface EvaluationOptions {
+  settings?: MatchSettings;
+  /** Runs between loading and matching (e.g. EM estimation on the loaded data). */
+  beforeMatching?: (ctx: ServiceContext) => Promise<void>;
+  onPhase?: (phase: EvaluationPhase, total: number) => void;
+  onProgress?: (phase: EvaluationPhase, done: number) => void;
+}
+
+export interface EvaluationResult {
+  dataset: { name: string; mode: LabelledDataset['mode']; customers: number; incoming: number; truePairs: number; notes: string[] };
+  parametersVersion: string;
+  thresholds: MatchSettings['thresholds'];
+  quality: QualityReport;
+  candidateCap: { recordsCapped: number };
+  timings: { loadCustomersMs: number; loadIncomingMs: number; estimateMs: number; matchMs: number; perRecordMs: { mean: number; p50: number; p95: number; max: number } };
+}
+
+function toInput(record: LabelledRecord): CustomerFields {
+  return {
+    companyName: record.companyName ?? null,
+    contactName: record.contactName ?? null,
+    email: record.email ?? null,
+    phone: record.phone ?? null,
+    addressLine1: record.addressLine1 ?? null,
+    addressLine2: record.addressLine2 ?? null,
+    city: record.city ?? null,
+    state: record.state ?? null,
+    postalCode: record.postalCode ?? null,
+    country: record.country ?? null,
+    industry: record.industry ?? null,
+    revenue: record.revenue ?? null,
+    employeeCount: record.employeeCount ?? null,
+    website: record.website ?? null,
+    description: record.description ?? null,
+    dateOfBirth: record.dateOfBirth ?? null,
+    identifiers: record.identifiers?.map((identifier) => ({ ...identifier, country: identifier.country ?? null })) ?? null,
+    sourceSystem: 'eval',
+    sourceId: record.id,
+  };
+}
+
+function percentile(sorted: number[], share: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))];
+}
+
+async function timed<T>(run: () => Promise<T>): Promise<[T, number]> {
+  const started = performance.now();
+  const value = await run();
+  return [value, Math.round(performance.now() - started)];
+}
+
+export async function evaluateDataset(ctx: ServiceContext, dataset: LabelledDataset, options: EvaluationOptions = {}): Promise<EvaluationResult> {
+  const settings = options.settings ?? matchSettings();
+  const phase = (name: EvaluationPhase, total: number) => options.onPhase?.(name, total);
+  const progress = (name: EvaluationPhase) => (done: number) => options.onProgress?.(name, done);
+
+  phase('load customers', dataset.customers.length);
+  const [customerIds, loadCustomersMs] = await timed(() =>
+    createCustomersBulk(ctx, dataset.customers.map(toInput), { onProgress: progress('load customers') }),
+  );
+  const datasetIdOfCustomer = new Map(customerIds.map((id, i) => [id, dataset.customers[i].id]));
+  const customerIdOfDataset = new Map(customerIds.map((id, i) => [dataset.customers[i].id, id]));
+
+  phase('load incoming', dataset.incoming.length);
+  const [incomingIds, loadIncomingMs] = await timed(() =>
+    submitIncomingBulk(ctx, dataset.incoming.map(toInput), { onProgress: progress('load incoming') }),
+  );
+
+  phase('estimate', 1);
+  const [, estimateMs] = await timed(async () => options.beforeMatching?.(ctx));
+  const params = await currentParameters(ctx.db);
+
+  phase('match', incomingIds.length);
+  const truth = new Set(dataset.truePairs.map(([a, b]) => `${a}\u0000${b}`));
+  const hardNegatives = new Set((dataset.hardNegativePairs ?? []).map(([a, b]) => `${a}\u0000${b}`));
+  const bestByPair = new Map<string, number>();
+  const perRecord: number[] = [];
+  let recordsCapped = 0;
+  const matchStarted = performance.now();
+  for (let i = 0; i < incomingIds.length; i += 1) {
+    const incomingDatasetId = dataset.incoming[i].id;
+    const self = dataset.mode === 'dedupe' ? customerIdOfDataset.get(incomingDatasetId) : undefined;
+    const started = performance.now();
+    const outcome = await matchIncoming(ctx, incomingIds[i], { settings, excludeCustomerIds: self === undefined ? [] : [self] });
+    perRecord.push(performance.now() - started);
+    if (outcome.capped) recordsCapped += 1;
+    for (const scored of outcome.scored) {
+      const customerDatasetId = datasetIdOfCustomer.get(scored.customerId)!;
+      const [a, b] = dataset.mode === 'dedupe' ? orderedPair(incomingDatasetId, customerDatasetId) : [incomingDatasetId, customerDatasetId];
+      const key = `${a}\u0000${b}`;
+      bestByPair.set(key, Math.max(bestByPair.get(key) ?? 0, scored.matchProbability));
+    }
+    progress('match')(i + 1);
+  }
+  const matchMs = Math.round(performance.now() - matchStarted);
+
+  const outcomes: ScoredOutcome[] = [...bestByPair.entries()].map(([key, matchProbability]) => ({
+    matchProbability,
+    isTrueMatch: truth.has(key),
+    isHardNegative: hardNegatives.has(key),
+  }));
+  const sorted = [...perRecord].sort((a, b) => a - b);
+  const round1 = (value: number) => Math.round(value * 10) / 10;
+  return {
+    dataset: {
+      name: dataset.name,
+      mode: dataset.mode,
+      customers: dataset.customers.length,
+      incoming: dataset.incoming.length,
+      truePairs: dataset.truePairs.length,
+      notes: dataset.notes,
+    },
+    parametersVersion: params.version,
+    thresholds: settings.thresholds,
+    quality: qualityReport(outcomes, dataset.truePairs.length, settings.thresholds),
+    candidateCap: { recordsCapped },
+    timings: {
+      loadCustomersMs,
+      loadIncomingMs,
+      estimateMs,
+      matchMs,
+      perRecordMs: {
+        mean: round1(sorted.reduce((sum, value) => sum + value, 0) / Math.max(1, sorted.length)),
+        p50: round1(percentile(sorted, 0.5)),
+        p95: round1(percentile(sorted, 0.95)),
+        max: round1(sorted[sorted.length - 1] ?? 0),
+      },
+    },
+  };
+}

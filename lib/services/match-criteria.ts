@@ -1,0 +1,38 @@
+// The stored explanation (match_criteria JSONB): the score's own sum, field by field, plus how the
+// candidate was found. The UI's waterfall reads exactly this.
+import type { ScoredCandidate } from './scoring';
+
+export const MATCH_CRITERIA_VERSION = 1;
+
+export function matchCriteria(candidate: ScoredCandidate) {
+  return {
+    version: MATCH_CRITERIA_VERSION,
+    parameters_version: candidate.parametersVersion,
+    prior_weight: round(candidate.priorWeight),
+    match_weight: round(candidate.matchWeight),
+    match_probability: candidate.matchProbability,
+    confidence_band: candidate.confidenceBand,
+    candidate_channels: candidate.channels,
+    embedding_similarity: { company_name: roundOrNull(candidate.nameCosine), full_profile: roundOrNull(candidate.profileCosine) },
+    fields: candidate.contributions.map((contribution) => ({
+      field: contribution.field,
+      level: contribution.level,
+      weight: round(contribution.weight),
+      incoming: contribution.left,
+      candidate: contribution.right,
+      m: contribution.m,
+      u: contribution.u,
+      ...(contribution.tfAdjusted ? { term_frequency_adjusted: true } : {}),
+    })),
+  };
+}
+
+export type MatchCriteria = ReturnType<typeof matchCriteria>;
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+function roundOrNull(value: number | null): number | null {
+  return value === null ? null : round(value);
+}

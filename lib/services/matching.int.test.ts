@@ -1,0 +1,98 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../db/client';
+import { queryRows } from '../db/rows';
+import { testDatabases } from '../db/testing';
+import { customerInputSchema } from '../schemas/customer';
+import type { ServiceContext } from './context';
+import { createCustomer } from './customers';
+import { seedDemoDataIfEmpty } from './demo-data';
+import { submitIncoming } from './incoming';
+import { matchIncoming } from './matching';
+import type { MatchCriteria } from './match-criteria';
+
+const input = (fields: Record<string, unknown>) => customerInputSchema.parse(fields);
+
+describe.each(testDatabases())('matchIncoming on $kind', ({ open }) => {
+  let handle: DatabaseHandle;
+  let ctx: ServiceContext;
+  beforeAll(async () => {
+    handle = await open();
+    ctx = { db: handle.db, actor: 'test' };
+    await seedDemoDataIfEmpty(ctx);
+    await createCustomer(ctx, input({ company_name: 'Corp', city: 'Denver', country: 'US' }));
+  });
+  afterAll(async () => {
+    await handle?.close();
+  });
+
+  it('ranks the right customer first with a high band and a per-field explanation', async () => {
+    const incoming = await submitIncoming(
+      ctx,
+      input({ company_name: 'ACME Corp.', contact_name: 'J. Smith', email: 'jsmith@acme.com', phone: '555-0101', city: 'NYC', state_province: 'New York', country: 'USA' }),
+    );
+    const outcome = await matchIncoming(ctx, incoming.id);
+    expect(outcome.incoming.processingStatus).toBe('matched');
+    const best = outcome.matches[0];
+    expect(best.customer.companyName).toBe('Acme Corporation');
+    expect(best.result.matchProbability).toBeGreaterThanOrEqual(0.85);
+    expect(['exact', 'high']).toContain(best.result.confidenceBand);
+    expect(best.result.matchType).toBe(best.result.confidenceBand);
+    expect(best.result.similarityScore).toBe(best.result.matchProbability);
+    const criteria = best.result.matchCriteria as MatchCriteria;
+    const companyName = criteria.fields.find((field) => field.field === 'companyName');
+    expect(companyName).toMatchObject({ level: 'exact', incoming: 'acme', candidate: 'acme' });
+    expect(companyName!.weight).toBeGreaterThan(0);
+    // The explanation is the sum itself: prior + field weights = match weight.
+    const total = criteria.fields.reduce((sum, field) => sum + field.weight, criteria.prior_weight);
+    expect(total).toBeCloseTo(criteria.match_weight, 1);
+    expect(criteria.candidate_channels.length).toBeGreaterThan(0);
+    // Acme Labs shares the brand word only: it must rank below and not reach the match cut-off.
+    const labs = outcome.matches.find((match) => match.customer.companyName === 'Acme Labs');
+    if (labs) expect(labs.result.matchProbability).toBeLessThan(0.8);
+  });
+
+  it('running it twice updates the same rows and never duplicates them', async () => {
+    const incoming = await submitIncoming(ctx, input({ company_name: 'Globex Technologies', email: 'sjohnson@globex.io', city: 'San Francisco', country: 'US' }));
+    const first = await matchIncoming(ctx, incoming.id);
+    const second = await matchIncoming(ctx, incoming.id);
+    expect(second.matches.map((m) => m.result.id)).toEqual(first.matches.map((m) => m.result.id));
+    expect(second.matches.map((m) => m.result.version)).toEqual(first.matches.map((m) => m.result.version + 1));
+    const rows = await queryRows<{ count: number }>(handle.db, sql`select count(*)::int as count from matching_results where incoming_id = ${incoming.id}`);
+    expect(Number(rows[0].count)).toBe(first.matches.length);
+    const audit = await queryRows<{ count: number }>(
+      handle.db,
+      sql`select count(*)::int as count from audit_events where action = 'incoming.matched' and entity_id = ${String(incoming.id)}`,
+    );
+    expect(Number(audit[0].count)).toBe(2);
+  });
+
+  it('does not call a bare legal form an exact match of a named company', async () => {
+    const incoming = await submitIncoming(ctx, input({ company_name: 'Acme Corp', city: 'Denver', country: 'US' }));
+    const outcome = await matchIncoming(ctx, incoming.id);
+    const corp = outcome.matches.find((match) => match.customer.companyName === 'Corp');
+    if (corp) {
+      expect(corp.result.confidenceBand).not.toBe('exact');
+      const companyName = (corp.result.matchCriteria as MatchCriteria).fields.find((field) => field.field === 'companyName');
+      expect(companyName?.level).not.toBe('exact');
+    }
+  });
+
+  it('marks an unrelated record no_match and stores nothing above the cut-off', async () => {
+    const incoming = await submitIncoming(ctx, input({ company_name: 'Zyxplor Quantum Bakery', email: 'hello@zyxplor-bakery.example', city: 'Reykjavik', country: 'IS' }));
+    const outcome = await matchIncoming(ctx, incoming.id);
+    expect(outcome.incoming.processingStatus).toBe('no_match');
+    expect(outcome.matches.every((match) => match.result.matchProbability < 0.8)).toBe(true);
+    expect(outcome.incoming.processedAt).not.toBeNull();
+  });
+
+  it('answers not_found for an unknown incoming id', async () => {
+    await expect(matchIncoming(ctx, 987654)).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('keeps term frequencies in step with customer writes', async () => {
+    const rows = await queryRows<{ count: number }>(handle.db, sql`select count from term_frequencies where field = '_total'`);
+    const customers = await queryRows<{ count: number }>(handle.db, sql`select count(*)::int as count from customers`);
+    expect(Number(rows[0].count)).toBe(Number(customers[0].count));
+  });
+});

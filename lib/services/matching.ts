@@ -1,0 +1,89 @@
+// matchIncoming: candidates → score → band → upsert results → status → audit, in one transaction.
+import { appendAuditEvent } from '../db/queries/audit';
+import { setIncomingStatus } from '../db/queries/incoming';
+import { listMatchesForIncoming, replaceMatchResults, type MatchWithCustomer, type NewMatchingResult } from '../db/queries/matches';
+import type { IncomingCustomer } from '../db/schema';
+import { logger } from '../logger';
+import type { ServiceContext } from './context';
+import { getIncoming } from './incoming';
+import { matchCriteria } from './match-criteria';
+import { matchSettings, type MatchSettings } from './matching-settings';
+import { currentParameters } from './parameters';
+import { scoreRecord, type ScoredCandidate } from './scoring';
+
+export interface MatchOutcome {
+  incoming: IncomingCustomer;
+  matches: MatchWithCustomer[];
+  candidateCount: number;
+  capped: boolean;
+  likelyDuplicateCustomers: boolean;
+  processingTimeMs: number;
+  settings: MatchSettings;
+  /** Every candidate scored (also those below the storage floor), best first. */
+  scored: Array<{ customerId: number; matchProbability: number }>;
+}
+
+export interface MatchOptions {
+  settings?: MatchSettings;
+  /** Customers never proposed, e.g. the record itself when looking for duplicates among customers. */
+  excludeCustomerIds?: number[];
+}
+
+/** The stored rows: the best candidates above the storage floor, ranked. */
+function resultRows(incomingId: number, scored: ScoredCandidate[], settings: MatchSettings): NewMatchingResult[] {
+  return scored
+    .filter((candidate) => candidate.matchProbability >= settings.minStoredProbability)
+    .slice(0, settings.maxStoredResults)
+    .map((candidate, index) => ({
+      incomingId,
+      customerId: candidate.customer.id,
+      similarityScore: candidate.matchProbability,
+      matchProbability: candidate.matchProbability,
+      matchWeight: candidate.matchWeight,
+      confidenceBand: candidate.confidenceBand,
+      matchType: candidate.confidenceBand,
+      matchCriteria: matchCriteria(candidate),
+      rank: index + 1,
+    }));
+}
+
+/** Idempotent: running it twice leaves the same rows (updated in place), never duplicates. */
+export async function matchIncoming(ctx: ServiceContext, incomingId: number, options: MatchOptions = {}): Promise<MatchOutcome> {
+  const settings = options.settings ?? matchSettings();
+  const started = performance.now();
+  const incoming = await getIncoming(ctx, incomingId);
+  const params = await currentParameters(ctx.db);
+  const scoring = await scoreRecord(ctx.db, { record: incoming, matchData: incoming, excludeCustomerIds: options.excludeCustomerIds }, params, settings);
+  const rows = resultRows(incoming.id, scoring.candidates, settings);
+  const status = scoring.candidates.some((candidate) => candidate.isMatch) ? 'matched' : 'no_match';
+  await ctx.db.transaction(async (tx) => {
+    await replaceMatchResults(tx, incoming.id, rows);
+    await setIncomingStatus(tx, incoming.id, status, { processedAt: new Date(), errorMessage: null });
+    await appendAuditEvent(tx, {
+      actor: ctx.actor,
+      action: 'incoming.matched',
+      entityType: 'incoming_customer',
+      entityId: String(incoming.id),
+      after: {
+        status,
+        candidates: scoring.candidateCount,
+        stored_results: rows.length,
+        best: rows[0] ? { customer_id: rows[0].customerId, probability: rows[0].matchProbability, band: rows[0].confidenceBand } : null,
+        parameters_version: params.version,
+      },
+      requestId: ctx.requestId,
+    });
+  });
+  if (scoring.capped) logger().warn({ incomingId, candidates: scoring.candidateCount }, 'candidate cap reached; some candidates were not scored');
+  const updated = await getIncoming(ctx, incoming.id);
+  return {
+    incoming: updated,
+    matches: await listMatchesForIncoming(ctx.db, incoming.id),
+    candidateCount: scoring.candidateCount,
+    capped: scoring.capped,
+    likelyDuplicateCustomers: scoring.likelyDuplicateCustomers,
+    processingTimeMs: Math.round(performance.now() - started),
+    settings,
+    scored: scoring.candidates.map((candidate) => ({ customerId: candidate.customer.id, matchProbability: candidate.matchProbability })),
+  };
+}

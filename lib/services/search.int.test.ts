@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../db/client';
+import { testDatabases } from '../db/testing';
+import { searchInputSchema } from '../schemas/search';
+import { seedDemoDataIfEmpty } from './demo-data';
+import { searchCustomers } from './search';
+
+describe.each(testDatabases())('searchCustomers on $kind', ({ open }) => {
+  let handle: DatabaseHandle;
+  beforeAll(async () => {
+    handle = await open();
+    await seedDemoDataIfEmpty({ db: handle.db, actor: 'test' });
+  });
+  afterAll(async () => {
+    await handle?.close();
+  });
+  const search = (body: Record<string, unknown>) => searchCustomers({ db: handle.db, actor: 'test' }, searchInputSchema.parse(body));
+
+  it('finds a company by its name, best first, with a score in [0, 1]', async () => {
+    const results = await search({ query_text: 'Acme Corporation', similarity_threshold: 0.5, max_results: 5 });
+    expect(results[0].customer.companyName).toBe('Acme Corporation');
+    for (const result of results) {
+      expect(result.similarityScore).toBeGreaterThanOrEqual(0.5);
+      expect(result.similarityScore).toBeLessThanOrEqual(1);
+    }
+    const scores = results.map((result) => result.similarityScore);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+  });
+
+  it('honours max_results and the threshold', async () => {
+    expect((await search({ query_text: 'technologies', similarity_threshold: 0, max_results: 2 })).length).toBeLessThanOrEqual(2);
+    expect(await search({ query_text: 'qqqq zzzz xxxx', similarity_threshold: 0.9, max_results: 5 })).toEqual([]);
+  });
+
+  it('treats SQL-looking text as plain text', async () => {
+    const results = await search({ query_text: "'; drop table customers; --", similarity_threshold: 0.9, max_results: 5 });
+    expect(Array.isArray(results)).toBe(true);
+    expect((await search({ query_text: 'Hooli', similarity_threshold: 0.5 }))[0].customer.companyName).toBe('Hooli');
+  });
+});
