@@ -1,6 +1,6 @@
 // The REST API lives under /api/v1; the proof of concept's paths (/customers, /matches, /health) are thin
 // rewrites onto it, so there is one implementation. UI pages use other paths (/, /review, /directory, ...).
-const seedPaths = ['/health', '/customers', '/customers/:path*', '/matches', '/matches/:path*', '/audit'];
+const seedPaths = ['/openapi.json', '/health', '/customers', '/customers/:path*', '/matches', '/matches/:path*', '/audit'];
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

@@ -49,6 +49,17 @@ export const envSchema = z
     // What is stored per incoming record: the best N candidates with at least this probability.
     MATCH_MAX_STORED_RESULTS: z.coerce.number().int().min(1).max(100).default(10),
     MATCH_MIN_STORED_PROBABILITY: probability(0.5),
+    // API protection. AUTH_MODE=required makes every API call present an API key (Authorization: Bearer);
+    // unset, it is required when NODE_ENV=production and DATABASE_URL/POSTGRES_HOST is set (a deployment),
+    // and open for the zero-setup local run.
+    AUTH_MODE: z.enum(['open', 'required']).optional(),
+    // Token bucket per API key (or per client address when open): sustained requests/second and burst.
+    RATE_LIMIT_PER_SECOND: z.coerce.number().min(0.01).max(100_000).default(20),
+    RATE_LIMIT_BURST: z.coerce.number().int().min(1).max(100_000).default(60),
+    // Redis for shared rate-limit buckets across instances; unset → in-process buckets.
+    REDIS_URL: optionalString.pipe(z.url({ message: 'must be a redis:// URL' }).optional()),
+    // Largest batch accepted by POST /customers/incoming/batch.
+    MAX_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
     // Demo data on the first start of an empty database; off for tests that need an empty table.
     SEED_DEMO_DATA: z
       .enum(['true', 'false', '1', '0'])
@@ -73,6 +84,12 @@ export const envSchema = z
   });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** Whether API calls must carry a key: explicit AUTH_MODE, else required for a production deployment on PostgreSQL. */
+export function authRequired(config: Env = env()): boolean {
+  if (config.AUTH_MODE) return config.AUTH_MODE === 'required';
+  return config.NODE_ENV === 'production' && Boolean(config.DATABASE_URL || config.POSTGRES_HOST);
+}
 
 export class EnvError extends Error {
   constructor(readonly problems: string[]) {

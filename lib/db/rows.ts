@@ -2,6 +2,11 @@
 import type { SQL } from 'drizzle-orm';
 import type { Database } from './client';
 
+/** Escapes LIKE/ILIKE wildcards so user text matches literally. */
+export function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
 export async function queryRows<Row>(db: Pick<Database, 'execute'>, query: SQL): Promise<Row[]> {
   const result = (await db.execute(query)) as unknown as { rows: Row[] };
   return result.rows;

@@ -191,6 +191,22 @@ export const apiKeys = pgTable('api_keys', {
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
 });
 
+/** Responses of create requests by Idempotency-Key, so a retried request returns the first response. */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    principal: varchar('principal', { length: 100 }).notNull(),
+    key: varchar('key', { length: 200 }).notNull(),
+    method: varchar('method', { length: 10 }).notNull(),
+    path: varchar('path', { length: 300 }).notNull(),
+    requestHash: varchar('request_hash', { length: 64 }).notNull(),
+    statusCode: integer('status_code'),
+    responseBody: jsonb('response_body'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('idempotency_keys_pk').on(t.principal, t.key), index('idempotency_keys_created_idx').on(t.createdAt)],
+);
+
 /** Embeddings by content hash + model, so unchanged text is never embedded twice. */
 export const embeddingCache = pgTable(
   'embedding_cache',

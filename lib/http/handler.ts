@@ -1,35 +1,97 @@
-// Wraps every route handler: request id, error mapping to { error: { code, message } }, access log.
+// Wraps every route handler: request id, authentication and scope, rate limit, JSON body with a size
+// limit, Idempotency-Key on creates, and errors as { error: { code, message } } — never a stack trace.
 import { randomUUID } from 'node:crypto';
 import { NextResponse, type NextRequest } from 'next/server';
-import { toAppError } from '../errors';
+import { getDatabaseHandle } from '../db';
+import { AppError, toAppError } from '../errors';
 import { logger } from '../logger';
+import { appContext } from '../services/bootstrap';
+import type { ApiScope, Principal } from '../services/api-keys';
+import type { ServiceContext } from '../services/context';
+import { authenticate, requireScope } from './auth';
+import { readBodyText, parseJsonText } from './body';
+import { withIdempotency } from './idempotency';
+import { getRateLimiter } from './rate-limit';
 
 export interface RouteContext<P> {
   params: P;
   requestId: string;
+  principal: Principal;
+  /** The service context for this request (database, actor, request id). */
+  service(): Promise<ServiceContext>;
+  /** The parsed JSON body (POST/PATCH routes only). */
+  body: unknown;
+}
+
+export interface RouteOptions {
+  /** Scope the caller needs; null for public endpoints (health, OpenAPI). */
+  scope: ApiScope | null;
+  /** Parse a JSON body (size-limited). */
+  body?: boolean;
+  /** Honour Idempotency-Key (POSTs that create). */
+  idempotent?: boolean;
+  /** Body size limit in bytes. */
+  maxBodyBytes?: number;
 }
 
 type Handler<P> = (request: NextRequest, context: RouteContext<P>) => Promise<Response>;
 
 const REQUEST_ID_PATTERN = /^[\w.-]{1,64}$/;
+const PUBLIC_PRINCIPAL: Principal = { id: 'public', actor: 'anonymous', scopes: [] };
 
-export function route<P = Record<string, never>>(handler: Handler<P>) {
+async function database() {
+  try {
+    return (await getDatabaseHandle()).db;
+  } catch {
+    throw new AppError('service_unavailable', 'The database is not reachable right now; check DATABASE_URL or try again shortly.');
+  }
+}
+
+export function route<P = Record<string, never>>(options: RouteOptions, handler: Handler<P>) {
   return async (request: NextRequest, nextContext: { params?: Promise<P> }): Promise<Response> => {
     const incomingId = request.headers.get('x-request-id');
     const requestId = incomingId && REQUEST_ID_PATTERN.test(incomingId) ? incomingId : randomUUID();
     const started = performance.now();
+    const headers = new Headers();
+    let principal = PUBLIC_PRINCIPAL;
     let response: Response;
     try {
+      if (options.scope !== null) {
+        principal = await authenticate(request, database);
+        requireScope(principal, options.scope);
+        const rate = await (await getRateLimiter()).take(principal.id);
+        headers.set('RateLimit-Remaining', String(rate.remaining));
+        if (!rate.allowed) {
+          headers.set('Retry-After', String(rate.retryAfterSeconds));
+          throw new AppError('rate_limited', `Too many requests; retry after ${rate.retryAfterSeconds} s`);
+        }
+      }
       const params = ((await nextContext?.params) ?? {}) as P;
-      response = await handler(request, { params, requestId });
+      const bodyText = options.body ? await readBodyText(request, options.maxBodyBytes) : '';
+      const body = options.body ? parseJsonText(bodyText) : undefined;
+      const context: RouteContext<P> = {
+        params,
+        requestId,
+        principal,
+        body,
+        service: () => appContext(principal.actor, requestId),
+      };
+      const run = () => handler(request, context);
+      response = options.idempotent
+        ? await withIdempotency(
+            { db: await database(), principal: principal.id, key: request.headers.get('idempotency-key'), method: request.method, path: new URL(request.url).pathname, body: bodyText },
+            run,
+          )
+        : await run();
     } catch (error) {
       const appError = toAppError(error);
       if (appError.status >= 500) logger().error({ err: error, requestId }, 'request failed');
       response = NextResponse.json(appError.toBody(), { status: appError.status });
     }
+    headers.forEach((value, key) => response.headers.set(key, value));
     response.headers.set('x-request-id', requestId);
     const path = new URL(request.url).pathname;
-    logger().info({ requestId, method: request.method, path, status: response.status, ms: Math.round(performance.now() - started) }, 'request');
+    logger().info({ requestId, method: request.method, path, status: response.status, principal: principal.id, ms: Math.round(performance.now() - started) }, 'request');
     return response;
   };
 }

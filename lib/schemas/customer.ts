@@ -34,36 +34,39 @@ const email = optionalText(FIELD_LIMITS.email).pipe(z.email('must be a valid ema
  * Input for a customer record. Accepts both the seed API's names (state_province, annual_revenue) and the
  * CSV names (state, revenue). Unknown keys (id, status, embeddings, ...) are ignored: clients cannot set them.
  */
-export const customerInputSchema = z
-  .object({
-    company_name: requiredText(FIELD_LIMITS.companyName),
-    contact_name: optionalText(FIELD_LIMITS.contactName),
-    email,
-    phone: optionalText(FIELD_LIMITS.phone),
-    address_line1: optionalText(FIELD_LIMITS.address),
-    address_line2: optionalText(FIELD_LIMITS.address),
-    city: optionalText(FIELD_LIMITS.city),
-    state: optionalText(FIELD_LIMITS.state),
-    state_province: optionalText(FIELD_LIMITS.state),
-    postal_code: optionalText(FIELD_LIMITS.postalCode),
-    country: optionalText(FIELD_LIMITS.country),
-    industry: optionalText(FIELD_LIMITS.industry),
-    revenue: nonNegativeNumber(),
-    annual_revenue: nonNegativeNumber(),
-    employee_count: nonNegativeNumber({ integer: true }),
-    website: optionalText(FIELD_LIMITS.website),
-    description: optionalText(FIELD_LIMITS.description),
-    date_of_birth: optionalText(FIELD_LIMITS.dateOfBirth),
-    identifiers: z
-      .array(identifierSchema)
-      .max(FIELD_LIMITS.identifiers, `at most ${FIELD_LIMITS.identifiers} identifiers`)
-      .nullable()
-      .optional()
-      .transform((list) => (list && list.length > 0 ? list : null)),
-    source_system: optionalText(100),
-    source_id: optionalText(200),
-  })
-  .transform((input) => ({
+const customerShape = {
+  company_name: requiredText(FIELD_LIMITS.companyName),
+  contact_name: optionalText(FIELD_LIMITS.contactName),
+  email,
+  phone: optionalText(FIELD_LIMITS.phone),
+  address_line1: optionalText(FIELD_LIMITS.address),
+  address_line2: optionalText(FIELD_LIMITS.address),
+  city: optionalText(FIELD_LIMITS.city),
+  state: optionalText(FIELD_LIMITS.state),
+  state_province: optionalText(FIELD_LIMITS.state),
+  postal_code: optionalText(FIELD_LIMITS.postalCode),
+  country: optionalText(FIELD_LIMITS.country),
+  industry: optionalText(FIELD_LIMITS.industry),
+  revenue: nonNegativeNumber(),
+  annual_revenue: nonNegativeNumber(),
+  employee_count: nonNegativeNumber({ integer: true }),
+  website: optionalText(FIELD_LIMITS.website),
+  description: optionalText(FIELD_LIMITS.description),
+  date_of_birth: optionalText(FIELD_LIMITS.dateOfBirth),
+  identifiers: z
+    .array(identifierSchema)
+    .max(FIELD_LIMITS.identifiers, `at most ${FIELD_LIMITS.identifiers} identifiers`)
+    .nullable()
+    .optional()
+    .transform((list) => (list && list.length > 0 ? list : null)),
+  source_system: optionalText(100),
+  source_id: optionalText(200),
+};
+
+type CustomerShapeOutput = z.output<z.ZodObject<typeof customerShape>>;
+
+function toCustomerFields(input: CustomerShapeOutput) {
+  return {
     companyName: input.company_name,
     contactName: input.contact_name,
     email: input.email,
@@ -83,7 +86,46 @@ export const customerInputSchema = z
     identifiers: input.identifiers,
     sourceSystem: input.source_system ?? 'api',
     sourceId: input.source_id,
-  }));
+  };
+}
+
+/**
+ * Input for a customer record. Accepts both the seed API's names (state_province, annual_revenue) and the
+ * CSV names (state, revenue). Unknown keys (id, status, embeddings, ...) are ignored: clients cannot set them.
+ */
+export const customerInputSchema = z.object(customerShape).transform(toCustomerFields);
+
+/** Seed/CSV name → the stored field it sets, for PATCH (only the keys sent change). */
+const PATCH_FIELDS: Record<string, keyof ReturnType<typeof toCustomerFields>> = {
+  company_name: 'companyName', contact_name: 'contactName', email: 'email', phone: 'phone', address_line1: 'addressLine1',
+  address_line2: 'addressLine2', city: 'city', state: 'state', state_province: 'state', postal_code: 'postalCode', country: 'country',
+  industry: 'industry', revenue: 'revenue', annual_revenue: 'revenue', employee_count: 'employeeCount', website: 'website',
+  description: 'description', date_of_birth: 'dateOfBirth', identifiers: 'identifiers',
+};
+
+export const customerPatchSchema = z
+  .record(z.string(), z.unknown())
+  .superRefine((raw, ctx) => {
+    if (!Object.keys(raw).some((key) => key in PATCH_FIELDS)) {
+      ctx.addIssue({ code: 'custom', message: `send at least one of ${Object.keys(PATCH_FIELDS).join(', ')}` });
+    }
+  })
+  .transform((raw, ctx) => {
+    const parsed = z.object(customerShape).partial().safeParse(raw);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, code: 'custom', message: issue.message, path: issue.path });
+      return z.NEVER;
+    }
+    const fields = toCustomerFields({ company_name: '', ...parsed.data } as CustomerShapeOutput);
+    const patch: Partial<ReturnType<typeof toCustomerFields>> = {};
+    for (const key of Object.keys(raw)) {
+      const target = PATCH_FIELDS[key];
+      if (target) (patch as Record<string, unknown>)[target] = fields[target];
+    }
+    return patch;
+  });
+
+export type CustomerPatch = z.output<typeof customerPatchSchema>;
 
 export type CustomerInput = z.output<typeof customerInputSchema>;
 

@@ -1,9 +1,9 @@
 // Customer use cases: create (with match keys and embeddings computed once at write time) and list.
-import { appendAuditEvent } from '../db/queries/audit';
-import { analyzeCustomers, findCustomerById, insertCustomer, insertCustomers, listCustomers as listCustomerRows } from '../db/queries/customers';
+import { appendAuditEvent, scrubAuditForEntity } from '../db/queries/audit';
+import { analyzeCustomers, deleteCustomerRow, findCustomerById, insertCustomer, insertCustomers, updateCustomerRow, listCustomers as listCustomerRows } from '../db/queries/customers';
 import type { Customer } from '../db/schema';
 import { AppError, notFound } from '../errors';
-import type { CustomerFields, CustomerInput, CustomerListQuery } from '../schemas/customer';
+import type { CustomerFields, CustomerInput, CustomerListQuery, CustomerPatch } from '../schemas/customer';
 import type { ServiceContext } from './context';
 import { isUniqueViolation } from './db-errors';
 import { deriveMatchData, deriveMatchDataBatch } from './match-data';
@@ -80,4 +80,56 @@ export async function createCustomersBulk(
   }
   if (ids.length > 0) await analyzeCustomers(ctx.db);
   return ids;
+}
+
+/** Business fields of a stored customer, as the engine reads them. */
+function recordOf(customer: Customer): CustomerFields {
+  return {
+    companyName: customer.companyName, contactName: customer.contactName, email: customer.email, phone: customer.phone,
+    addressLine1: customer.addressLine1, addressLine2: customer.addressLine2, city: customer.city, state: customer.state,
+    postalCode: customer.postalCode, country: customer.country, industry: customer.industry, revenue: customer.revenue,
+    employeeCount: customer.employeeCount, website: customer.website, description: customer.description,
+    dateOfBirth: customer.dateOfBirth,
+    identifiers: customer.identifiers?.map((identifier) => ({ ...identifier, country: identifier.country ?? null })) ?? null,
+    sourceSystem: customer.sourceSystem, sourceId: customer.sourceId,
+  };
+}
+
+/** Changes the fields sent; keys, embeddings and term frequencies follow the new values. */
+export async function updateCustomer(ctx: ServiceContext, id: number, patch: CustomerPatch, action = 'customer.updated', provenance?: unknown): Promise<Customer> {
+  return ctx.db.transaction(async (tx) => {
+    const before = await findCustomerById(tx, id);
+    if (!before) throw notFound('Customer', id);
+    const merged = { ...recordOf(before), ...patch };
+    const matchData = await deriveMatchData(merged);
+    const after = await updateCustomerRow(tx, id, { ...patch, ...matchData });
+    await adjustTermFrequencies(tx, [termFrequencyKeys(normalizeRecord(recordOf(before)))], -1);
+    await adjustTermFrequencies(tx, [termFrequencyKeys(normalizeRecord(merged))], 1);
+    const changed = Object.keys(patch);
+    await appendAuditEvent(tx, {
+      actor: ctx.actor,
+      action,
+      entityType: 'customer',
+      entityId: String(id),
+      before: Object.fromEntries(changed.map((key) => [key, before[key as keyof Customer] ?? null])),
+      after: { ...Object.fromEntries(changed.map((key) => [key, after![key as keyof Customer] ?? null])), ...(provenance ? { provenance } : {}) },
+      requestId: ctx.requestId,
+    });
+    return after!;
+  });
+}
+
+/**
+ * Erasure: the customer, its embeddings and its match results are deleted, and the audit log keeps
+ * only its id (earlier events about it lose their data).
+ */
+export async function deleteCustomer(ctx: ServiceContext, id: number): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    const customer = await findCustomerById(tx, id);
+    if (!customer) throw notFound('Customer', id);
+    await adjustTermFrequencies(tx, [termFrequencyKeys(normalizeRecord(recordOf(customer)))], -1);
+    await deleteCustomerRow(tx, id);
+    await scrubAuditForEntity(tx, 'customer', String(id));
+    await appendAuditEvent(tx, { actor: ctx.actor, action: 'customer.erased', entityType: 'customer', entityId: String(id), requestId: ctx.requestId });
+  });
 }

@@ -1,9 +1,10 @@
 // Incoming customers: store one (keys and embeddings computed at write time) for matching.
 import { appendAuditEvent } from '../db/queries/audit';
-import { findIncomingById, insertIncoming, insertIncomingMany } from '../db/queries/incoming';
+import { findIncomingById, insertIncoming, insertIncomingMany, listIncoming as listIncomingRows } from '../db/queries/incoming';
 import type { IncomingCustomer } from '../db/schema';
 import { AppError, notFound } from '../errors';
 import type { CustomerFields, CustomerInput } from '../schemas/customer';
+import type { IncomingListQuery } from '../schemas/incoming';
 import type { ServiceContext } from './context';
 import { isUniqueViolation } from './db-errors';
 import { deriveMatchData, deriveMatchDataBatch } from './match-data';
@@ -64,4 +65,9 @@ export async function submitIncomingBulk(
     options.onProgress?.(ids.length);
   }
   return ids;
+}
+
+export async function listIncoming(ctx: ServiceContext, query: IncomingListQuery): Promise<{ incoming: IncomingCustomer[]; nextCursor: number | null }> {
+  const { rows, hasMore } = await listIncomingRows(ctx.db, query);
+  return { incoming: rows, nextCursor: hasMore ? rows[rows.length - 1].id : null };
 }

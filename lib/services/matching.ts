@@ -87,3 +87,9 @@ export async function matchIncoming(ctx: ServiceContext, incomingId: number, opt
     scored: scoring.candidates.map((candidate) => ({ customerId: candidate.customer.id, matchProbability: candidate.matchProbability })),
   };
 }
+
+/** The stored ranked results of incoming {id} (no re-matching). */
+export async function matchesForIncoming(ctx: ServiceContext, incomingId: number): Promise<{ incoming: IncomingCustomer; matches: MatchWithCustomer[] }> {
+  const incoming = await getIncoming(ctx, incomingId);
+  return { incoming, matches: await listMatchesForIncoming(ctx.db, incoming.id) };
+}

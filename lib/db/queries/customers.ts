@@ -1,6 +1,7 @@
 // Queries on the customers aggregate. Every list is keyset-paginated and bounded.
 import { and, asc, eq, gt, ilike, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../client';
+import { escapeLike } from '../rows';
 import { customers, type Customer, type NewCustomer } from '../schema';
 
 export async function insertCustomer(db: Database, values: NewCustomer): Promise<Customer> {
@@ -28,10 +29,6 @@ export interface CustomerFilter {
   industry?: string;
 }
 
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 /** One page of customers in id order, plus one extra row to know whether there is a next page. */
 export async function listCustomers(db: Database, filter: CustomerFilter): Promise<{ rows: Customer[]; hasMore: boolean }> {
   const conditions: SQL[] = [];
@@ -47,6 +44,16 @@ export async function listCustomers(db: Database, filter: CustomerFilter): Promi
     .orderBy(asc(customers.id))
     .limit(filter.limit + 1);
   return { rows: rows.slice(0, filter.limit), hasMore: rows.length > filter.limit };
+}
+
+export async function updateCustomerRow(db: Database, id: number, values: Partial<NewCustomer>): Promise<Customer | undefined> {
+  const [row] = await db.update(customers).set({ ...values, updatedAt: sql`now()` }).where(eq(customers.id, id)).returning();
+  return row;
+}
+
+export async function deleteCustomerRow(db: Database, id: number): Promise<boolean> {
+  const rows = await db.delete(customers).where(eq(customers.id, id)).returning({ id: customers.id });
+  return rows.length > 0;
 }
 
 /** Refreshes planner statistics after a bulk load. */

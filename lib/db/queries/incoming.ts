@@ -1,6 +1,7 @@
 // Queries on incoming customers: insert, read, and status transitions.
-import { eq } from 'drizzle-orm';
+import { and, asc, eq, gt, ilike, type SQL } from 'drizzle-orm';
 import type { Database } from '../client';
+import { escapeLike } from '../rows';
 import { incomingCustomers, type IncomingCustomer, type ProcessingStatus } from '../schema';
 
 export type NewIncomingCustomer = typeof incomingCustomers.$inferInsert;
@@ -18,6 +19,27 @@ export async function insertIncomingMany(db: Database, values: NewIncomingCustom
 export async function findIncomingById(db: Database, id: number): Promise<IncomingCustomer | undefined> {
   const [row] = await db.select().from(incomingCustomers).where(eq(incomingCustomers.id, id)).limit(1);
   return row;
+}
+
+export interface IncomingFilter {
+  limit: number;
+  cursor?: number;
+  status?: ProcessingStatus;
+  q?: string;
+}
+
+export async function listIncoming(db: Database, filter: IncomingFilter): Promise<{ rows: IncomingCustomer[]; hasMore: boolean }> {
+  const conditions: SQL[] = [];
+  if (filter.cursor !== undefined) conditions.push(gt(incomingCustomers.id, filter.cursor));
+  if (filter.status) conditions.push(eq(incomingCustomers.processingStatus, filter.status));
+  if (filter.q) conditions.push(ilike(incomingCustomers.companyName, `%${escapeLike(filter.q)}%`));
+  const rows = await db
+    .select()
+    .from(incomingCustomers)
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(asc(incomingCustomers.id))
+    .limit(filter.limit + 1);
+  return { rows: rows.slice(0, filter.limit), hasMore: rows.length > filter.limit };
 }
 
 export async function setIncomingStatus(

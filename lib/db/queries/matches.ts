@@ -41,6 +41,34 @@ export async function replaceMatchResults(db: Database, incomingId: number, resu
     });
 }
 
+export async function findMatchResult(db: Database, id: number): Promise<MatchingResult | undefined> {
+  const [row] = await db.select().from(matchingResults).where(eq(matchingResults.id, id)).limit(1);
+  return row;
+}
+
+/** Records a decision only if the row is still at the expected version (optimistic locking). */
+export async function recordReview(
+  db: Database,
+  id: number,
+  expectedVersion: number,
+  review: { decision: NonNullable<MatchingResult['reviewDecision']>; reviewer: string; notes: string | null },
+): Promise<MatchingResult | undefined> {
+  const [row] = await db
+    .update(matchingResults)
+    .set({
+      reviewed: true,
+      reviewDecision: review.decision,
+      reviewer: review.reviewer,
+      reviewerNotes: review.notes,
+      reviewedAt: sql`now()`,
+      updatedAt: sql`now()`,
+      version: sql`${matchingResults.version} + 1`,
+    })
+    .where(and(eq(matchingResults.id, id), eq(matchingResults.version, expectedVersion)))
+    .returning();
+  return row;
+}
+
 export interface MatchWithCustomer {
   result: MatchingResult;
   customer: { id: number; companyName: string | null; contactName: string | null; email: string | null; city: string | null; country: string | null };

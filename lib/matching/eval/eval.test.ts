@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { embedText } from '@/lib/embeddings/local';
 import { resolveBandThresholds } from '../band';
-import { normalizeRecord } from '../normalize/record';
 import { generateCandidates, prepareRecord } from './candidates';
 import { qualityReport } from './metrics';
 import { buildCosineIndex, sparseDot, toSparse } from './sparse-vectors';
@@ -37,7 +36,7 @@ describe('generateCandidates', () => {
   const customers = [
     prepare('c1', { companyName: 'Acme Corp', phone: '702-919-1300' }),
     prepare('c2', { companyName: 'Globex', email: 'x@globex.com' }),
-    prepare('c3', { companyName: 'Initech' }),
+    prepare('c3', { companyName: 'Initech', identifiers: [{ type: 'VAT', value: 'DE123456789' }] }),
   ];
   it('unions exact keys, trigram and embedding neighbours, recording the channels', () => {
     const incoming = [prepare('i1', { companyName: 'Zzz', phone: '+1 702 919 1300', email: 'y@globex.com' })];
@@ -48,6 +47,13 @@ describe('generateCandidates', () => {
     expect(byCustomer.get('c1')).toEqual(['phone']);
     expect(byCustomer.get('c2')).toEqual(['domain']);
     expect(byCustomer.has('c3')).toBe(false);
+  });
+  it('finds a customer by a shared identifier, however the number is written', () => {
+    const incoming = [prepare('i2', { companyName: 'Qqq', identifiers: [{ type: 'vat', value: 'de 123 456 789', country: 'DE' }] })];
+    const { pairs } = generateCandidates(customers, incoming, false, 1536, {
+      profileTopK: 0, nameTopK: 0, trigramTopK: 0, trigramMinSimilarity: 0.3, exactKeyLimit: 10, maxCandidates: 10,
+    });
+    expect(pairs.map((pair) => [customers[pair.customer].id, [...pair.channels]])).toEqual([['c3', ['identifier']]]);
   });
   it('in dedupe mode skips self-pairs and keeps each unordered pair once', () => {
     const { pairs } = generateCandidates(customers, customers, true, 1536);

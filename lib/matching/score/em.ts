@@ -2,12 +2,13 @@
 // m and λ by expectation-maximisation over candidate pairs, each field's m estimated on pairs
 // that were not chosen because of that field. Reviewer labels can replace EM when available.
 import { FIELD_COMPARISONS } from '../compare/compare-pair';
-import { NULL_LEVEL, type ComparisonVector } from '../compare/types';
-import { bayesFactorBits, probabilityFromWeight } from './score';
-import { compileLimits, groupMates, limitedSum, weightLimitsOf, type CompiledLimits, type WeightLimits } from './limits';
+import type { ComparisonVector } from '../compare/types';
+import { countLevels, declaredLevels, EPSILON, posterior, shares, type LevelTable } from './em-tables';
+import { estimateU, refineU } from './em-u';
+import { compileLimits, groupMates, weightLimitsOf, type CompiledLimits, type WeightLimits } from './limits';
 import { initialParameters, type MatchParameters } from './params';
 
-type LevelTable = Record<string, Record<string, number>>;
+export { estimateU } from './em-u';
 
 /** Pairs found by one blocking rule; fields in `blockedOn` agree by construction and are not estimated there. */
 export interface TrainingBlock {
@@ -38,63 +39,6 @@ export interface EstimateResult {
   converged: boolean;
   /** Share of candidate pairs EM believes are matches. */
   candidateLambda: number;
-}
-
-const EPSILON = 1e-6;
-
-function declaredLevels(): Array<{ field: string; levels: readonly string[] }> {
-  return FIELD_COMPARISONS.map((definition) => ({ field: definition.field, levels: definition.levels }));
-}
-
-/** Normalised level shares with additive smoothing (half a pair per level), clamped inside (0,1). */
-function shares(counts: Record<string, number>, levels: readonly string[], pseudo = 0.5): Record<string, number> {
-  const total = levels.reduce((sum, level) => sum + (counts[level] ?? 0), 0) + pseudo * levels.length;
-  return Object.fromEntries(
-    levels.map((level) => [level, Math.min(1 - EPSILON, Math.max(EPSILON, ((counts[level] ?? 0) + pseudo) / total))]),
-  );
-}
-
-/** Weighted count of each non-null level per field. */
-function countLevels(vectors: ComparisonVector[], weights?: number[]): LevelTable {
-  const table: LevelTable = {};
-  vectors.forEach((vector, index) => {
-    const weight = weights ? weights[index] : 1;
-    for (const { field, level } of vector.comparisons) {
-      if (level === NULL_LEVEL) continue;
-      table[field] ??= {};
-      table[field][level] = (table[field][level] ?? 0) + weight;
-    }
-  });
-  return table;
-}
-
-/**
- * u per field and level from random pairs. A field no random pair fills (the data never has it)
- * keeps its `fallback` u (the starting parameters') rather than becoming uniform. `weights`
- * (each pair's probability of being a non-match) keep the few true matches among random pairs
- * out of u: in a small or duplicate-dense table they are a large share of the pairs where a rare
- * field (a passport, a birth date) is filled on both sides.
- */
-export function estimateU(randomPairVectors: ComparisonVector[], fallback?: LevelTable, weights?: number[]): LevelTable {
-  const counts = countLevels(randomPairVectors, weights);
-  return Object.fromEntries(
-    declaredLevels().map(({ field, levels }) => [
-      field,
-      counts[field] === undefined && fallback?.[field] ? { ...fallback[field] } : shares(counts[field] ?? {}, levels),
-    ]),
-  );
-}
-
-/** The match probability of a pair under m/u/λ, with the same weight limits as the scorer. */
-function posterior(vector: ComparisonVector, m: LevelTable, u: LevelTable, lambda: number, excluded: Set<string>, limits: CompiledLimits): number {
-  const fields: string[] = [];
-  const weights: number[] = [];
-  for (const { field, level } of vector.comparisons) {
-    if (level === NULL_LEVEL || excluded.has(field) || !m[field]?.[level] || !u[field]?.[level]) continue;
-    fields.push(field);
-    weights.push(bayesFactorBits(m[field][level], u[field][level]));
-  }
-  return probabilityFromWeight(bayesFactorBits(lambda, 1 - lambda) + limitedSum(fields, weights, limits));
 }
 
 interface BlockRun {
@@ -197,42 +141,6 @@ function combineBlocks(runs: BlockRun[], start: LevelTable): LevelTable {
     }
   }
   return m;
-}
-
-interface RefineContext {
-  m: LevelTable;
-  u: LevelTable;
-  /** λ over all pairs: the prior of a random pair. */
-  lambda: number;
-  limits: CompiledLimits;
-  fallback: LevelTable;
-  /** Fields whose u comes from candidates (kept as they are). */
-  summaries: string[];
-}
-
-/**
- * u again from the random pairs, each weighted by its probability of being a non-match judged
- * without the field itself, its evidence group and the summary signals: a true pair among the
- * random ones leaves u, while two members of one household (same address, other name and birth
- * date) stay in the address's u, as they should. Judging with the field would be circular.
- */
-function refineU(randomVectors: ComparisonVector[], context: RefineContext): LevelTable {
-  const { m, u, lambda, limits, fallback, summaries } = context;
-  const refined: LevelTable = {};
-  const weightsByExclusion = new Map<string, number[]>();
-  for (const { field } of declaredLevels()) {
-    if (summaries.includes(field)) {
-      refined[field] = u[field];
-      continue;
-    }
-    const key = limits.groupOf.get(field) ?? field;
-    if (!weightsByExclusion.has(key)) {
-      const excluded = new Set([...groupMates(field, limits), ...summaries]);
-      weightsByExclusion.set(key, randomVectors.map((vector) => 1 - posterior(vector, m, u, lambda, excluded, limits)));
-    }
-    refined[field] = estimateU(randomVectors, fallback, weightsByExclusion.get(key))[field];
-  }
-  return refined;
 }
 
 /**

@@ -94,7 +94,7 @@ describe('scoreComparison with weight limits', () => {
   });
 
   it('applies the limits the comparisons declare when the parameters carry none', () => {
-    const { weightCaps: _caps, evidenceGroups: _groups, ...withoutLimits } = limitedParams;
+    const withoutLimits: MatchParameters = { ...limitedParams, weightCaps: undefined, evidenceGroups: undefined };
     const scored = scoreComparison(vector({ field: 'profileEmbedding', level: 'cosine90', left: '0.95', right: '0.95' }), withoutLimits);
     expect(scored.contributions[0]).toMatchObject({ weight: 3, limitedBy: 'cap' });
   });

@@ -1,11 +1,11 @@
-import { route, json } from '@/lib/http/handler';
+import { json, route } from '@/lib/http/handler';
 import { getDatabaseHandle } from '@/lib/db';
 import { ensureReady } from '@/lib/services/bootstrap';
 import { checkHealth } from '@/lib/services/health';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route(async () => {
+export const GET = route({ scope: null }, async () => {
   const report = await checkHealth(async () => {
     await ensureReady();
     return getDatabaseHandle();

@@ -1,13 +1,27 @@
-import { route, json } from '@/lib/http/handler';
+import { json, route } from '@/lib/http/handler';
 import { parseOrThrow } from '@/lib/http/validate';
 import { idParam } from '@/lib/schemas/common';
-import { toCustomerResponse } from '@/lib/schemas/customer';
-import { appContext } from '@/lib/services/bootstrap';
-import { getCustomer } from '@/lib/services/customers';
+import { customerPatchSchema, toCustomerResponse } from '@/lib/schemas/customer';
+import { deleteCustomer, getCustomer, updateCustomer } from '@/lib/services/customers';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route<{ id: string }>(async (_request, { params, requestId }) => {
+type Params = { id: string };
+
+export const GET = route<Params>({ scope: 'read' }, async (_request, { params, service }) => {
   const id = parseOrThrow(idParam, params.id, 'customer id');
-  return json(toCustomerResponse(await getCustomer(await appContext('api', requestId), id)));
+  return json(toCustomerResponse(await getCustomer(await service(), id)));
+});
+
+export const PATCH = route<Params>({ scope: 'write', body: true }, async (_request, { params, body, service }) => {
+  const id = parseOrThrow(idParam, params.id, 'customer id');
+  const patch = parseOrThrow(customerPatchSchema, body, 'customer changes');
+  return json(toCustomerResponse(await updateCustomer(await service(), id, patch)));
+});
+
+/** Erasure: the customer, its embeddings and match rows go; the audit log keeps only the id. */
+export const DELETE = route<Params>({ scope: 'write' }, async (_request, { params, service }) => {
+  const id = parseOrThrow(idParam, params.id, 'customer id');
+  await deleteCustomer(await service(), id);
+  return new Response(null, { status: 204 });
 });

@@ -1,0 +1,14 @@
+import { json, route } from '@/lib/http/handler';
+import { paginationHeaders } from '@/lib/http/pagination';
+import { parseOrThrow, searchParamsObject } from '@/lib/http/validate';
+import { auditListQuerySchema, toAuditResponse } from '@/lib/schemas/audit';
+import { listAudit } from '@/lib/services/audit';
+
+export const dynamic = 'force-dynamic';
+
+/** The audit log, newest first (admin scope). */
+export const GET = route({ scope: 'admin' }, async (request, { service }) => {
+  const query = parseOrThrow(auditListQuerySchema, searchParamsObject(new URL(request.url)), 'query');
+  const page = await listAudit(await service(), { limit: query.limit, cursor: query.cursor, entityType: query.entity_type, entityId: query.entity_id, action: query.action, actor: query.actor });
+  return json(page.events.map(toAuditResponse), { headers: paginationHeaders(request.url, page.nextCursor) });
+});

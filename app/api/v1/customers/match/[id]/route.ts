@@ -1,0 +1,14 @@
+import { json, route } from '@/lib/http/handler';
+import { parseOrThrow } from '@/lib/http/validate';
+import { idParam } from '@/lib/schemas/common';
+import { toMatchListResponse } from '@/lib/schemas/match';
+import { matchIncoming } from '@/lib/services/matching';
+
+export const dynamic = 'force-dynamic';
+
+/** Runs matching for incoming {id}; idempotent (results are updated in place, never duplicated). */
+export const POST = route<{ id: string }>({ scope: 'write' }, async (_request, { params, service }) => {
+  const id = parseOrThrow(idParam, params.id, 'incoming customer id');
+  const outcome = await matchIncoming(await service(), id);
+  return json(toMatchListResponse({ incoming: outcome.incoming, matches: outcome.matches, processingTimeMs: outcome.processingTimeMs, likelyDuplicateCustomers: outcome.likelyDuplicateCustomers }));
+});

@@ -1,0 +1,29 @@
+// Stored first responses per (principal, Idempotency-Key).
+import { and, eq, lt, sql } from 'drizzle-orm';
+import type { Database } from '../client';
+import { idempotencyKeys } from '../schema';
+
+export type IdempotencyRow = typeof idempotencyKeys.$inferSelect;
+
+/** Claims the key; returns false when it is already claimed (by an earlier or a concurrent request). */
+export async function claimIdempotencyKey(db: Database, row: Omit<typeof idempotencyKeys.$inferInsert, 'statusCode' | 'responseBody'>): Promise<boolean> {
+  const inserted = await db.insert(idempotencyKeys).values(row).onConflictDoNothing().returning({ key: idempotencyKeys.key });
+  return inserted.length > 0;
+}
+
+export async function findIdempotencyKey(db: Database, principal: string, key: string): Promise<IdempotencyRow | undefined> {
+  const [row] = await db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.principal, principal), eq(idempotencyKeys.key, key))).limit(1);
+  return row;
+}
+
+export async function completeIdempotencyKey(db: Database, principal: string, key: string, statusCode: number, responseBody: unknown): Promise<void> {
+  await db.update(idempotencyKeys).set({ statusCode, responseBody }).where(and(eq(idempotencyKeys.principal, principal), eq(idempotencyKeys.key, key)));
+}
+
+export async function releaseIdempotencyKey(db: Database, principal: string, key: string): Promise<void> {
+  await db.delete(idempotencyKeys).where(and(eq(idempotencyKeys.principal, principal), eq(idempotencyKeys.key, key)));
+}
+
+export async function deleteExpiredIdempotencyKeys(db: Database, olderThanHours: number): Promise<void> {
+  await db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, sql`now() - make_interval(hours => ${olderThanHours})`));
+}

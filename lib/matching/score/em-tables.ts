@@ -1,0 +1,48 @@
+// Level tables shared by the estimators: per field and level a number (an m, a u, or a count),
+// counted from comparison vectors, and the posterior match probability of one pair.
+import { FIELD_COMPARISONS } from '../compare/compare-pair';
+import { NULL_LEVEL, type ComparisonVector } from '../compare/types';
+import { limitedSum, type CompiledLimits } from './limits';
+import { bayesFactorBits, probabilityFromWeight } from './score';
+
+export type LevelTable = Record<string, Record<string, number>>;
+
+export const EPSILON = 1e-6;
+
+export function declaredLevels(): Array<{ field: string; levels: readonly string[] }> {
+  return FIELD_COMPARISONS.map((definition) => ({ field: definition.field, levels: definition.levels }));
+}
+
+/** Normalised level shares with additive smoothing (half a pair per level), clamped inside (0,1). */
+export function shares(counts: Record<string, number>, levels: readonly string[], pseudo = 0.5): Record<string, number> {
+  const total = levels.reduce((sum, level) => sum + (counts[level] ?? 0), 0) + pseudo * levels.length;
+  return Object.fromEntries(
+    levels.map((level) => [level, Math.min(1 - EPSILON, Math.max(EPSILON, ((counts[level] ?? 0) + pseudo) / total))]),
+  );
+}
+
+/** Weighted count of each non-null level per field. */
+export function countLevels(vectors: ComparisonVector[], weights?: number[]): LevelTable {
+  const table: LevelTable = {};
+  vectors.forEach((vector, index) => {
+    const weight = weights ? weights[index] : 1;
+    for (const { field, level } of vector.comparisons) {
+      if (level === NULL_LEVEL) continue;
+      table[field] ??= {};
+      table[field][level] = (table[field][level] ?? 0) + weight;
+    }
+  });
+  return table;
+}
+
+/** The match probability of a pair under m/u/λ, with the same weight limits as the scorer. */
+export function posterior(vector: ComparisonVector, m: LevelTable, u: LevelTable, lambda: number, excluded: Set<string>, limits: CompiledLimits): number {
+  const fields: string[] = [];
+  const weights: number[] = [];
+  for (const { field, level } of vector.comparisons) {
+    if (level === NULL_LEVEL || excluded.has(field) || !m[field]?.[level] || !u[field]?.[level]) continue;
+    fields.push(field);
+    weights.push(bayesFactorBits(m[field][level], u[field][level]));
+  }
+  return probabilityFromWeight(bayesFactorBits(lambda, 1 - lambda) + limitedSum(fields, weights, limits));
+}

@@ -1,0 +1,61 @@
+// Every REST operation, described once: path, method, scope, the zod schemas that validate it, and an
+// example. The OpenAPI document is generated from this list; a test checks it covers every route file.
+import { z } from 'zod';
+import { auditListQuerySchema } from '../schemas/audit';
+import { customerInputSchema, customerListQuerySchema, customerPatchSchema } from '../schemas/customer';
+import { incomingListQuerySchema, incomingSubmitQuerySchema } from '../schemas/incoming';
+import { reviewInputSchema } from '../schemas/review';
+import { searchInputSchema } from '../schemas/search';
+import * as responses from '../schemas/responses';
+
+export interface Operation {
+  method: 'get' | 'post' | 'patch' | 'delete';
+  /** OpenAPI path under /api/v1 (the seed's alias is the same path without /api/v1). */
+  path: string;
+  summary: string;
+  description?: string;
+  tag: 'Health' | 'Customers' | 'Incoming' | 'Matching' | 'Review' | 'Audit';
+  scope: 'read' | 'write' | 'review' | 'admin' | null;
+  pathParams?: string[];
+  query?: z.ZodType;
+  body?: z.ZodType;
+  bodyExample?: unknown;
+  idempotent?: boolean;
+  success: { status: number; description: string; schema?: z.ZodType };
+  errors: number[];
+}
+
+const customerExample = {
+  company_name: 'Acme Corporation',
+  contact_name: 'John Smith',
+  email: 'john.smith@acme.com',
+  phone: '+1-555-0101',
+  address_line1: '123 Main Street',
+  city: 'New York',
+  state_province: 'NY',
+  postal_code: '10001',
+  country: 'USA',
+  industry: 'Manufacturing',
+  annual_revenue: 50000000,
+  employee_count: 250,
+  website: 'https://www.acme.com',
+};
+
+const writeErrors = [400, 401, 403, 413, 415, 422, 429];
+
+export const OPERATIONS: Operation[] = [
+  { method: 'get', path: '/health', summary: 'Health: database, pgvector, embedding provider', tag: 'Health', scope: null, success: { status: 200, description: 'Healthy', schema: responses.healthResponseSchema }, errors: [503] },
+  { method: 'post', path: '/customers', summary: 'Create a customer', tag: 'Customers', scope: 'write', body: customerInputSchema, bodyExample: customerExample, idempotent: true, success: { status: 201, description: 'Created', schema: responses.customerResponseSchema }, errors: [...writeErrors, 409] },
+  { method: 'get', path: '/customers', summary: 'List customers (JSON array; next page in Link / X-Next-Cursor)', tag: 'Customers', scope: 'read', query: customerListQuerySchema, success: { status: 200, description: 'A page of customers', schema: z.array(responses.customerResponseSchema) }, errors: [401, 403, 422, 429] },
+  { method: 'get', path: '/customers/{id}', summary: 'Get a customer', tag: 'Customers', scope: 'read', pathParams: ['id'], success: { status: 200, description: 'The customer', schema: responses.customerResponseSchema }, errors: [401, 403, 404, 422, 429] },
+  { method: 'patch', path: '/customers/{id}', summary: 'Change a customer (only the fields sent)', tag: 'Customers', scope: 'write', pathParams: ['id'], body: customerPatchSchema, bodyExample: { phone: '+1 212 555 0199', city: 'Brooklyn' }, success: { status: 200, description: 'The changed customer', schema: responses.customerResponseSchema }, errors: [...writeErrors, 404] },
+  { method: 'delete', path: '/customers/{id}', summary: 'Erase a customer (embeddings and match rows too; the audit log keeps only the id)', tag: 'Customers', scope: 'write', pathParams: ['id'], success: { status: 204, description: 'Erased' }, errors: [401, 403, 404, 422, 429] },
+  { method: 'post', path: '/customers/incoming', summary: 'Store an incoming customer; ?match=true also matches it', tag: 'Incoming', scope: 'write', query: incomingSubmitQuerySchema, body: customerInputSchema, bodyExample: { ...customerExample, company_name: 'ACME Corp.', contact_name: 'J. Smith', address_line1: '123 Main St' }, idempotent: true, success: { status: 201, description: 'Stored (pending), or stored and matched', schema: z.union([responses.incomingResponseSchema, responses.matchListResponseSchema]) }, errors: [...writeErrors, 409] },
+  { method: 'get', path: '/customers/incoming', summary: 'List incoming customers (filter by status)', tag: 'Incoming', scope: 'read', query: incomingListQuerySchema, success: { status: 200, description: 'A page of incoming customers', schema: z.array(responses.incomingResponseSchema) }, errors: [401, 403, 422, 429] },
+  { method: 'post', path: '/customers/incoming/batch', summary: 'Store up to MAX_BATCH_SIZE incoming customers; per-record results', tag: 'Incoming', scope: 'write', body: z.object({ records: z.array(customerInputSchema), match: z.boolean().optional() }), bodyExample: { records: [customerExample, { company_name: '' }], match: true }, idempotent: true, success: { status: 201, description: 'Per-record results (422 when no record was valid)', schema: responses.batchResponseSchema }, errors: writeErrors },
+  { method: 'post', path: '/customers/match/{id}', summary: 'Match incoming {id} against customers (idempotent)', tag: 'Matching', scope: 'write', pathParams: ['id'], success: { status: 200, description: 'Ranked matches with explanations', schema: responses.matchListResponseSchema }, errors: [401, 403, 404, 422, 429] },
+  { method: 'post', path: '/customers/search', summary: 'Free-text search over customers', tag: 'Matching', scope: 'read', body: searchInputSchema, bodyExample: { query_text: 'Acme Corporation New York', similarity_threshold: 0.8, max_results: 5 }, success: { status: 200, description: 'Customers with similarity_score ≥ threshold, best first', schema: responses.searchResultSchema }, errors: writeErrors },
+  { method: 'get', path: '/matches/{id}', summary: 'Ranked results for incoming {id}', tag: 'Matching', scope: 'read', pathParams: ['id'], success: { status: 200, description: 'Ranked matches with band, probability and per-field explanation', schema: responses.matchListResponseSchema }, errors: [401, 403, 404, 422, 429] },
+  { method: 'post', path: '/matches/{id}/review', summary: 'Decide on match {id}: accept, reject, merge or create_new', description: 'Send the expected_version you reviewed; a stale version answers 409.', tag: 'Review', scope: 'review', pathParams: ['id'], body: reviewInputSchema, bodyExample: { decision: 'accept', expected_version: 1, notes: 'Same company, new address' }, success: { status: 200, description: 'The decision, the incoming record and the customer it affected', schema: responses.reviewResponseSchema }, errors: [...writeErrors, 404, 409] },
+  { method: 'get', path: '/audit', summary: 'Audit log (admin)', tag: 'Audit', scope: 'admin', query: auditListQuerySchema, success: { status: 200, description: 'Audit events, newest first', schema: responses.auditResponseSchema }, errors: [401, 403, 422, 429] },
+];

@@ -1,0 +1,27 @@
+// Audit log listing (admin).
+import { z } from 'zod';
+import type { AuditEvent } from '../db/schema';
+import { MAX_PAGE_SIZE, idParam } from './common';
+
+export const auditListQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE, `must be at most ${MAX_PAGE_SIZE}`).default(50),
+  cursor: idParam.optional(),
+  entity_type: z.string().trim().max(40).optional(),
+  entity_id: z.string().trim().max(60).optional(),
+  action: z.string().trim().max(60).optional(),
+  actor: z.string().trim().max(200).optional(),
+});
+
+export function toAuditResponse(event: AuditEvent) {
+  return {
+    audit_id: event.id,
+    actor: event.actor,
+    action: event.action,
+    entity_type: event.entityType,
+    entity_id: event.entityId,
+    before: event.before,
+    after: event.after,
+    request_id: event.requestId,
+    at: event.at.toISOString(),
+  };
+}

@@ -1,0 +1,129 @@
+// Response shapes, for the OpenAPI document and for contract tests that check real responses against them.
+import { z } from 'zod';
+import { CONFIDENCE_BANDS } from '../matching/types';
+import { PROCESSING_STATUSES, REVIEW_DECISIONS } from '../db/schema';
+
+const text = z.string().nullable();
+const number = z.number().nullable();
+const identifiers = z.array(z.object({ type: z.string(), value: z.string(), country: z.string().nullable().optional() })).nullable();
+
+const businessFields = {
+  company_name: text,
+  contact_name: text,
+  email: text,
+  phone: text,
+  address_line1: text,
+  address_line2: text,
+  city: text,
+  state: text,
+  state_province: text,
+  postal_code: text,
+  country: text,
+  industry: text,
+  revenue: number,
+  annual_revenue: number,
+  employee_count: number,
+  website: text,
+  description: text,
+  date_of_birth: text,
+  identifiers,
+  source_system: z.string(),
+  source_id: text,
+};
+
+export const errorResponseSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+});
+
+export const customerResponseSchema = z.object({
+  customer_id: z.number().int(),
+  ...businessFields,
+  created_date: z.string(),
+  updated_date: z.string(),
+});
+
+export const incomingResponseSchema = z.object({
+  request_id: z.number().int(),
+  incoming_id: z.number().int(),
+  ...businessFields,
+  processing_status: z.enum(PROCESSING_STATUSES),
+  request_date: z.string(),
+  processed_date: text,
+  error_message: text,
+});
+
+export const matchResponseSchema = z.object({
+  match_id: z.number().int(),
+  matched_customer_id: z.number().int(),
+  matched_company_name: text,
+  matched_contact_name: text,
+  matched_email: text,
+  matched_city: text,
+  matched_country: text,
+  similarity_score: z.number().min(0).max(1),
+  match_probability: z.number().min(0).max(1),
+  match_weight: z.number(),
+  match_type: z.enum(CONFIDENCE_BANDS),
+  confidence_band: z.enum(CONFIDENCE_BANDS),
+  confidence_level: z.number().min(0).max(1),
+  rank: z.number().int(),
+  match_criteria: z.object({
+    prior_weight: z.number(),
+    match_weight: z.number(),
+    match_probability: z.number(),
+    candidate_channels: z.array(z.string()),
+    fields: z.array(z.object({ field: z.string(), level: z.string(), weight: z.number(), incoming: text, candidate: text })),
+  }).loose(),
+  created_date: z.string(),
+  updated_date: z.string(),
+  reviewed: z.boolean(),
+  review_decision: z.enum(REVIEW_DECISIONS).nullable(),
+  reviewer: text,
+  reviewer_notes: text,
+  reviewed_date: text,
+  version: z.number().int(),
+});
+
+export const matchListResponseSchema = z.object({
+  incoming_customer: incomingResponseSchema,
+  matches: z.array(matchResponseSchema),
+  total_matches: z.number().int(),
+  processing_time_ms: z.number(),
+  likely_duplicate_customers: z.boolean(),
+});
+
+export const searchResultSchema = z.array(
+  z.object({ customer_id: z.number().int(), company_name: text, contact_name: text, email: text, city: text, country: text, similarity_score: z.number().min(0).max(1) }),
+);
+
+export const healthResponseSchema = z.object({
+  status: z.enum(['healthy', 'unhealthy']),
+  timestamp: z.string(),
+  version: z.string(),
+  database_connected: z.boolean(),
+  openai_connected: z.boolean(),
+  database: z.object({ status: z.enum(['ok', 'error']), kind: z.string(), pgvector_version: z.string().optional() }).loose(),
+  embedding_provider: z.object({ name: z.string(), configured: z.boolean() }),
+});
+
+export const batchResponseSchema = z.object({
+  received: z.number().int(),
+  stored: z.number().int(),
+  rejected: z.number().int(),
+  results: z.array(
+    z.union([
+      z.object({ index: z.number().int(), status: z.literal('stored'), incoming_id: z.number().int(), processing_status: z.string(), best_match: z.unknown().optional() }),
+      z.object({ index: z.number().int(), status: z.literal('rejected'), errors: z.array(z.object({ path: z.string(), message: z.string() })) }),
+    ]),
+  ),
+});
+
+export const reviewResponseSchema = z.object({
+  match: matchResponseSchema.extend({ match_type: z.enum(CONFIDENCE_BANDS) }),
+  incoming_customer: incomingResponseSchema,
+  customer: customerResponseSchema.nullable(),
+});
+
+export const auditResponseSchema = z.array(
+  z.object({ audit_id: z.number().int(), actor: z.string(), action: z.string(), entity_type: z.string(), entity_id: z.string(), before: z.unknown(), after: z.unknown(), request_id: text, at: z.string() }),
+);

@@ -1,0 +1,48 @@
+// API keys: create (shown once), verify, list, revoke. Keys look like cm_<prefix>_<secret>.
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { findActiveApiKeyByPrefix, insertApiKey, listApiKeys, revokeApiKey, touchApiKey, type ApiKeyRow } from '../db/queries/api-keys';
+import type { Database } from '../db/client';
+import { AppError } from '../errors';
+
+export const API_SCOPES = ['read', 'write', 'review', 'admin'] as const;
+export type ApiScope = (typeof API_SCOPES)[number];
+
+export interface Principal {
+  /** Stable id for rate limits, idempotency and audit: `key:<prefix>` or `anonymous:<address>`. */
+  id: string;
+  /** Shown in audit events as the actor. */
+  actor: string;
+  scopes: readonly ApiScope[];
+}
+
+const KEY_PATTERN = /^cm_([a-z0-9]{8})_([A-Za-z0-9_-]{32,64})$/;
+
+function hashKey(key: string): string {
+  return createHash('sha256').update(key).digest('hex');
+}
+
+export function hasScope(principal: Principal, scope: ApiScope): boolean {
+  return principal.scopes.includes('admin') || principal.scopes.includes(scope);
+}
+
+export async function createApiKey(db: Database, name: string, scopes: ApiScope[]): Promise<{ key: string; row: ApiKeyRow }> {
+  if (scopes.length === 0) throw new AppError('validation_failed', 'An API key needs at least one scope');
+  const prefix = randomBytes(6).toString('hex').slice(0, 8);
+  const key = `cm_${prefix}_${randomBytes(24).toString('base64url')}`;
+  const row = await insertApiKey(db, { name, prefix, keyHash: hashKey(key), scopes: [...new Set(scopes)] });
+  return { key, row };
+}
+
+/** The principal for a presented key, or an AppError('unauthorized') that says what is wrong. */
+export async function verifyApiKey(db: Database, key: string): Promise<Principal> {
+  const parts = KEY_PATTERN.exec(key);
+  if (!parts) throw new AppError('unauthorized', 'The API key is malformed; keys look like cm_xxxxxxxx_… (npm run api-keys -- create)');
+  const row = await findActiveApiKeyByPrefix(db, parts[1]);
+  const expected = row ? Buffer.from(row.keyHash, 'hex') : Buffer.alloc(32);
+  const presented = Buffer.from(hashKey(key), 'hex');
+  if (!row || !timingSafeEqual(expected, presented)) throw new AppError('unauthorized', 'The API key is unknown or revoked');
+  await touchApiKey(db, row.id);
+  return { id: `key:${row.prefix}`, actor: `api-key:${row.name}`, scopes: row.scopes as ApiScope[] };
+}
+
+export { listApiKeys, revokeApiKey };
