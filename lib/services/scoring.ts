@@ -73,7 +73,7 @@ export async function scoreRecord(db: Database, input: RecordToScore, params: Ma
   // λ is per random pair, so it follows the size of the customer table (MATCHING.md §1).
   const scaled = adjustPriorForCustomerCount(params, customerCount);
   const scored = compared.map(({ vector, ...candidate }): ScoredCandidate => {
-    const pair = scoreComparison(vector, scaled);
+    const pair = scoreComparison(vector, scaled, { termFrequencyCustomers: customerCount });
     return {
       ...pair,
       ...candidate,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ComparisonVector } from '../compare/types';
 import type { MatchParameters } from './params';
-import { probabilityFromWeight, scoreComparison } from './score';
+import { probabilityFromWeight, scoreComparison, termFrequencyU } from './score';
 
 const params: MatchParameters = {
   version: 'test-v1',
@@ -103,5 +103,22 @@ describe('scoreComparison with weight limits', () => {
 describe('probabilityFromWeight', () => {
   it.each([[0, 0.5], [1, 2 / 3], [-1, 1 / 3], [50, 1], [-2000, 0]])('W=%f → p=%f', (weight, p) => {
     expect(probabilityFromWeight(weight)).toBeCloseTo(p, 12);
+  });
+});
+
+describe('termFrequencyU', () => {
+  it('trusts the model u in a tiny table and the table in a large one', () => {
+    // A value held by 1 of 2 customers: share 0.5, but two customers say little about rarity.
+    expect(termFrequencyU(0.5, 0.0003, 2)).toBeCloseTo((1 + 1000 * 0.0003) / 1002, 8);
+    expect(termFrequencyU(0.5, 0.0003, 2)).toBeLessThan(0.002);
+    // 1 of 100,000: rarer than the average exact agreement, so u falls below the level's u.
+    expect(termFrequencyU(1e-5, 0.0003, 100_000)).toBeLessThan(0.0003);
+    // A common value (5% of a large table) weighs less than the average agreement.
+    expect(termFrequencyU(0.05, 0.0003, 100_000)).toBeGreaterThan(0.04);
+  });
+
+  it('uses the share as it is when the table size is unknown', () => {
+    expect(termFrequencyU(0.25, 0.0003, undefined)).toBe(0.25);
+    expect(termFrequencyU(0, 0.0003, undefined)).toBeGreaterThan(0);
   });
 });

@@ -36,6 +36,26 @@ export interface ScoredPair {
 /** Keeps u from reaching 0 when a frequency table says a value is unique in a huge table. */
 const MIN_TERM_FREQUENCY = 1e-9;
 
+/**
+ * How many customers a frequency table must describe before it outweighs the model's u: the table's
+ * share is blended with u as if u had been seen on this many customers (a Bayesian pseudo-count). In
+ * a table of 12 customers every present value has a share ≥ 1/12, which says little about its rarity;
+ * in a table of 100,000 the table dominates.
+ */
+export const TERM_FREQUENCY_PRIOR_CUSTOMERS = 1000;
+
+export interface ScoreOptions {
+  /** Customers the term-frequency shares were counted on; without it the shares are used as they are. */
+  termFrequencyCustomers?: number;
+}
+
+/** u for an exact agreement on a value with this share, blended with the level's u by table size. */
+export function termFrequencyU(share: number, levelU: number, customers: number | undefined): number {
+  if (customers === undefined || !Number.isFinite(customers) || customers < 0) return Math.max(share, MIN_TERM_FREQUENCY);
+  const blended = (share * customers + TERM_FREQUENCY_PRIOR_CUSTOMERS * levelU) / (customers + TERM_FREQUENCY_PRIOR_CUSTOMERS);
+  return Math.max(blended, MIN_TERM_FREQUENCY);
+}
+
 export function bayesFactorBits(m: number, u: number): number {
   return Math.log2(m / u);
 }
@@ -44,14 +64,14 @@ export function probabilityFromWeight(matchWeight: number): number {
   return 1 / (1 + 2 ** -matchWeight);
 }
 
-export function scoreComparison(vector: ComparisonVector, params: MatchParameters): ScoredPair {
+export function scoreComparison(vector: ComparisonVector, params: MatchParameters, options: ScoreOptions = {}): ScoredPair {
   const priorWeight = bayesFactorBits(params.lambda, 1 - params.lambda);
   const unlimited = vector.comparisons.map((comparison): FieldContribution => {
     const base = { field: comparison.field, level: comparison.level, left: comparison.left, right: comparison.right };
     const levelParams = comparison.level === NULL_LEVEL ? undefined : params.fields[comparison.field]?.levels[comparison.level];
     if (!levelParams) return { ...base, weight: 0, m: null, u: null };
     if (comparison.termFrequency !== undefined) {
-      const u = Math.max(comparison.termFrequency, MIN_TERM_FREQUENCY);
+      const u = termFrequencyU(comparison.termFrequency, levelParams.u, options.termFrequencyCustomers);
       return { ...base, weight: bayesFactorBits(levelParams.m, u), m: levelParams.m, u, tfAdjusted: true };
     }
     return { ...base, weight: bayesFactorBits(levelParams.m, levelParams.u), m: levelParams.m, u: levelParams.u };
