@@ -12,6 +12,7 @@
 //     [--without field,field]   ablation: treat these comparisons as missing everywhere
 //     [--with-identifiers]      febrl4 only: also map date_of_birth and soc_sec_id (default: ignored)
 //     [--show-params]           print the weight, m and u of every level used for scoring
+//     [--prior-strength N]      EM: pseudo-pairs pulling m towards the starting values (default 10)
 //     [--random-pairs N] [--customers N] [--seed N] [--show-errors N] [--json out.json]
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -19,6 +20,7 @@ import { loadDataset } from '@/lib/datasets/load-dataset';
 import type { LabelledDataset } from '@/lib/datasets/types';
 import { createLocalEmbedder } from '@/lib/embeddings/local';
 import { resolveBandThresholds } from '@/lib/matching/band';
+import { clusterRecords, hardConflict, pairsWithinClusters } from '@/lib/matching/cluster';
 import { comparePair } from '@/lib/matching/compare/compare-pair';
 import type { ComparisonVector, TermFrequencyLookup } from '@/lib/matching/compare/types';
 import { CHANNEL_BLOCKED_FIELDS, generateCandidates, prepareRecord, type PreparedRecord } from '@/lib/matching/eval/candidates';
@@ -47,6 +49,7 @@ const { values: args } = parseArgs({
     'oracle-m': { type: 'boolean', default: false },
     'with-identifiers': { type: 'boolean', default: false },
     'show-params': { type: 'boolean', default: false },
+    'prior-strength': { type: 'string' },
   },
 });
 
@@ -141,7 +144,7 @@ async function main() {
       .filter((entry): entry is [string, string[]] => entry[1] !== null)
       .map(([channel, blockedOn]) => ({ blockedOn, vectors: vectors.filter((_, i) => candidates.pairs[i].channels.has(channel as never)) }));
     const totalPairs = dedupe ? (customers.length * (customers.length - 1)) / 2 : customers.length * incoming.length;
-    const estimate = estimateParameters({ candidateVectors: vectors, randomVectors, initial, blocks, totalPairs, version: `em-${dataset.name}` });
+    const estimate = estimateParameters({ candidateVectors: vectors, randomVectors, initial, blocks, totalPairs, ...(args['prior-strength'] ? { priorStrength: Number(args['prior-strength']) } : {}), version: `em-${dataset.name}` });
     params = { ...estimate.parameters, training: { ...estimate.parameters.training!, dataset: dataset.name, customers: customers.length, createdAt: new Date().toISOString(), command: `npx tsx scripts/engine-eval.ts ${process.argv.slice(2).join(' ')}` } };
     timings.emMs = elapsed();
     console.log(`EM: ${estimate.iterations} iterations, converged=${estimate.converged}, λ(candidates)=${estimate.candidateLambda.toFixed(4)}, λ=${params.lambda.toExponential(3)}`);
@@ -168,7 +171,7 @@ async function main() {
   }
 
   elapsed = timer();
-  const scored = vectors.map((vector) => scoreComparison(vector, params));
+  const scored = vectors.map((vector) => scoreComparison(vector, params, { termFrequencyCustomers: customers.length }));
   timings.scoreMs = elapsed();
 
   const pairKey = (a: string, b: string) => (dedupe && b < a ? `${b}|${a}` : `${a}|${b}`);
@@ -191,6 +194,37 @@ async function main() {
   for (const bucket of report.calibration.filter((b) => b.pairs > 0)) {
     console.log(`  [${bucket.from}, ${bucket.to}): ${bucket.pairs}, ${bucket.meanPredicted.toFixed(3)}, ${bucket.observed.toFixed(3)}`);
   }
+  const clustered = dedupe ? clusteredReport() : null;
+  if (clustered) {
+    console.log(
+      `clustered (single link at p ≥ ${thresholds.matchCutoff}, refusing joins with a hard conflict): ${clustered.entities} entities, ` +
+        `precision ${clustered.precision.toFixed(4)}  recall ${clustered.recall.toFixed(4)}  F1 ${clustered.f1.toFixed(4)}  ` +
+        `(TP ${clustered.truePositives}, FP ${clustered.falsePositives}, FN ${clustered.falseNegatives}), must-not-merge pairs merged: ${clustered.hardNegativesMerged}, refused links: ${clustered.refusedLinks}`,
+    );
+  }
+
+  /** Dedupe data sets: entity resolution over the scored pairs, every pair inside one entity predicted. */
+  function clusteredReport() {
+    const links = candidates.pairs.map((pair, index) => ({ a: pair.incoming, b: pair.customer, probability: scored[index].matchProbability }));
+    const result = clusterRecords(customers.length, links, thresholds.matchCutoff, (i, j) => hardConflict(customers[i].normalized, customers[j].normalized) !== null);
+    const predicted = pairsWithinClusters(result.clusters).map(([i, j]) => pairKey(customers[i].id, customers[j].id));
+    const truePositives = predicted.filter((key) => truth.has(key)).length;
+    const precision = predicted.length === 0 ? 0 : truePositives / predicted.length;
+    const recall = truth.size === 0 ? 0 : truePositives / truth.size;
+    return {
+      entities: result.clusters.length,
+      refusedLinks: result.refusedLinks,
+      precision,
+      recall,
+      f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall),
+      truePositives,
+      falsePositives: predicted.length - truePositives,
+      falseNegatives: truth.size - truePositives,
+      hardNegativesMerged: predicted.filter((key) => hardNegatives.has(key)).length,
+      falsePositivePairs: predicted.filter((key) => !truth.has(key)),
+      falseNegativePairs: [...truth].filter((key) => !predicted.includes(key)),
+    };
+  }
   console.log('timings (ms):', JSON.stringify({ ...timings, perIncomingRecordMs: Number(perRecordMs.toFixed(3)) }));
 
   const showErrors = Number(args['show-errors']);
@@ -206,8 +240,16 @@ async function main() {
     for (const { index } of indexes.filter(({ outcome }) => !outcome.isTrueMatch && outcome.matchProbability >= thresholds.matchCutoff).slice(0, showErrors)) console.log(describe(index));
     console.log('\nfalse negatives (reached as candidates):');
     for (const { index } of indexes.filter(({ outcome }) => outcome.isTrueMatch && outcome.matchProbability < thresholds.matchCutoff).slice(0, showErrors)) console.log(describe(index));
+    if (clustered) {
+      const nameOf = new Map(customers.map((customer) => [customer.id, customer.normalized.contact?.display ?? customer.normalized.company?.core ?? '']));
+      const show = (key: string) => key.split('|').map((id) => `${id} (${nameOf.get(id)})`).join(' ~ ');
+      console.log('\nclustered false positives:');
+      for (const key of clustered.falsePositivePairs.slice(0, showErrors)) console.log(`  ${show(key)}`);
+      console.log('\nclustered false negatives:');
+      for (const key of clustered.falseNegativePairs.slice(0, showErrors)) console.log(`  ${show(key)}`);
+    }
   }
-  if (args.json) writeFileSync(args.json, `${JSON.stringify({ dataset: dataset.name, report, timings, parametersVersion: params.version }, null, 2)}\n`);
+  if (args.json) writeFileSync(args.json, `${JSON.stringify({ dataset: dataset.name, report, ...(clustered ? { clustered: { ...clustered, falsePositivePairs: undefined, falseNegativePairs: undefined } } : {}), timings, parametersVersion: params.version }, null, 2)}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -23,6 +23,18 @@ export function evaluationJson(result: EvaluationResult, database: string) {
     candidate_pairs: quality.candidatePairs,
     records_with_capped_candidates: result.candidateCap.recordsCapped,
     bands: quality.bands,
+    clustered: result.clustered
+      ? {
+          entities: result.clustered.entities,
+          precision: result.clustered.precision,
+          recall: result.clustered.recall,
+          f1: result.clustered.f1,
+          true_positives: result.clustered.truePositives,
+          false_positives: result.clustered.falsePositives,
+          false_negatives: result.clustered.falseNegatives,
+          hard_negatives_merged: result.clustered.hardNegativesMerged,
+        }
+      : null,
     hard_negatives_in_exact_band: quality.hardNegativesInExactBand,
     calibration: quality.calibration,
     timings_ms: {
@@ -44,6 +56,11 @@ export function evaluationSummaryLines(result: EvaluationResult, database: strin
     `precision ${pct(quality.precision)}  recall ${pct(quality.recall)}  F1 ${pct(quality.f1)}  (TP ${quality.truePositives}, FP ${quality.falsePositives}, FN ${quality.falseNegatives})`,
     `candidate recall ${pct(quality.candidateRecall)} over ${quality.candidatePairs} scored pairs; records whose candidates hit the cap: ${result.candidateCap.recordsCapped}`,
     `bands: ${Object.entries(quality.bands).map(([band, counts]) => `${band} ${counts.trueMatches}/${counts.pairs}`).join(', ')} (true/all pairs); must-not-merge pairs in exact: ${quality.hardNegativesInExactBand}`,
+    ...(result.clustered
+      ? [
+          `clustered into ${result.clustered.entities} entities: precision ${pct(result.clustered.precision)}  recall ${pct(result.clustered.recall)}  F1 ${pct(result.clustered.f1)}; must-not-merge pairs in one entity: ${result.clustered.hardNegativesMerged}`,
+        ]
+      : []),
     `time: load ${timings.loadCustomersMs + timings.loadIncomingMs} ms, estimate ${timings.estimateMs} ms, match ${timings.matchMs} ms (${perSecond} records/s; per record p50 ${timings.perRecordMs.p50} ms, p95 ${timings.perRecordMs.p95} ms)`,
   ];
 }

@@ -2,6 +2,7 @@
 // incoming record, and score the outcome against the truth (MATCHING.md §9).
 import type { LabelledDataset, LabelledRecord } from '../datasets/types';
 import { orderedPair } from '../datasets/types';
+import { clusteredQuality, type ClusteredQuality } from '../evaluation/clustered';
 import { qualityReport, type QualityReport, type ScoredOutcome } from '../matching/eval/metrics';
 import type { CustomerFields } from '../schemas/customer';
 import type { ServiceContext } from './context';
@@ -26,6 +27,8 @@ export interface EvaluationResult {
   parametersVersion: string;
   thresholds: MatchSettings['thresholds'];
   quality: QualityReport;
+  /** Dedupe data sets only: figures after clustering the scored pairs into entities. */
+  clustered?: ClusteredQuality;
   candidateCap: { recordsCapped: number };
   timings: { loadCustomersMs: number; loadIncomingMs: number; estimateMs: number; matchMs: number; perRecordMs: { mean: number; p50: number; p95: number; max: number } };
 }
@@ -129,6 +132,7 @@ export async function evaluateDataset(ctx: ServiceContext, dataset: LabelledData
     parametersVersion: params.version,
     thresholds: settings.thresholds,
     quality: qualityReport(outcomes, dataset.truePairs.length, settings.thresholds),
+    ...(dataset.mode === 'dedupe' ? { clustered: clusteredQuality(dataset, bestByPair, settings.thresholds.matchCutoff) } : {}),
     candidateCap: { recordsCapped },
     timings: {
       loadCustomersMs,

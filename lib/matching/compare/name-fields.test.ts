@@ -91,3 +91,15 @@ describe('alignNameWords', () => {
     expect(alignNameWords([{ written: 'bob', formal: 'robert' }], words('robert'))).toEqual(['exact']);
   });
 });
+
+describe('personNameComparison: other scripts and distinct known names', () => {
+  it('compares a name in another script as missing, not as a different name', () => {
+    expect(level(personNameComparison, { contactName: '王杰' }, { contactName: 'Jie Wang' })).toBe('null');
+    expect(level(personNameComparison, { contactName: 'Александр Васильев' }, { contactName: 'Alexander Vasiliev' })).toBe('null');
+  });
+
+  it('does not read two different known given names as a typo of one', () => {
+    expect(level(personNameComparison, { contactName: 'Patrick Smith' }, { contactName: 'Patricia Smith' })).toBe('oneWord');
+    expect(level(personNameComparison, { contactName: 'Susan Mooney' }, { contactName: 'Susan Moony' })).toBe('fuzzy');
+  });
+});

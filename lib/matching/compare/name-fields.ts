@@ -1,5 +1,6 @@
 // Comparisons of who the record is: company core name, legal form, contact person.
-import { givenNameVariants } from '../normalize/nicknames';
+import { givenNameVariants, isKnownFormalName } from '../normalize/nicknames';
+import { hasNonLatinLetters } from '../normalize/text';
 import { isInitialOf, type NormalizedPerson } from '../normalize/person';
 import { fuzzyWordOverlap, jaroWinkler, tokenSetRatio } from './similarity';
 import type { NormalizedRecord } from '../normalize/record';
@@ -70,6 +71,8 @@ function agreement(a: NameWord, b: NameWord): WordAgreement {
   if (a.formal === b.formal || a.written === b.written) return 'exact';
   if (initialStandsFor(a, b) || initialStandsFor(b, a)) return 'initial';
   const long = a.written.length > 1 && b.written.length > 1;
+  // Two different names of the table (Patrick / Patricia) are two people's names, not a typo.
+  if (isKnownFormalName(a.formal) && isKnownFormalName(b.formal)) return 'none';
   if (long && Math.max(jaroWinkler(a.formal, b.formal), jaroWinkler(a.written, b.written)) >= 0.88) return 'close';
   return 'none';
 }
@@ -101,8 +104,9 @@ export function alignNameWords(a: NameWord[], b: NameWord[]): WordAgreement[] {
 
 /** Every word of one name has a partner with JW ≥ 0.7 in the other (typos beyond the close level). */
 function loosely(a: NameWord[], b: NameWord[]): boolean {
-  return a.every((word) => b.some((other) => jaroWinkler(word.formal, other.formal) >= 0.7)) &&
-    b.every((word) => a.some((other) => jaroWinkler(word.formal, other.formal) >= 0.7));
+  const similar = (x: NameWord, y: NameWord) =>
+    x.formal === y.formal || (!(isKnownFormalName(x.formal) && isKnownFormalName(y.formal)) && jaroWinkler(x.formal, y.formal) >= 0.7);
+  return a.every((word) => b.some((other) => similar(word, other))) && b.every((word) => a.some((other) => similar(word, other)));
 }
 
 const PERSON_LEVELS = ['exact', 'fuzzy', 'partial', 'initials', 'oneWordOtherSimilar', 'oneWord', 'else'] as const;
@@ -113,6 +117,8 @@ function personNameLevel(a: NormalizedRecord, b: NormalizedRecord): LevelOutcome
   const left = a.contact?.display ?? null;
   const right = b.contact?.display ?? null;
   if (!a.contact || !b.contact) return nullOutcome(left, right);
+  // A name in another script (王杰 / Wang Jie) cannot be compared letter by letter: no evidence either way.
+  if (hasNonLatinLetters(a.contact.display) !== hasNonLatinLetters(b.contact.display)) return nullOutcome(left, right);
   if (a.contact.key === b.contact.key) {
     return { level: 'exact', left, right, termFrequencyKey: { field: 'contactName', value: a.contact.key } };
   }

@@ -53,3 +53,8 @@ export function formalGivenName(name: string): string {
 export function givenNameVariants(formal: string): string[] {
   return [formal, ...(NICKNAME_GROUPS[formal] ?? [])];
 }
+
+/** True for a formal name of the table (a key): "patrick" and "patricia" are two names, not a typo of one. */
+export function isKnownFormalName(name: string): boolean {
+  return NICKNAME_GROUPS[name] !== undefined;
+}

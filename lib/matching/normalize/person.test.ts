@@ -38,3 +38,13 @@ describe('isInitialOf', () => {
     ['jo', 'john', false],
   ])('%s of %s = %s', (initial, word, expected) => expect(isInitialOf(initial, word)).toBe(expected));
 });
+
+describe('generation', () => {
+  it.each<[string, number | null]>([
+    ['David Dobbins Jr', 2],
+    ['David Dobbins Senior', 1],
+    ['Smith, John, Jr.', 2],
+    ['Morris II Klein', 2],
+    ['Morris Klein', null],
+  ])('%s → %s', (raw, generation) => expect(normalizePersonName(raw)?.generation).toBe(generation));
+});

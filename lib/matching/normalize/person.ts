@@ -5,6 +5,8 @@ import { cleanText, words } from './text';
 
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'madam', 'rev', 'hon']);
 const SUFFIXES = new Set(['jr', 'sr', 'junior', 'senior', 'ii', 'iii', 'iv', 'phd', 'md', 'esq']);
+/** Generational suffixes → the generation they name (1 = senior, 2 = junior / II, ...). */
+const GENERATIONS: Record<string, number> = { sr: 1, senior: 1, jr: 2, junior: 2, ii: 2, iii: 3, iv: 4 };
 
 export interface NormalizedPerson {
   /** Cleaned words in the given order, nicknames kept: what a user sees. */
@@ -15,6 +17,8 @@ export interface NormalizedPerson {
   formalWords: string[];
   /** Order-insensitive key: formal words sorted. Equal keys = same name up to order and nicknames. */
   key: string;
+  /** Generation the name states ("Jr" / "II" → 2, "Sr" → 1), null when it states none. */
+  generation: number | null;
 }
 
 /** "Smith, John" → "John Smith"; a part after the comma that is only a suffix ("Jr") is dropped. */
@@ -30,7 +34,9 @@ function reorderFamilyFirst(raw: string): string {
 
 export function normalizePersonName(raw: string | null | undefined): NormalizedPerson | null {
   if (!raw) return null;
-  const nameWords = words(cleanText(reorderFamilyFirst(raw))).filter(
+  const allWords = words(cleanText(reorderFamilyFirst(raw)));
+  const generationWord = allWords.slice(1).find((word) => GENERATIONS[word] !== undefined);
+  const nameWords = allWords.filter(
     (word) => !TITLES.has(word) && !SUFFIXES.has(word),
   );
   if (nameWords.length === 0) return null;
@@ -40,7 +46,13 @@ export function normalizePersonName(raw: string | null | undefined): NormalizedP
     words: nameWords,
     formalWords,
     key: [...formalWords].sort().join(' '),
+    generation: generationWord ? GENERATIONS[generationWord] : null,
   };
+}
+
+/** True when both names state a generation and they differ ("David Dobbins Jr" / "David Dobbins Sr"): father and son. */
+export function generationsDiffer(a: NormalizedPerson, b: NormalizedPerson): boolean {
+  return a.generation !== null && b.generation !== null && a.generation !== b.generation;
 }
 
 /** True when a one-letter word stands for the other word ("j" for "john"). */

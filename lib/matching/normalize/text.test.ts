@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blankToNull, cleanText, foldAccents, words } from './text';
+import { blankToNull, cleanText, foldAccents, words, hasNonLatinLetters } from './text';
 
 describe('foldAccents', () => {
   it.each([
@@ -35,4 +35,14 @@ describe('words / blankToNull', () => {
     expect(blankToNull(' ')).toBeNull();
     expect(blankToNull(undefined)).toBeNull();
   });
+});
+
+describe('hasNonLatinLetters', () => {
+  it.each<[string, boolean]>([
+    ['wang jie', false],
+    ['müller 12', false],
+    ['王杰', true],
+    ['александр', true],
+    ['فيصل', true],
+  ])('%s → %s', (text, expected) => expect(hasNonLatinLetters(text)).toBe(expected));
 });

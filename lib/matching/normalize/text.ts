@@ -42,3 +42,8 @@ export function blankToNull(raw: string | null | undefined): string | null {
   const trimmed = raw.trim();
   return trimmed === '' ? null : trimmed;
 }
+
+/** Letters of a non-Latin script (Han, Cyrillic, Arabic, Khmer, ...): such text cannot be compared letter by letter with Latin text. */
+export function hasNonLatinLetters(text: string): boolean {
+  return /[^\p{Script=Latin}\P{L}]/u.test(text);
+}

@@ -1,0 +1,49 @@
+// Entity-level figures for dedupe data sets: records are clustered from the scored pairs (single link
+// at the cut-off, refusing joins across hard conflicts — lib/matching/cluster.ts), and every pair
+// inside an entity counts as predicted. Reported beside the pairwise figures, never instead of them.
+import type { LabelledDataset } from '../datasets/types';
+import { orderedPair } from '../datasets/types';
+import { clusterRecords, hardConflict, pairsWithinClusters } from '../matching/cluster';
+import { normalizeRecord } from '../matching/normalize/record';
+
+export interface ClusteredQuality {
+  entities: number;
+  precision: number;
+  recall: number;
+  f1: number;
+  truePositives: number;
+  falsePositives: number;
+  falseNegatives: number;
+  /** Known must-not-merge pairs that ended up in one entity. */
+  hardNegativesMerged: number;
+}
+
+const ratio = (numerator: number, denominator: number) => (denominator === 0 ? 0 : numerator / denominator);
+
+/** `bestByPair` maps "idA\0idB" (ordered) to the best probability seen for that pair. */
+export function clusteredQuality(dataset: LabelledDataset, bestByPair: Map<string, number>, cutoff: number): ClusteredQuality {
+  const records = dataset.customers;
+  const indexOf = new Map(records.map((record, index) => [record.id, index]));
+  const normalized = records.map((record) => normalizeRecord(record));
+  const links = [...bestByPair.entries()].map(([key, probability]) => {
+    const [a, b] = key.split('\u0000');
+    return { a: indexOf.get(a)!, b: indexOf.get(b)!, probability };
+  });
+  const { clusters } = clusterRecords(records.length, links, cutoff, (a, b) => hardConflict(normalized[a], normalized[b]) !== null);
+  const predicted = new Set(pairsWithinClusters(clusters).map(([a, b]) => orderedPair(records[a].id, records[b].id).join('\u0000')));
+  const truth = new Set(dataset.truePairs.map(([a, b]) => orderedPair(a, b).join('\u0000')));
+  const truePositives = [...predicted].filter((pair) => truth.has(pair)).length;
+  const precision = ratio(truePositives, predicted.size);
+  const recall = ratio(truePositives, truth.size);
+  const hardNegativesMerged = (dataset.hardNegativePairs ?? []).filter(([a, b]) => predicted.has(orderedPair(a, b).join('\u0000'))).length;
+  return {
+    entities: clusters.length,
+    precision,
+    recall,
+    f1: ratio(2 * precision * recall, precision + recall),
+    truePositives,
+    falsePositives: predicted.size - truePositives,
+    falseNegatives: truth.size - truePositives,
+    hardNegativesMerged,
+  };
+}

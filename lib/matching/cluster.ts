@@ -1,0 +1,153 @@
+// Entity resolution for dedupe mode: records whose pairwise match probability reaches the cut-off
+// are joined into one entity (single link, strongest links first), except that two groups are
+// never joined when any record of one and any record of the other clearly describe different
+// people or organisations (a hard conflict). Then every pair inside one entity counts as a match:
+// records of one entity linked only through others (a nickname here, a new address there) are
+// found, and a chain of look-alikes (a household: same address, different given names and birth
+// dates) is not merged into one.
+import { alignNameWords } from './compare/name-fields';
+import { dateOfBirthLevel } from './compare/identity-fields';
+import { jaroWinkler } from './compare/similarity';
+import { sameIdentifierKind, type NormalizedIdentifier } from './normalize/identifier';
+import { generationsDiffer, isInitialOf, type NormalizedPerson } from './normalize/person';
+import { hasNonLatinLetters } from './normalize/text';
+import { givenNameVariants, isKnownFormalName } from './normalize/nicknames';
+import type { NormalizedRecord } from './normalize/record';
+
+/** One scored pair of records, by their indexes. */
+export interface ScoredLink {
+  a: number;
+  b: number;
+  probability: number;
+}
+
+export type HardConflict = 'dateOfBirth' | 'identifier' | 'givenName' | 'generation';
+
+export interface ClusterResult {
+  /** Index of each record's entity (0-based, in order of first appearance). */
+  clusterOf: number[];
+  /** Record indexes per entity. */
+  clusters: number[][];
+  /** Links at or above the cut-off that were refused because of a hard conflict. */
+  refusedLinks: number;
+}
+
+/** Same kind, same issuer (as far as both say), different number: two documents of different holders. */
+function identifierConflict(a: NormalizedIdentifier[], b: NormalizedIdentifier[]): 'same' | 'conflict' | null {
+  let conflict = false;
+  for (const x of a) {
+    for (const y of b) {
+      if (!sameIdentifierKind(x, y)) continue;
+      if (x.value === y.value) return 'same';
+      if (x.country === null || y.country === null || x.country === y.country) conflict = true;
+    }
+  }
+  return conflict ? 'conflict' : null;
+}
+
+function givenNamesAgree(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (isInitialOf(a, b) || isInitialOf(b, a)) return true;
+  if (givenNameVariants(a).some((variant) => isInitialOf(b, variant)) || givenNameVariants(b).some((variant) => isInitialOf(a, variant))) return true;
+  // Two different names of the nickname table (Patrick / Patricia) are not a typo of one.
+  if (isKnownFormalName(a) && isKnownFormalName(b)) return false;
+  return jaroWinkler(a, b) >= 0.88;
+}
+
+/**
+ * Two person names whose given names clearly differ: the names do not align word for word (up to
+ * order, nicknames, initials and typos), and the first words — the given names as written —
+ * are both spelled out and neither the same name, a nickname of it, nor a near spelling. "John
+ * Smith" / "Patrick Smith" conflict; "Edward Kusha" / "Ed Knight" (a new surname) and "Shaw
+ * Daniella" / "Daniella Shaw" (order) do not. Names in different scripts are not compared.
+ */
+export function givenNameConflict(a: NormalizedPerson, b: NormalizedPerson): boolean {
+  if (a.key === b.key) return false;
+  if (hasNonLatinLetters(a.display) !== hasNonLatinLetters(b.display)) return false;
+  const wordsA = a.words.map((written, index) => ({ written, formal: a.formalWords[index] }));
+  const wordsB = b.words.map((written, index) => ({ written, formal: b.formalWords[index] }));
+  if (alignNameWords(wordsA, wordsB).every((kind) => kind !== 'none')) return false;
+  const [givenA, givenB] = [wordsA[0], wordsB[0]];
+  if (givenA.written.length < 2 || givenB.written.length < 2) return false;
+  if (wordsA.length < 2 || wordsB.length < 2) return false;
+  return !givenNamesAgree(givenA.formal, givenB.formal) && !givenNamesAgree(givenA.written, givenB.written);
+}
+
+/**
+ * Why two records cannot be one entity, or null: different dates of birth (not a transposition,
+ * not a near date), different identifiers of one kind and issuer, or — for two person records that
+ * share no identifier — clearly different given names or different generations (Jr / Sr).
+ */
+export function hardConflict(a: NormalizedRecord, b: NormalizedRecord): HardConflict | null {
+  const identifiers = identifierConflict(a.identifiers, b.identifiers);
+  if (identifiers === 'conflict') return 'identifier';
+  if (a.dateOfBirth && b.dateOfBirth && dateOfBirthLevel(a.dateOfBirth, b.dateOfBirth) === 'else') return 'dateOfBirth';
+  const persons = a.company === null && b.company === null && a.contact !== null && b.contact !== null;
+  if (persons && identifiers !== 'same' && givenNameConflict(a.contact!, b.contact!)) return 'givenName';
+  if (persons && identifiers !== 'same' && generationsDiffer(a.contact!, b.contact!)) return 'generation';
+  return null;
+}
+
+/**
+ * Single-link clustering with cannot-link constraints. Links at or above `cutoff` are taken
+ * strongest first; a link joins two entities only when no record of one has a hard conflict with
+ * a record of the other (`conflict(i, j)`, asked at most once per pair of records).
+ */
+export function clusterRecords(count: number, links: readonly ScoredLink[], cutoff: number, conflict: (a: number, b: number) => boolean): ClusterResult {
+  const parent = Array.from({ length: count }, (_, index) => index);
+  const members = new Map<number, number[]>(Array.from({ length: count }, (_, index) => [index, [index]]));
+  const find = (index: number): number => {
+    let root = index;
+    while (parent[root] !== root) root = parent[root];
+    while (parent[index] !== root) [index, parent[index]] = [parent[index], root];
+    return root;
+  };
+  const known = new Map<string, boolean>();
+  const conflicting = (i: number, j: number) => {
+    const key = i < j ? `${i}|${j}` : `${j}|${i}`;
+    let value = known.get(key);
+    if (value === undefined) known.set(key, (value = conflict(i, j)));
+    return value;
+  };
+  let refusedLinks = 0;
+  const ordered = links.filter((link) => link.probability >= cutoff && link.a !== link.b).sort((x, y) => y.probability - x.probability);
+  for (const link of ordered) {
+    const [rootA, rootB] = [find(link.a), find(link.b)];
+    if (rootA === rootB) continue;
+    const groupA = members.get(rootA)!;
+    const groupB = members.get(rootB)!;
+    if (groupA.some((i) => groupB.some((j) => conflicting(i, j)))) {
+      refusedLinks += 1;
+      continue;
+    }
+    const [keep, drop] = groupA.length >= groupB.length ? [rootA, rootB] : [rootB, rootA];
+    parent[drop] = keep;
+    members.set(keep, [...members.get(keep)!, ...members.get(drop)!]);
+    members.delete(drop);
+  }
+  const clusterOf = new Array<number>(count);
+  const clusters: number[][] = [];
+  const numbering = new Map<number, number>();
+  for (let index = 0; index < count; index += 1) {
+    const root = find(index);
+    let cluster = numbering.get(root);
+    if (cluster === undefined) {
+      cluster = clusters.length;
+      numbering.set(root, cluster);
+      clusters.push([]);
+    }
+    clusterOf[index] = cluster;
+    clusters[cluster].push(index);
+  }
+  return { clusterOf, clusters, refusedLinks };
+}
+
+/** Every unordered pair of records inside one entity, as [i, j] with i < j. */
+export function pairsWithinClusters(clusters: readonly number[][]): Array<[number, number]> {
+  const pairs: Array<[number, number]> = [];
+  for (const cluster of clusters) {
+    const sorted = [...cluster].sort((x, y) => x - y);
+    for (let i = 0; i < sorted.length; i += 1) for (let j = i + 1; j < sorted.length; j += 1) pairs.push([sorted[i], sorted[j]]);
+  }
+  return pairs;
+}
