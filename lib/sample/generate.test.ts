@@ -20,12 +20,23 @@ const withoutLegalForm = (name: string) => {
   return lower((form ? name.slice(0, -form.length - 1) : name).replace(/^the /i, ''))!;
 };
 
-/** Identifiers on which an incoming record agrees exactly (up to phone layout and case) with a customer. */
+const companyMailDomain = (email: string | null | undefined) => {
+  const domain = lower(email)?.split('@')[1];
+  return domain && !FREE_MAIL.has(domain) ? domain : null;
+};
+/** The company's own domains on a record: its website's and its e-mail's unless that is free-mail. */
+const companyDomains = (record: LabelledRecord) => [siteDomain(record.website), companyMailDomain(record.email)].filter(Boolean);
+
+/**
+ * Identifiers on which an incoming record agrees exactly with a customer once normalised (phone
+ * layout, case, website form; a company domain on the website of one and the e-mail of the other).
+ */
 function agreeingIdentifiers(incoming: LabelledRecord, customer: LabelledRecord): string[] {
   const agree: string[] = [];
   if (incoming.phone && phoneTail(incoming.phone) === phoneTail(customer.phone)) agree.push('phone');
   if (incoming.email && lower(incoming.email) === lower(customer.email)) agree.push('email');
   if (incoming.website && siteDomain(incoming.website) === siteDomain(customer.website)) agree.push('website');
+  if (companyDomains(incoming).some((domain) => companyDomains(customer).includes(domain))) agree.push('domain');
   if (incoming.addressLine1 && incoming.postalCode === customer.postalCode) agree.push('address');
   return agree;
 }
@@ -102,6 +113,32 @@ describe('generateCompanyDataset', () => {
     }
   });
 
+  test('sparse variants mostly carry their evidence written differently from the customer', () => {
+    const raw = (value: unknown) => (value == null ? null : String(value).trim().toLowerCase());
+    const sparse = ofKind('variant').filter((entry) => entry.perturbations.includes('sparse'));
+    const pairs = sparse.map((entry) => [incoming.get(entry.incomingId)!, customers.get(entry.customerId!)!] as const);
+    const identifiersAllDiffer = pairs.filter(([record, customer]) =>
+      (['email', 'phone', 'addressLine1', 'website'] as const).every((field) => record[field] == null || raw(record[field]) !== raw(customer[field])),
+    );
+    expect(identifiersAllDiffer.length / sparse.length).toBeGreaterThan(0.5);
+    const named = pairs.filter(([record]) => record.companyName);
+    expect(named.filter(([record, customer]) => raw(record.companyName) !== raw(customer.companyName)).length / named.length).toBeGreaterThan(0.5);
+    // A colleague's e-mail decides some only through the company domain the customer shows.
+    const byDomainOnly = pairs.filter(([record, customer]) => agreeingIdentifiers(record, customer).join() === 'domain');
+    expect(byDomainOnly.length).toBeGreaterThan(10);
+  });
+
+  test('franchise branches and namesakes in the customer city are a large part of the look-alikes', () => {
+    const lookAlikes = ofKind('hard_negative');
+    const sameNameSameCity = lookAlikes.filter((entry) => {
+      const record = incoming.get(entry.incomingId)!;
+      const customer = customers.get(entry.customerId!)!;
+      return withoutLegalForm(record.companyName!) === withoutLegalForm(customer.companyName!) && lower(record.city) === lower(customer.city);
+    });
+    expect(sameNameSameCity.length / lookAlikes.length).toBeGreaterThan(0.15);
+    expect(lookAlikes.filter((entry) => entry.hardNegativeKind === 'franchise_branch').length).toBeGreaterThan(50);
+  });
+
   test('hard negatives share the name, brand, building or mail provider, and no identifier', () => {
     for (const entry of ofKind('hard_negative')) {
       const record = incoming.get(entry.incomingId)!;
@@ -114,11 +151,19 @@ describe('generateCompanyDataset', () => {
         const present = Object.entries(record).filter(([key, value]) => key !== 'id' && value != null);
         expect(present.length).toBeLessThanOrEqual(3);
         expect(Boolean(record.website) || (Boolean(record.email) && !FREE_MAIL.has(record.email!.split('@')[1])), entry.incomingId).toBe(true);
+        // ...and decisive only because the customer shows a company domain of its own to compare with.
+        expect(companyDomains(customer).length, entry.incomingId).toBeGreaterThan(0);
       }
       switch (entry.hardNegativeKind) {
         case 'same_name_other_location':
           expect(withoutLegalForm(record.companyName!)).toBe(coreName);
           expect(lower(record.addressLine1)).not.toBe(lower(customer.addressLine1));
+          break;
+        case 'franchise_branch':
+          expect(withoutLegalForm(record.companyName!)).toBe(coreName);
+          if (record.city) expect(lower(record.city)).toBe(lower(customer.city));
+          if (record.industry) expect(record.industry).toBe(customer.industry);
+          if (record.addressLine1) expect(lower(record.addressLine1)).not.toBe(lower(customer.addressLine1));
           break;
         case 'sibling_brand':
           expect(lower(record.companyName)!.split(' ')[0]).toBe(coreName.split(' ')[0]);

@@ -1,12 +1,33 @@
 // Generated company customers and incoming records with ground truth: which incoming record is a
 // variant of which customer, what was changed, and which are look-alikes that must not match.
+//
+// The default mix is hard on purpose for a linker that compares raw strings, and decidable for
+// one that normalises (legal forms, E.164 phones, registrable domains, street types, nicknames):
+// every variant keeps a name and an identifier that agrees once normalised; no look-alike shares
+// a phone, e-mail, website or company domain with its customer.
+//   30% full variants — one to four named perturbations, at most one corrupting an identifier.
+//   30% sparse variants — two or three fields; 80% of those with a company name have it re-written
+//       (legal form, "The", word order, typo), 70% have the kept identifier written differently
+//       (phone layout, street type or ordinal, website form, or a colleague's e-mail on the company
+//       domain when the customer shows that domain on its website or own e-mail).
+//   30% look-alikes — the same name elsewhere 20 (other city or country), a franchise branch or
+//       namesake with the same name, city and trade 25, a sibling brand sharing the brand word 25,
+//       a neighbour in the same building 15, a contact on the same free-mail provider 15; of the
+//       namesakes 60–70% and of the siblings half arrive with only the name and a website or
+//       company e-mail of their own.
+//   10% new companies.
+// Each record is then written in the habits of its source (CRM 30%, web form 35%, partner feed
+// 35%). On the default set (seed 20240501, 1,000 customers) the textbook linker of
+// scripts/baseline-eval.ts scores F1 ≈ 0.72; the shares are options, the defaults are below.
 import type { CustomerRecord } from '@/lib/matching/types';
 import type { LabelledDataset, LabelledRecord } from '@/lib/datasets/types';
 import { CompanyFactory, IdentityRegistry, profileToRecord, type CompanyProfile } from './company';
 import {
   HARD_NEGATIVE_KINDS,
+  HARD_NEGATIVE_WEIGHTS,
   hardNegativeApplies,
   makeHardNegative,
+  SPARSE_LOOK_ALIKE_SHARE,
   SPARSE_LOOK_ALIKE_TEMPLATES,
   type HardNegativeKind,
 } from './hard-negatives';
@@ -60,7 +81,7 @@ export interface GenerateCompanyDatasetOptions {
 /**
  * Defaults make the set hard on purpose (the issue asks for one where a textbook linker scores
  * about 0.7 F1): nearly a third look-alikes, nearly a third sparse positives, the rest full
- * variants and new companies.
+ * variants and new companies. What makes each kind hard is in the module comment.
  */
 export const GENERATOR_DEFAULTS = {
   incomingPerCustomer: 1,
@@ -68,24 +89,6 @@ export const GENERATOR_DEFAULTS = {
   sparsePositiveShare: 0.3,
   newShare: 0.1,
 } as const;
-
-const HARD_NEGATIVE_WEIGHTS: ReadonlyArray<readonly [HardNegativeKind, number]> = [
-  ['same_name_other_location', 40],
-  ['sibling_brand', 30],
-  ['shared_office', 15],
-  ['shared_free_mail', 15],
-];
-
-/**
- * Share of look-alikes that arrive with only the name and one or two decisive fields: with little
- * else to go on, only a correctly normalised domain or phone tells them apart from the customer.
- */
-const SPARSE_LOOK_ALIKE_SHARE: Record<HardNegativeKind, number> = {
-  same_name_other_location: 0.7,
-  sibling_brand: 0.5,
-  shared_office: 0,
-  shared_free_mail: 0,
-};
 
 const customerId = (seed: number, index: number) => `gen${seed}-c${String(index + 1).padStart(6, '0')}`;
 const incomingId = (seed: number, index: number) => `gen${seed}-i${String(index + 1).padStart(6, '0')}`;
@@ -137,7 +140,11 @@ function makeHardNegativeDraft(context: IncomingContext): IncomingDraft {
   const lookAlike = makeHardNegative(kind, profiles[customerIndex], factory, random);
   let record = dropDescriptiveFields(profileToRecord(lookAlike), random);
   const perturbations: PerturbationKind[] = [];
-  if (random.chance(SPARSE_LOOK_ALIKE_SHARE[kind])) {
+  // A domain of its own tells the look-alike apart only when the customer shows one too (on its
+  // website or its own e-mail); otherwise it keeps its phone and address, which do.
+  const customer = profiles[customerIndex];
+  const customerShowsDomain = customer.website !== null || customer.emailDomain === customer.domain;
+  if (random.chance(SPARSE_LOOK_ALIKE_SHARE[kind]) && customerShowsDomain) {
     // Only the company's own e-mail says which company it is; a free-mail one is not decisive.
     const decisive = SPARSE_LOOK_ALIKE_TEMPLATES.filter(
       (template) => template.every((field) => record[field] != null) && (template.includes('website') || lookAlike.emailDomain === lookAlike.domain),

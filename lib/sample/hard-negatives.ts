@@ -11,8 +11,29 @@ import { freeMailLocalPart } from './people';
 import type { Random } from './random';
 import { GROUP_DESCRIPTORS, INDUSTRIES } from './words';
 
-export const HARD_NEGATIVE_KINDS = ['same_name_other_location', 'sibling_brand', 'shared_free_mail', 'shared_office'] as const;
+export const HARD_NEGATIVE_KINDS = ['same_name_other_location', 'franchise_branch', 'sibling_brand', 'shared_free_mail', 'shared_office'] as const;
 export type HardNegativeKind = (typeof HARD_NEGATIVE_KINDS)[number];
+
+/** Shares of the look-alike kinds (see the module comment of generate.ts). */
+export const HARD_NEGATIVE_WEIGHTS: ReadonlyArray<readonly [HardNegativeKind, number]> = [
+  ['same_name_other_location', 20],
+  ['franchise_branch', 25],
+  ['sibling_brand', 25],
+  ['shared_office', 15],
+  ['shared_free_mail', 15],
+];
+
+/**
+ * Share of look-alikes that arrive with only the name and one or two decisive fields: with little
+ * else to go on, only a correctly normalised domain or phone tells them apart from the customer.
+ */
+export const SPARSE_LOOK_ALIKE_SHARE: Record<HardNegativeKind, number> = {
+  same_name_other_location: 0.7,
+  franchise_branch: 0.6,
+  sibling_brand: 0.5,
+  shared_office: 0,
+  shared_free_mail: 0,
+};
 
 /** Can this customer have a look-alike of this kind? (A shared free-mail domain needs a free-mail customer.) */
 export function hardNegativeApplies(kind: HardNegativeKind, customer: CompanyProfile): boolean {
@@ -23,10 +44,10 @@ export function hardNegativeApplies(kind: HardNegativeKind, customer: CompanyPro
 /**
  * The same name at another address: a different legal entity with its own phone, domain and
  * address. Common names ("Summit Dental") recur even within one city; the rest move to another
- * city or country.
+ * city or country. (Same name, city and trade on purpose is `franchiseBranch`.)
  */
 function sameNameOtherLocation(customer: CompanyProfile, factory: CompanyFactory, random: Random): CompanyProfile {
-  const where = random.weighted([['same_city', 35], ['same_country', 40], ['other_country', 25]] as const);
+  const where = random.weighted([['same_city', 20], ['same_country', 50], ['other_country', 30]] as const);
   const country =
     where === 'other_country' ? COUNTRIES[random.pick(COUNTRY_CODES.filter((code) => code !== customer.country.code))] : customer.country;
   const city = where === 'same_city' ? customer.city : random.pick(country.cities.filter((other) => other.name !== customer.city.name));
@@ -41,6 +62,22 @@ function sameNameOtherLocation(customer: CompanyProfile, factory: CompanyFactory
     .map((label) => `${label}${asciiSlug(city.name)}`)
     .concat(domainLabels(name).slice(1).filter((label) => label !== customerLabel && !label.startsWith(`${customerLabel}-`)));
   return factory.make({ country, city, name, industry: random.chance(0.7) ? customer.industry : undefined, domainLabels: labels });
+}
+
+/** Words a branch or namesake in the same city puts beside the name in its domain. */
+const BRANCH_DOMAIN_WORDS = ['downtown', 'north', 'south', 'east', 'west', 'central', 'city', 'local', 'group', 'pro', 'team', 'direct'];
+
+/**
+ * The same name, city and trade as the customer, and nothing else: a franchise branch or a local
+ * namesake registered as its own company, with its own legal form, phone line, domain, street
+ * address and people. Only the identifiers tell the two apart.
+ */
+function franchiseBranch(customer: CompanyProfile, factory: CompanyFactory, random: Random): CompanyProfile {
+  const name: CompanyName = { ...customer.name, legalForm: random.chance(0.5) ? pickLegalForm(customer.country, random) : customer.name.legalForm };
+  const labels = domainLabels(name).slice(0, 2);
+  const words = random.sample(BRANCH_DOMAIN_WORDS, 3);
+  const branchLabels = [...words.map((word) => `${labels[0]}${word}`), ...words.map((word) => `${labels[0]}-${word}`), `${labels[0]}${asciiSlug(customer.city.name)}`];
+  return factory.make({ country: customer.country, city: customer.city, name, industry: customer.industry, domainLabels: branchLabels });
 }
 
 /** Another company under the same brand word ("Acme Labs" vs "Acme Holdings"), often in the same city. */
@@ -123,6 +160,8 @@ export function makeHardNegative(
   switch (kind) {
     case 'same_name_other_location':
       return sameNameOtherLocation(customer, factory, random);
+    case 'franchise_branch':
+      return franchiseBranch(customer, factory, random);
     case 'sibling_brand':
       return siblingBrand(customer, factory, random);
     case 'shared_free_mail':

@@ -87,15 +87,59 @@ export function makeVariant(customer: CompanyProfile, context: PerturbationConte
 /** Re-writings of the name a reader still recognises; a sparse record with a name nearly always has one. */
 const SPARSE_NAME_PERTURBATIONS: PerturbationKind[] = ['legal_form_change', 'the_prefix', 'company_typo', 'company_word_order'];
 
-/** A sparse variant: two or three fields that still decide the match, one readable re-writing. */
+/**
+ * Re-writings of the identifier a sparse record keeps, so that its one piece of evidence is
+ * written differently from the customer's and only agrees once normalised: another phone
+ * layout, street type or ordinal, website form, or a colleague's address on the company domain.
+ */
+const SPARSE_IDENTIFIER_PERTURBATIONS: Partial<Record<keyof CustomerRecord, PerturbationKind[]>> = {
+  phone: ['phone_format'],
+  addressLine1: ['street_abbreviation', 'ordinal'],
+  website: ['website_format'],
+  email: ['other_contact'],
+};
+
+/** Shares of sparse variants whose name, and whose identifier, are written differently. */
+const SPARSE_NAME_REWRITE_SHARE = 0.8;
+const SPARSE_IDENTIFIER_REWRITE_SHARE = 0.7;
+
+/**
+ * A colleague's e-mail decides the match only through the company domain, so the customer must
+ * show that domain: on its website or its own e-mail. Without a name, the person is the evidence.
+ */
+function colleagueEmailDecides(customer: CompanyProfile, template: ReadonlyArray<keyof CustomerRecord>): boolean {
+  return template.includes('companyName') && (customer.website !== null || customer.emailDomain === customer.domain);
+}
+
+function sparseIdentifierOptions(
+  customer: CompanyProfile,
+  template: ReadonlyArray<keyof CustomerRecord>,
+  context: PerturbationContext,
+): PerturbationKind[] {
+  return template
+    .flatMap((field) => SPARSE_IDENTIFIER_PERTURBATIONS[field] ?? [])
+    .filter((kind) => kind !== 'other_contact' || colleagueEmailDecides(customer, template))
+    .filter((kind) => applies(kind, customer, context));
+}
+
+/**
+ * A sparse variant: two or three fields that still decide the match, most of them written
+ * differently from the customer's (a readable re-writing of the name, of the identifier, or both).
+ */
 export function makeSparseVariant(customer: CompanyProfile, full: CustomerRecord, context: PerturbationContext): GeneratedVariant {
   const { random } = context;
   const usable = SPARSE_TEMPLATES.filter((template) => template.every((field) => full[field] != null));
   const template = random.pick(usable.length > 0 ? usable : [['companyName', 'phone'] as const]);
-  const light = [...LIGHT_PERTURBATIONS].filter((kind) => template.includes(PERTURBED_FIELD[kind as keyof typeof PERTURBED_FIELD]));
-  const onName = template.includes('companyName') && random.chance(0.8);
-  const options = onName ? SPARSE_NAME_PERTURBATIONS.filter((kind) => applies(kind, customer, context)) : light;
-  const chosen = options.length > 0 && (onName || random.chance(0.6)) ? [random.pick(options)] : [];
+  const chosen: PerturbationKind[] = [];
+  if (template.includes('companyName') && random.chance(SPARSE_NAME_REWRITE_SHARE)) {
+    const options = SPARSE_NAME_PERTURBATIONS.filter((kind) => applies(kind, customer, context));
+    if (options.length > 0) chosen.push(random.pick(options));
+  } else if (template.includes('contactName') && random.chance(0.6)) {
+    const options = [...LIGHT_PERTURBATIONS].filter((kind) => PERTURBED_FIELD[kind as keyof typeof PERTURBED_FIELD] === 'contactName');
+    chosen.push(random.pick(options));
+  }
+  const identifierOptions = sparseIdentifierOptions(customer, template, context);
+  if (identifierOptions.length > 0 && random.chance(SPARSE_IDENTIFIER_REWRITE_SHARE)) chosen.push(random.pick(identifierOptions));
   const variant = applyPerturbations(customer, chosen, context);
   return { record: keepOnly(variant.record, template), perturbations: ['sparse', ...variant.perturbations] };
 }
