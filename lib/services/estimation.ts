@@ -10,6 +10,7 @@ import type { ComparisonVector } from '../matching/compare/types';
 import { normalizeRecord } from '../matching/normalize/record';
 import { estimateParameters, type TrainingBlock } from '../matching/score/em';
 import type { MatchParameters } from '../matching/score/params';
+import { AppError } from '../errors';
 import type { ServiceContext } from './context';
 import { matchSettings } from './matching-settings';
 import { currentParameters, storeParameters } from './parameters';
@@ -27,6 +28,9 @@ const CHANNEL_BLOCKED_FIELDS: Record<CandidateChannel, string[] | null> = {
   // Chosen on everything at once: no field is free of selection bias there.
   profile_embedding: null,
 };
+
+/** Below this, candidate and random pairs are too few for EM to say anything the defaults do not. */
+export const MIN_CUSTOMERS_FOR_ESTIMATE = 100;
 
 export interface EstimationOptions {
   /** Records whose candidates feed EM (default 2,000). */
@@ -71,7 +75,12 @@ export async function estimateParametersFromDatabase(ctx: ServiceContext, option
   const sampleSize = options.sampleSize ?? 2000;
   const randomSide = options.randomSide ?? 320;
   const counts = await tableCounts(ctx.db);
-  if (counts.customers < 2) throw new Error('Estimation needs customers in the database; import some first.');
+  if (counts.customers < MIN_CUSTOMERS_FOR_ESTIMATE) {
+    throw new AppError(
+      'validation_failed',
+      `Estimation needs at least ${MIN_CUSTOMERS_FOR_ESTIMATE} customers (there are ${counts.customers}); with fewer, EM has too few pairs to learn from and the shipped defaults stay in force.`,
+    );
+  }
   // With incoming records, learn how incoming relates to customers; without, how customers duplicate each other.
   const mode = counts.incoming > 0 ? 'link' : 'dedupe';
   const records: Array<Customer | IncomingCustomer> = mode === 'link' ? await sampleIncoming(ctx.db, sampleSize, 'em') : await sampleCustomers(ctx.db, sampleSize, 'em');
