@@ -1,10 +1,12 @@
 import { defineConfig } from '@playwright/test';
+import { AUTH_BASE_URL, AUTH_DATA_DIR, AUTH_KEYS_FILE, AUTH_PORT, AUTH_RATE, AUTH_REDIS_URL } from './e2e/support/auth-server';
 
 // E2E runs against `next start` (a production build must exist: `npm run build`) on a fresh embedded
 // database, with Debian's Chromium — Playwright never downloads a browser here.
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 const dataDir = './data/e2e-pglite';
+const serverEnv = { SEED_DEMO_DATA: 'true', LOG_LEVEL: 'warn', DATABASE_URL: '', POSTGRES_HOST: '' };
 
 export default defineConfig({
   testDir: './e2e',
@@ -23,16 +25,37 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'api', testMatch: /api\/.*\.spec\.ts/ },
+    { name: 'api', testMatch: /api\/.*\.spec\.ts/, testIgnore: /api\/auth\.spec\.ts/ },
     { name: 'ui', testMatch: /ui\/.*\.spec\.ts/, use: { browserName: 'chromium', viewport: { width: 1280, height: 800 } } },
+    // Keys, scopes, 401/403, 429 and Idempotency-Key against a second server that requires keys.
+    { name: 'api-auth', testMatch: /api\/auth\.spec\.ts/, use: { baseURL: AUTH_BASE_URL } },
   ],
-  webServer: {
-    command: `rm -rf ${dataDir} && npx next start -p ${port} -H 127.0.0.1`,
-    url: `${baseURL}/api/v1/health`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    env: { PGLITE_DATA_DIR: dataDir, SEED_DEMO_DATA: 'true', LOG_LEVEL: 'warn', DATABASE_URL: '', POSTGRES_HOST: '' },
-    stdout: 'pipe',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      command: `rm -rf ${dataDir} && npx next start -p ${port} -H 127.0.0.1`,
+      url: `${baseURL}/api/v1/health`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      env: { ...serverEnv, PGLITE_DATA_DIR: dataDir },
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+    {
+      // Keys must exist before the server opens its PGlite directory; see e2e/support/provision-api-keys.ts.
+      command: `rm -rf ${AUTH_DATA_DIR} ${AUTH_KEYS_FILE} && npx tsx e2e/support/provision-api-keys.ts && npx next start -p ${AUTH_PORT} -H 127.0.0.1`,
+      url: `${AUTH_BASE_URL}/api/v1/health`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      env: {
+        ...serverEnv,
+        PGLITE_DATA_DIR: AUTH_DATA_DIR,
+        AUTH_MODE: 'required',
+        RATE_LIMIT_PER_SECOND: String(AUTH_RATE.perSecond),
+        RATE_LIMIT_BURST: String(AUTH_RATE.burst),
+        REDIS_URL: AUTH_REDIS_URL,
+      },
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+  ],
 });

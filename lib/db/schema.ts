@@ -4,12 +4,12 @@ import {
   bigint,
   bigserial,
   boolean,
+  doublePrecision,
   index,
   integer,
   jsonb,
   numeric,
   pgTable,
-  real,
   text,
   timestamp,
   uniqueIndex,
@@ -141,9 +141,10 @@ export const matchingResults = pgTable(
     customerId: bigint('customer_id', { mode: 'number' })
       .notNull()
       .references(() => customers.id, { onDelete: 'cascade' }),
-    similarityScore: real('similarity_score').notNull(),
-    matchProbability: real('match_probability').notNull(),
-    matchWeight: real('match_weight').notNull(),
+    // Double precision: strong evidence puts p within 1e-8 of 1, which float4 would round to 1.0.
+    similarityScore: doublePrecision('similarity_score').notNull(),
+    matchProbability: doublePrecision('match_probability').notNull(),
+    matchWeight: doublePrecision('match_weight').notNull(),
     confidenceBand: varchar('confidence_band', { length: 12, enum: ['exact', 'high', 'potential', 'low'] }).notNull(),
     matchType: varchar('match_type', { length: 20 }).notNull(),
     matchCriteria: jsonb('match_criteria').notNull(),

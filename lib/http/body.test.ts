@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readJsonBody } from './body';
+import { assertStorableText, readJsonBody } from './body';
 
 const post = (body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
   new Request('http://localhost/x', { method: 'POST', body, headers });
@@ -26,5 +26,29 @@ describe('readJsonBody', () => {
   });
   it('refuses a non-JSON content type', async () => {
     await expect(readJsonBody(post('a=1', { 'content-type': 'application/x-www-form-urlencoded' }))).rejects.toMatchObject({ code: 'unsupported_media_type' });
+  });
+});
+
+describe('assertStorableText', () => {
+  it.each([
+    [{ company_name: 'a\u0000b' }, 'company_name'],
+    [{ identifiers: [{ type: 'vat', value: 'DE\ud800' }] }, 'identifiers.0.value'],
+    [{ ['k\u0000']: 1 }, '(root)'],
+  ])('refuses %j naming %s', (value, path) => {
+    expect(() => assertStorableText(value)).toThrow(expect.objectContaining({ code: 'validation_failed', details: [expect.objectContaining({ path })] }));
+  });
+
+  it('accepts ordinary and astral unicode', () => {
+    expect(() => assertStorableText({ name: 'Müller 王杰 😀', list: ['x', 1, null] })).not.toThrow();
+  });
+});
+
+describe('assertStorableText on deep nesting', () => {
+  it('refuses 10,000 levels of arrays without overflowing the stack', () => {
+    const deep = JSON.parse(`${'['.repeat(10_000)}${']'.repeat(10_000)}`);
+    expect(() => assertStorableText({ source_id: deep })).toThrow(expect.objectContaining({ code: 'validation_failed', message: expect.stringMatching(/nested more than 32 levels/) }));
+  });
+  it('accepts ordinary nesting', () => {
+    expect(() => assertStorableText({ identifiers: [{ type: 'vat', value: 'DE1' }] })).not.toThrow();
   });
 });

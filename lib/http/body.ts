@@ -32,13 +32,48 @@ export async function readBodyText(request: Request, maxBytes = MAX_JSON_BODY_BY
   return new TextDecoder('utf-8', { fatal: false }).decode(Buffer.concat(chunks));
 }
 
+// NUL cannot be stored in PostgreSQL text, and a lone UTF-16 surrogate is not a character at all.
+const UNSTORABLE_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Deeper JSON than this is refused: no field of this API nests more than a few levels. */
+export const MAX_JSON_DEPTH = 32;
+
+function invalidText(path: string, message: string): AppError {
+  return new AppError('validation_failed', `Invalid body at ${path || '(root)'}: ${message}`, [{ path: path || '(root)', message }]);
+}
+
+/**
+ * Throws validation_failed naming the first string (key or value) that cannot be stored as text, or
+ * the first place nested deeper than MAX_JSON_DEPTH. Iterative, so hostile nesting cannot overflow the stack.
+ */
+export function assertStorableText(root: unknown): void {
+  const pending: Array<{ value: unknown; path: string; depth: number }> = [{ value: root, path: '', depth: 0 }];
+  while (pending.length > 0) {
+    const { value, path, depth } = pending.pop()!;
+    if (typeof value === 'string') {
+      if (UNSTORABLE_TEXT.test(value)) throw invalidText(path, 'contains a NUL character or an unpaired surrogate');
+      continue;
+    }
+    if (value === null || typeof value !== 'object') continue;
+    if (depth >= MAX_JSON_DEPTH) throw invalidText(path, `nested more than ${MAX_JSON_DEPTH} levels deep`);
+    const entries: Array<[string, unknown]> = Array.isArray(value) ? value.map((item, index) => [String(index), item]) : Object.entries(value);
+    for (const [key, item] of entries) {
+      if (!Array.isArray(value) && UNSTORABLE_TEXT.test(key)) throw invalidText(path, 'a key contains a NUL character or an unpaired surrogate');
+      pending.push({ value: item, path: path ? `${path}.${key}` : key, depth: depth + 1 });
+    }
+  }
+}
+
 export function parseJsonText(text: string): unknown {
   if (text.trim() === '') throw new AppError('invalid_json', 'The request body is empty; send a JSON object');
+  let parsed: unknown;
   try {
-    return JSON.parse(text);
+    parsed = JSON.parse(text);
   } catch {
     throw new AppError('invalid_json', 'The request body is not valid JSON');
   }
+  assertStorableText(parsed);
+  return parsed;
 }
 
 export async function readJsonBody(request: Request, maxBytes = MAX_JSON_BODY_BYTES): Promise<unknown> {

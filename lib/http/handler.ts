@@ -87,6 +87,7 @@ export function route<P = Record<string, never>>(options: RouteOptions, handler:
       const appError = toAppError(error);
       if (appError.status >= 500) logger().error({ err: error, requestId }, 'request failed');
       response = NextResponse.json(appError.toBody(), { status: appError.status });
+      if (appError.status === 401) response.headers.set('WWW-Authenticate', 'Bearer realm="customer-matching"');
     }
     headers.forEach((value, key) => response.headers.set(key, value));
     response.headers.set('x-request-id', requestId);

@@ -1,6 +1,7 @@
 // zod → AppError('validation_failed') with field paths, the same for bodies, queries and path params.
 import type { z } from 'zod';
 import { AppError } from '../errors';
+import { assertStorableText } from './body';
 
 export interface FieldProblem {
   path: string;
@@ -20,5 +21,7 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, wha
 }
 
 export function searchParamsObject(url: URL): Record<string, string> {
-  return Object.fromEntries(url.searchParams.entries());
+  const params = Object.fromEntries(url.searchParams.entries());
+  assertStorableText(params);
+  return params;
 }

@@ -48,8 +48,9 @@ export const nonNegativeNumber = (options: { integer?: boolean } = {}) =>
 
 export const MAX_PAGE_SIZE = 200;
 
-export const idParam = z.coerce
-  .number({ message: 'must be a positive whole number' })
-  .int('must be a positive whole number')
-  .positive('must be a positive whole number')
-  .max(Number.MAX_SAFE_INTEGER);
+/** A row id in a path or query: plain decimal digits only (no hex, exponents or spaces). */
+export const idParam = z
+  .union([z.string(), z.number()])
+  .transform((value) => String(value))
+  .pipe(z.string().regex(/^[1-9]\d{0,14}$/, 'must be a positive whole number'))
+  .transform(Number);

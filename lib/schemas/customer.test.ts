@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { idParam } from './common';
 import { customerInputSchema, customerListQuerySchema } from './customer';
 
 describe('customerInputSchema', () => {
@@ -47,5 +48,14 @@ describe('customerListQuerySchema', () => {
     expect(customerListQuerySchema.parse({}).limit).toBe(50);
     expect(customerListQuerySchema.safeParse({ limit: '201' }).success).toBe(false);
     expect(customerListQuerySchema.safeParse({ cursor: '-3' }).success).toBe(false);
+  });
+});
+
+describe('idParam', () => {
+  it.each(['1', '42', 7])('accepts %j', (value) => {
+    expect(idParam.parse(value)).toBe(Number(value));
+  });
+  it.each(['0x1', '1e3', ' 1', '0', '-3', '1.5', '9999999999999999', ''])('refuses %j', (value) => {
+    expect(idParam.safeParse(value).success).toBe(false);
   });
 });

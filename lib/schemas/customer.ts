@@ -1,6 +1,6 @@
 // The customer domain: what clients may send (seed and CSV field names), and what they get back.
 import { z } from 'zod';
-import type { Customer } from '../db/schema';
+import type { Customer, IncomingCustomer } from '../db/schema';
 import { MAX_PAGE_SIZE, idParam, nonNegativeNumber, optionalText, requiredText } from './common';
 
 export const FIELD_LIMITS = {
@@ -143,31 +143,38 @@ export const customerListQuerySchema = z.object({
 
 export type CustomerListQuery = z.output<typeof customerListQuerySchema>;
 
+/** The business fields in the seed's response names (and the CSV names), shared by customers and incoming records. */
+export function businessFieldsResponse(row: Customer | IncomingCustomer) {
+  return {
+    company_name: row.companyName,
+    contact_name: row.contactName,
+    email: row.email,
+    phone: row.phone,
+    address_line1: row.addressLine1,
+    address_line2: row.addressLine2,
+    city: row.city,
+    state: row.state,
+    state_province: row.state,
+    postal_code: row.postalCode,
+    country: row.country,
+    industry: row.industry,
+    revenue: row.revenue,
+    annual_revenue: row.revenue,
+    employee_count: row.employeeCount,
+    website: row.website,
+    description: row.description,
+    date_of_birth: row.dateOfBirth,
+    identifiers: row.identifiers,
+    source_system: row.sourceSystem,
+    source_id: row.sourceId,
+  };
+}
+
 /** The seed's response shape (customer_id, created_date, updated_date, state_province, annual_revenue) plus CSV names. */
 export function toCustomerResponse(customer: Customer) {
   return {
     customer_id: customer.id,
-    company_name: customer.companyName,
-    contact_name: customer.contactName,
-    email: customer.email,
-    phone: customer.phone,
-    address_line1: customer.addressLine1,
-    address_line2: customer.addressLine2,
-    city: customer.city,
-    state: customer.state,
-    state_province: customer.state,
-    postal_code: customer.postalCode,
-    country: customer.country,
-    industry: customer.industry,
-    revenue: customer.revenue,
-    annual_revenue: customer.revenue,
-    employee_count: customer.employeeCount,
-    website: customer.website,
-    description: customer.description,
-    date_of_birth: customer.dateOfBirth,
-    identifiers: customer.identifiers,
-    source_system: customer.sourceSystem,
-    source_id: customer.sourceId,
+    ...businessFieldsResponse(customer),
     created_date: customer.createdAt.toISOString(),
     updated_date: customer.updatedAt.toISOString(),
   };

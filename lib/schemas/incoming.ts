@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { PROCESSING_STATUSES, type IncomingCustomer } from '../db/schema';
 import { MAX_PAGE_SIZE, idParam } from './common';
-import { customerInputSchema, FIELD_LIMITS } from './customer';
+import { businessFieldsResponse, customerInputSchema, FIELD_LIMITS } from './customer';
 
 export { customerInputSchema as incomingInputSchema };
 
@@ -23,27 +23,7 @@ export function toIncomingResponse(incoming: IncomingCustomer) {
   return {
     request_id: incoming.id,
     incoming_id: incoming.id,
-    company_name: incoming.companyName,
-    contact_name: incoming.contactName,
-    email: incoming.email,
-    phone: incoming.phone,
-    address_line1: incoming.addressLine1,
-    address_line2: incoming.addressLine2,
-    city: incoming.city,
-    state: incoming.state,
-    state_province: incoming.state,
-    postal_code: incoming.postalCode,
-    country: incoming.country,
-    industry: incoming.industry,
-    revenue: incoming.revenue,
-    annual_revenue: incoming.revenue,
-    employee_count: incoming.employeeCount,
-    website: incoming.website,
-    description: incoming.description,
-    date_of_birth: incoming.dateOfBirth,
-    identifiers: incoming.identifiers,
-    source_system: incoming.sourceSystem,
-    source_id: incoming.sourceId,
+    ...businessFieldsResponse(incoming),
     processing_status: incoming.processingStatus,
     request_date: incoming.receivedAt.toISOString(),
     processed_date: incoming.processedAt ? incoming.processedAt.toISOString() : null,

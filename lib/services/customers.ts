@@ -1,12 +1,14 @@
 // Customer use cases: create (with match keys and embeddings computed once at write time) and list.
 import { appendAuditEvent, scrubAuditForEntity } from '../db/queries/audit';
+import { deleteIdempotencyResponsesForCustomer } from '../db/queries/idempotency';
 import { analyzeCustomers, deleteCustomerRow, findCustomerById, insertCustomer, insertCustomers, updateCustomerRow, listCustomers as listCustomerRows } from '../db/queries/customers';
 import type { Customer } from '../db/schema';
 import { AppError, notFound } from '../errors';
 import type { CustomerFields, CustomerInput, CustomerListQuery, CustomerPatch } from '../schemas/customer';
 import type { ServiceContext } from './context';
 import { isUniqueViolation } from './db-errors';
-import { deriveMatchData, deriveMatchDataBatch } from './match-data';
+import { writeInBatches, type BulkOptions } from './bulk';
+import { deriveMatchData } from './match-data';
 import { adjustTermFrequencies } from '../db/queries/term-frequencies';
 import { normalizeRecord } from '../matching/normalize/record';
 import { termFrequencyKeys } from '../matching/term-frequency';
@@ -52,34 +54,28 @@ export async function getCustomer(ctx: ServiceContext, id: number): Promise<Cust
 }
 
 /** Inserts many customers in batches (one embedder call and one insert per batch); returns the new ids in order. */
-export async function createCustomersBulk(
-  ctx: ServiceContext,
-  inputs: CustomerFields[],
-  options: { batchSize?: number; onProgress?: (done: number) => void } = {},
-): Promise<number[]> {
-  const batchSize = options.batchSize ?? 250;
-  const ids: number[] = [];
-  for (let start = 0; start < inputs.length; start += batchSize) {
-    const batch = inputs.slice(start, start + batchSize);
-    const matchData = await deriveMatchDataBatch(batch);
-    const inserted = await ctx.db.transaction(async (tx) => {
-      const rows = await insertCustomers(tx, batch.map((input, i) => ({ ...input, ...matchData[i] })));
-      await adjustTermFrequencies(tx, batch.map((input) => termFrequencyKeys(normalizeRecord(input))), 1);
-      await appendAuditEvent(tx, {
-        actor: ctx.actor,
-        action: 'customers.imported',
-        entityType: 'customer',
-        entityId: `${rows[0]?.id ?? ''}..${rows[rows.length - 1]?.id ?? ''}`,
-        after: { count: rows.length },
-        requestId: ctx.requestId,
-      });
-      return rows;
-    });
-    ids.push(...inserted.map((row) => row.id));
-    options.onProgress?.(ids.length);
-  }
+export async function createCustomersBulk(ctx: ServiceContext, inputs: CustomerFields[], options: BulkOptions = {}): Promise<number[]> {
+  const ids = await writeInBatches(
+    ctx,
+    inputs,
+    {
+      action: 'customers.imported',
+      entityType: 'customer',
+      async insert(tx, batch, matchData) {
+        const rows = await insertCustomers(tx, batch.map((input, i) => ({ ...input, ...matchData[i] })));
+        await adjustTermFrequencies(tx, batch.map((input) => termFrequencyKeys(normalizeRecord(input))), 1);
+        return rows;
+      },
+    },
+    options,
+  );
   if (ids.length > 0) await analyzeCustomers(ctx.db);
   return ids;
+}
+
+/** addressLine1 → address_line1: audit snapshots use the API's field names. */
+export function snakeCase(key: string): string {
+  return key.replace(/([a-z])([A-Z0-9])/g, '$1_$2').toLowerCase();
 }
 
 /** Business fields of a stored customer, as the engine reads them. */
@@ -105,14 +101,15 @@ export async function updateCustomer(ctx: ServiceContext, id: number, patch: Cus
     const after = await updateCustomerRow(tx, id, { ...patch, ...matchData });
     await adjustTermFrequencies(tx, [termFrequencyKeys(normalizeRecord(recordOf(before)))], -1);
     await adjustTermFrequencies(tx, [termFrequencyKeys(normalizeRecord(merged))], 1);
-    const changed = Object.keys(patch);
+    const changed = Object.keys(patch) as Array<keyof Customer>;
+    const snapshot = (row: Customer) => Object.fromEntries(changed.map((key) => [snakeCase(key), row[key] ?? null]));
     await appendAuditEvent(tx, {
       actor: ctx.actor,
       action,
       entityType: 'customer',
       entityId: String(id),
-      before: Object.fromEntries(changed.map((key) => [key, before[key as keyof Customer] ?? null])),
-      after: { ...Object.fromEntries(changed.map((key) => [key, after![key as keyof Customer] ?? null])), ...(provenance ? { provenance } : {}) },
+      before: snapshot(before),
+      after: { ...snapshot(after!), ...(provenance ? { provenance } : {}) },
       requestId: ctx.requestId,
     });
     return after!;
@@ -130,6 +127,7 @@ export async function deleteCustomer(ctx: ServiceContext, id: number): Promise<v
     await adjustTermFrequencies(tx, [termFrequencyKeys(normalizeRecord(recordOf(customer)))], -1);
     await deleteCustomerRow(tx, id);
     await scrubAuditForEntity(tx, 'customer', String(id));
+    await deleteIdempotencyResponsesForCustomer(tx, id);
     await appendAuditEvent(tx, { actor: ctx.actor, action: 'customer.erased', entityType: 'customer', entityId: String(id), requestId: ctx.requestId });
   });
 }

@@ -7,7 +7,8 @@ import type { CustomerFields, CustomerInput } from '../schemas/customer';
 import type { IncomingListQuery } from '../schemas/incoming';
 import type { ServiceContext } from './context';
 import { isUniqueViolation } from './db-errors';
-import { deriveMatchData, deriveMatchDataBatch } from './match-data';
+import { writeInBatches, type BulkOptions } from './bulk';
+import { deriveMatchData } from './match-data';
 
 export async function submitIncoming(ctx: ServiceContext, input: CustomerInput): Promise<IncomingCustomer> {
   const matchData = await deriveMatchData(input);
@@ -39,32 +40,17 @@ export async function getIncoming(ctx: ServiceContext, id: number): Promise<Inco
 }
 
 /** Stores many incoming records in batches (status pending); returns the new ids in input order. */
-export async function submitIncomingBulk(
-  ctx: ServiceContext,
-  inputs: CustomerFields[],
-  options: { batchSize?: number; onProgress?: (done: number) => void } = {},
-): Promise<number[]> {
-  const batchSize = options.batchSize ?? 250;
-  const ids: number[] = [];
-  for (let start = 0; start < inputs.length; start += batchSize) {
-    const batch = inputs.slice(start, start + batchSize);
-    const matchData = await deriveMatchDataBatch(batch);
-    const rows = await ctx.db.transaction(async (tx) => {
-      const inserted = await insertIncomingMany(tx, batch.map((input, i) => ({ ...input, ...matchData[i], processingStatus: 'pending' as const })));
-      await appendAuditEvent(tx, {
-        actor: ctx.actor,
-        action: 'incoming.imported',
-        entityType: 'incoming_customer',
-        entityId: `${inserted[0]?.id ?? ''}..${inserted[inserted.length - 1]?.id ?? ''}`,
-        after: { count: inserted.length },
-        requestId: ctx.requestId,
-      });
-      return inserted;
-    });
-    ids.push(...rows.map((row) => row.id));
-    options.onProgress?.(ids.length);
-  }
-  return ids;
+export async function submitIncomingBulk(ctx: ServiceContext, inputs: CustomerFields[], options: BulkOptions = {}): Promise<number[]> {
+  return writeInBatches(
+    ctx,
+    inputs,
+    {
+      action: 'incoming.imported',
+      entityType: 'incoming_customer',
+      insert: (tx, batch, matchData) => insertIncomingMany(tx, batch.map((input, i) => ({ ...input, ...matchData[i], processingStatus: 'pending' as const }))),
+    },
+    options,
+  );
 }
 
 export async function listIncoming(ctx: ServiceContext, query: IncomingListQuery): Promise<{ incoming: IncomingCustomer[]; nextCursor: number | null }> {

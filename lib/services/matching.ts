@@ -55,7 +55,8 @@ export async function matchIncoming(ctx: ServiceContext, incomingId: number, opt
   const params = await currentParameters(ctx.db);
   const scoring = await scoreRecord(ctx.db, { record: incoming, matchData: incoming, excludeCustomerIds: options.excludeCustomerIds }, params, settings);
   const rows = resultRows(incoming.id, scoring.candidates, settings);
-  const status = scoring.candidates.some((candidate) => candidate.isMatch) ? 'matched' : 'no_match';
+  // A steward's decision stands: re-matching a reviewed record refreshes its results, not its status.
+  const status = incoming.processingStatus === 'reviewed' ? 'reviewed' : scoring.candidates.some((candidate) => candidate.isMatch) ? 'matched' : 'no_match';
   await ctx.db.transaction(async (tx) => {
     await replaceMatchResults(tx, incoming.id, rows);
     await setIncomingStatus(tx, incoming.id, status, { processedAt: new Date(), errorMessage: null });

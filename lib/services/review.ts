@@ -9,7 +9,7 @@ import { AppError, notFound } from '../errors';
 import { MERGEABLE_FIELDS, type ReviewInput } from '../schemas/review';
 import type { CustomerPatch } from '../schemas/customer';
 import type { ServiceContext } from './context';
-import { createCustomer, updateCustomer } from './customers';
+import { createCustomer, snakeCase, updateCustomer } from './customers';
 
 export interface ReviewOutcome {
   result: MatchingResult;
@@ -48,7 +48,7 @@ async function applyDecision(ctx: ServiceContext, input: ReviewInput, result: Ma
       if (!customer) throw notFound('Customer', result.customerId);
       const patch = mergePatch(customer, incoming, input.merge_fields);
       if (Object.keys(patch).length === 0) return customer;
-      return updateCustomer(ctx, customer.id, patch, 'customer.merged', { from_incoming_id: incoming.id, match_id: result.id, fields: Object.keys(patch) });
+      return updateCustomer(ctx, customer.id, patch, 'customer.merged', { from_incoming_id: incoming.id, match_id: result.id, fields: Object.keys(patch).map(snakeCase) });
     }
     case 'create_new':
       return createCustomer(ctx, {
@@ -84,7 +84,8 @@ export async function reviewMatch(ctx: ServiceContext, resultId: number, input: 
     const customer = await applyDecision(txCtx, input, current, incoming);
     if (input.decision !== 'reject') await setIncomingStatus(tx, incoming.id, 'reviewed');
     await appendAuditEvent(tx, {
-      actor: reviewer,
+      // The authenticated caller, never a name from the request body; the stated reviewer is kept beside it.
+      actor: ctx.actor,
       action: `match.${input.decision}`,
       entityType: 'matching_result',
       entityId: String(resultId),
@@ -95,6 +96,7 @@ export async function reviewMatch(ctx: ServiceContext, resultId: number, input: 
         version: updated.version,
         incoming_id: incoming.id,
         customer_id: customer?.id ?? current.customerId,
+        reviewer,
         notes: input.notes,
       },
       requestId: ctx.requestId,

@@ -38,3 +38,22 @@ describe.each(testDatabases())('searchCustomers on $kind', ({ open }) => {
     expect((await search({ query_text: 'Hooli', similarity_threshold: 0.5 }))[0].customer.companyName).toBe('Hooli');
   });
 });
+
+describe.each(testDatabases())('searchCustomers relevance on $kind', ({ open }) => {
+  it('finds the seed README example: a technology company in New York called Acme', async () => {
+    const handle = await open();
+    try {
+      const ctx = { db: handle.db, actor: 'test' };
+      await seedDemoDataIfEmpty(ctx);
+      const { createCustomer } = await import('./customers');
+      const { customerInputSchema } = await import('../schemas/customer');
+      await createCustomer(ctx, customerInputSchema.parse({ company_name: 'Acme Corporation', city: 'New York', country: 'USA', industry: 'Technology' }));
+      const results = await searchCustomers(ctx, searchInputSchema.parse({ query_text: 'Acme technology company in New York', similarity_threshold: 0.7, max_results: 5 }));
+      expect(results[0]).toMatchObject({ customer: { companyName: 'Acme Corporation', industry: 'Technology' } });
+      expect(results[0].similarityScore).toBe(1);
+      expect(results.every((result) => result.similarityScore >= 0.7)).toBe(true);
+    } finally {
+      await handle.close();
+    }
+  });
+});

@@ -1,10 +1,12 @@
 // searchCustomers: the seed's free-text search. Similarity is the best of the name-embedding cosine,
-// the profile-embedding cosine and trigram word similarity on the customer's text, in [0, 1].
+// the profile-embedding cosine, trigram word similarity and the share of query words the customer
+// contains, in [0, 1].
 import { inArray } from 'drizzle-orm';
 import { searchCustomerIds } from '../db/queries/search';
 import { customers, type Customer } from '../db/schema';
 import { getEmbedder } from '../embeddings';
 import { embeddingTexts } from '../matching/normalize/record';
+import { queryCoverage, queryTerms } from '../matching/query-coverage';
 import type { SearchInput } from '../schemas/search';
 import type { ServiceContext } from './context';
 import { matchSettings } from './matching-settings';
@@ -21,12 +23,19 @@ export async function searchCustomers(ctx: ServiceContext, input: SearchInput): 
   const text = embeddingTexts({ companyName: input.query_text }).companyName || input.query_text.toLowerCase();
   const [embedding] = await getEmbedder().embed([text]);
   const hits = await searchCustomerIds(ctx.db, input.query_text.toLowerCase(), embedding, input.max_results * OVERFETCH, matchSettings().limits.efSearch);
-  const kept = hits.filter((hit) => hit.similarity >= input.similarity_threshold).slice(0, input.max_results);
-  if (kept.length === 0) return [];
-  const rows = await ctx.db.select().from(customers).where(inArray(customers.id, kept.map((hit) => hit.id)));
+  if (hits.length === 0) return [];
+  const rows = await ctx.db.select().from(customers).where(inArray(customers.id, hits.map((hit) => hit.id)));
   const byId = new Map(rows.map((row) => [row.id, row]));
-  return kept.flatMap((hit) => {
-    const customer = byId.get(hit.id);
-    return customer ? [{ customer, similarityScore: Math.min(1, Math.max(0, hit.similarity)) }] : [];
-  });
+  const terms = queryTerms(input.query_text);
+  // Relevance: the best of embedding cosine, trigram word similarity and query-term coverage.
+  return hits
+    .flatMap((hit) => {
+      const customer = byId.get(hit.id);
+      if (!customer) return [];
+      const similarityScore = Math.min(1, Math.max(0, hit.similarity, queryCoverage(terms, customer.searchText)));
+      return [{ customer, similarityScore }];
+    })
+    .filter((result) => result.similarityScore >= input.similarity_threshold)
+    .sort((a, b) => b.similarityScore - a.similarityScore || a.customer.id - b.customer.id)
+    .slice(0, input.max_results);
 }

@@ -24,6 +24,11 @@ export async function releaseIdempotencyKey(db: Database, principal: string, key
   await db.delete(idempotencyKeys).where(and(eq(idempotencyKeys.principal, principal), eq(idempotencyKeys.key, key)));
 }
 
+/** Erasure: stored responses that carry this customer are removed with it. */
+export async function deleteIdempotencyResponsesForCustomer(db: Database, customerId: number): Promise<void> {
+  await db.delete(idempotencyKeys).where(sql`${idempotencyKeys.responseBody}->>'customer_id' = ${String(customerId)}`);
+}
+
 export async function deleteExpiredIdempotencyKeys(db: Database, olderThanHours: number): Promise<void> {
   await db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, sql`now() - make_interval(hours => ${olderThanHours})`));
 }

@@ -90,6 +90,6 @@ export async function listMatchesForIncoming(db: Database, incomingId: number): 
     .from(matchingResults)
     .innerJoin(customers, eq(customers.id, matchingResults.customerId))
     .where(eq(matchingResults.incomingId, incomingId))
-    .orderBy(desc(matchingResults.matchProbability), asc(matchingResults.customerId));
+    .orderBy(asc(matchingResults.rank), desc(matchingResults.matchWeight), asc(matchingResults.customerId));
   return rows;
 }

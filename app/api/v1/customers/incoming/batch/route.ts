@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { env } from '@/lib/env';
+import { AppError } from '@/lib/errors';
 import { json, route } from '@/lib/http/handler';
 import { parseOrThrow } from '@/lib/http/validate';
 import { submitIncomingBatch } from '@/lib/services/batch';
@@ -18,5 +19,8 @@ export const POST = route({ scope: 'write', body: true, idempotent: true, maxBod
     'batch',
   );
   const outcome = await submitIncomingBatch(await service(), batch.records, { match: batch.match });
-  return json(outcome, { status: outcome.stored > 0 ? 201 : 422 });
+  if (outcome.stored === 0) {
+    throw new AppError('validation_failed', `None of the ${outcome.received} records was valid; nothing was stored`, outcome.results);
+  }
+  return json(outcome, { status: 201 });
 });

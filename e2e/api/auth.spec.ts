@@ -1,0 +1,224 @@
+// API keys, scopes, rate limits and Idempotency-Key, against the `api-auth` server (playwright.config.ts):
+// AUTH_MODE=required, a token bucket of 1/s with burst 5 kept in Redis, keys provisioned before start-up
+// by e2e/support/provision-api-keys.ts (one key per purpose, so tests never drain each other's bucket).
+import type { APIRequestContext } from '@playwright/test';
+import { OPERATIONS, type Operation } from '../../lib/openapi/operations';
+import * as responses from '../../lib/schemas/responses';
+import { ApiClient } from '../support/api-client';
+import { AUTH_RATE, AUTH_REDIS_URL, readProvisionedKeys, type KeyName, type ProvisionedKey } from '../support/auth-server';
+import { expectBody, expectError } from '../support/contract';
+import { expect, MatchingApi, test, uniqueToken } from '../support/matching-api';
+
+let keys: Record<KeyName, ProvisionedKey>;
+
+// Read when the tests run, not at load time: the server writes the file after Playwright has loaded the specs.
+test.beforeAll(() => {
+  keys = readProvisionedKeys();
+});
+
+function apiAs(request: APIRequestContext, name: KeyName | null): MatchingApi {
+  return new MatchingApi(new ApiClient(request, name ? keys[name].key : undefined));
+}
+
+/** A request for an operation with its documented example body; path parameters are 1. */
+function call(client: ApiClient, operation: Operation, options: { retryRateLimited?: boolean } = {}) {
+  const path = operation.path.replace(/\{\w+\}/g, '1');
+  return client.send(operation.method.toUpperCase() as 'GET', path, { ...options, ...(operation.body ? { json: operation.bodyExample ?? {} } : {}) });
+}
+
+const protectedOperations = OPERATIONS.filter((operation) => operation.scope !== null);
+
+test.describe('authentication', () => {
+  test('every protected operation refuses a call without a key: 401 naming "Authorization: Bearer", nothing written', async ({ request }) => {
+    const admin = apiAs(request, 'admin');
+    const before = { customers: await admin.count('/customers'), incoming: await admin.count('/customers/incoming') };
+    const anonymous = new ApiClient(request);
+    for (const operation of protectedOperations) {
+      for (const prefix of ['', '/api/v1']) {
+        const response = await call(anonymous, { ...operation, path: `${prefix}${operation.path}` });
+        await expectError(response, 401, 'unauthorized', /Authorization: Bearer <key>/);
+      }
+    }
+    expect({ customers: await admin.count('/customers'), incoming: await admin.count('/customers/incoming') }).toEqual(before);
+  });
+
+  test('/health, /openapi.json and /docs need no key', async ({ request }) => {
+    const anonymous = new ApiClient(request);
+    await expectBody(await anonymous.get('/health'), 200, responses.healthResponseSchema);
+    expect((await (await anonymous.get('/openapi.json')).json()).paths['/api/v1/customers']).toBeDefined();
+    const docs = await anonymous.get('/docs', { expectRequestId: false });
+    expect(docs.status()).toBe(200);
+    expect(docs.headers()['content-type']).toContain('text/html');
+  });
+
+  const badHeaders: Array<[string, string, RegExp]> = [
+    ['a Basic credential', 'Basic dXNlcjpwYXNz', /Send the API key as "Authorization: Bearer <key>"/],
+    ['Bearer without a key', 'Bearer', /Authorization: Bearer <key>/],
+    ['a malformed key', 'Bearer not-a-real-key', /malformed; keys look like cm_/],
+    ['a key with a bad secret length', 'Bearer cm_abcdef12_short', /malformed/],
+    ['an unknown well-formed key', `Bearer cm_00000000_${'A'.repeat(32)}`, /unknown or revoked/],
+  ];
+  for (const [label, header, message] of badHeaders) {
+    test(`${label} answers 401`, async ({ request }) => {
+      await expectError(await new ApiClient(request).get('/customers', { headers: { Authorization: header } }), 401, 'unauthorized', message);
+    });
+  }
+
+  test('a known prefix with the wrong secret and a revoked key answer 401', async ({ request }) => {
+    const forged = `cm_${keys.reader.prefix}_${'B'.repeat(32)}`;
+    await expectError(await new ApiClient(request, forged).get('/customers'), 401, 'unauthorized', /unknown or revoked/);
+    await expectError(await apiAs(request, 'revoked').client.get('/customers'), 401, 'unauthorized', /unknown or revoked/);
+    await expectError(await apiAs(request, 'revoked').client.post('/customers', { company_name: 'Revoked Ltd' }), 401, 'unauthorized', /unknown or revoked/);
+  });
+});
+
+test.describe('scopes', () => {
+  // A key lacking the scope an operation needs gets 403 naming that scope (admin implies every scope).
+  const lacking: Record<string, KeyName> = { read: 'writer', write: 'reader', review: 'writer', admin: 'idempotent' };
+  for (const operation of protectedOperations) {
+    test(`${operation.method.toUpperCase()} ${operation.path} needs "${operation.scope}": 403 for a key without it`, async ({ request }) => {
+      const keyName = lacking[operation.scope!];
+      const response = await call(apiAs(request, keyName).client, operation);
+      const error = await expectError(response, 403, 'forbidden', new RegExp(`lacks the "${operation.scope}" scope`));
+      expect(error.error.message).toContain(`(it has: ${keys[keyName].scopes.join(', ')})`);
+    });
+  }
+
+  test('a read-only key can read and search but not write, review or read the audit log', async ({ request }) => {
+    const reader = apiAs(request, 'reader');
+    await expectBody(await reader.client.get('/customers?limit=2'), 200, responses.customerResponseSchema.array());
+    await expectBody(await reader.client.post('/customers/search', { query_text: 'Acme', similarity_threshold: 0.5 }), 200, responses.searchResultSchema);
+    await expectError(await reader.client.post('/customers', { company_name: 'Reader Ltd' }), 403, 'forbidden', /"write" scope/);
+    await expectError(await reader.client.delete('/customers/1'), 403, 'forbidden', /"write" scope/);
+    await expectError(await reader.client.post('/matches/1/review', { decision: 'accept', expected_version: 1 }), 403, 'forbidden', /"review" scope/);
+    await expectError(await reader.client.get('/audit'), 403, 'forbidden', /"admin" scope/);
+  });
+
+  test('writes are audited under the key that made them; the admin key reads the audit log', async ({ request }) => {
+    const created = await apiAs(request, 'writer').createCustomer({ company_name: `Keyed ${uniqueToken()} Ltd` });
+    const [event] = await apiAs(request, 'admin').audit({ entity_type: 'customer', entity_id: created.customer_id });
+    expect(event).toMatchObject({ action: 'customer.created', actor: `api-key:${keys.writer.name}` });
+  });
+
+  test('a review key can decide on a match', async ({ request }) => {
+    const { match } = await apiAs(request, 'admin').matchedPair();
+    const review = await apiAs(request, 'reviewer').review(match.match_id, { decision: 'reject', expected_version: match.version });
+    expect(review.match).toMatchObject({ review_decision: 'reject', reviewer: `api-key:${keys.reviewer.name}` });
+  });
+});
+
+test.describe('rate limiting (Redis token bucket)', () => {
+  test(`a burst beyond ${AUTH_RATE.burst} answers 429 with Retry-After and the error shape; the bucket lives in Redis`, async ({ request }) => {
+    const limited = apiAs(request, 'limited').client;
+    const started = Date.now();
+    const remaining: string[] = [];
+    let refused: Awaited<ReturnType<ApiClient['get']>> | undefined;
+    for (let sent = 0; sent < AUTH_RATE.burst + 5 && !refused; sent += 1) {
+      const response = await limited.get('/customers?limit=1', { retryRateLimited: false });
+      if (response.status() === 429) refused = response;
+      else {
+        expect(response.status()).toBe(200);
+        remaining.push(response.headers()['ratelimit-remaining']);
+      }
+    }
+    const elapsedSeconds = (Date.now() - started) / 1000;
+    expect(refused, `no 429 after ${remaining.length} requests in ${elapsedSeconds}s`).toBeDefined();
+    expect(remaining[0]).toBe(String(AUTH_RATE.burst - 1));
+    expect(remaining.length).toBeGreaterThanOrEqual(AUTH_RATE.burst);
+    expect(remaining.length).toBeLessThanOrEqual(AUTH_RATE.burst + Math.ceil(elapsedSeconds * AUTH_RATE.perSecond));
+
+    const retryAfter = Number(refused!.headers()['retry-after']);
+    expect(Number.isInteger(retryAfter) && retryAfter >= 1).toBe(true);
+    expect(refused!.headers()['ratelimit-remaining']).toBe('0');
+    await expectError(refused!, 429, 'rate_limited', new RegExp(`retry after ${retryAfter} s`));
+
+    // The Redis limiter path, not the in-memory one: the bucket is a hash in Redis under the key's prefix.
+    const { Redis } = await import('ioredis');
+    const redis = new Redis(AUTH_REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+    try {
+      await redis.connect();
+      const bucket = await redis.hgetall(`cm:rate:key:${keys.limited.prefix}`);
+      expect(Number(bucket.tokens)).toBeLessThan(1);
+      expect(Math.abs(Number(bucket.at) - Date.now())).toBeLessThan(10_000);
+      expect(await redis.pttl(`cm:rate:key:${keys.limited.prefix}`)).toBeGreaterThan(0);
+    } finally {
+      redis.disconnect();
+    }
+
+    // Buckets are per key: another key is unaffected; and after Retry-After the limited key may call again.
+    expect((await apiAs(request, 'reader').client.get('/customers?limit=1', { retryRateLimited: false })).status()).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, retryAfter * 1000 + 100));
+    expect((await limited.get('/customers?limit=1', { retryRateLimited: false })).status()).toBe(200);
+  });
+});
+
+test.describe('Idempotency-Key', () => {
+  const idempotencyKey = () => `e2e-${uniqueToken()}`;
+
+  test('the same POST /customers twice answers the same body, replayed, and creates one row', async ({ request }) => {
+    const api = apiAs(request, 'idempotent');
+    const token = uniqueToken();
+    const body = { company_name: `Idem ${token} Corp`, city: 'Lyon', country: 'FR' };
+    const headers = { 'Idempotency-Key': idempotencyKey() };
+    const first = await api.client.post('/customers', body, { headers });
+    const created = await expectBody(first, 201, responses.customerResponseSchema);
+    expect(first.headers()['idempotent-replayed']).toBeUndefined();
+    const second = await api.client.post('/customers', body, { headers });
+    expect(second.status()).toBe(201);
+    expect(second.headers()['idempotent-replayed']).toBe('true');
+    expect(await second.json()).toEqual(created);
+    const rows = await expectBody(await api.client.get(`/customers?q=${token}`), 200, responses.customerResponseSchema.array());
+    expect(rows.map((row) => row.customer_id)).toEqual([created.customer_id]);
+
+    // The same key with a different body is refused and writes nothing.
+    const changed = await api.client.post('/customers', { ...body, city: 'Paris' }, { headers });
+    await expectError(changed, 422, 'validation_failed', /already used with a different request/);
+    expect((await (await api.client.get(`/customers?q=${token}`)).json()).length).toBe(1);
+  });
+
+  test('without an Idempotency-Key the same POST creates two rows (the control)', async ({ request }) => {
+    const api = apiAs(request, 'otherWriter');
+    const token = uniqueToken();
+    await api.createCustomer({ company_name: `Twice ${token} Corp` });
+    await api.createCustomer({ company_name: `Twice ${token} Corp` });
+    expect((await (await api.client.get(`/customers?q=${token}`)).json()).length).toBe(2);
+  });
+
+  test('POST /customers/incoming and /customers/incoming/batch replay instead of storing twice', async ({ request }) => {
+    const api = apiAs(request, 'idempotent');
+    const token = uniqueToken();
+    const headers = { 'Idempotency-Key': idempotencyKey() };
+    const single = { company_name: `Idem ${token} Single` };
+    const [first, second] = [await api.client.post('/customers/incoming', single, { headers }), await api.client.post('/customers/incoming', single, { headers })];
+    expect(second.headers()['idempotent-replayed']).toBe('true');
+    expect(await second.json()).toEqual(await first.json());
+    const batchHeaders = { 'Idempotency-Key': idempotencyKey() };
+    const batch = { records: [{ company_name: `Idem ${token} Batch` }, { company_name: '' }] };
+    const [firstBatch, secondBatch] = [await api.client.post('/customers/incoming/batch', batch, { headers: batchHeaders }), await api.client.post('/customers/incoming/batch', batch, { headers: batchHeaders })];
+    expect(firstBatch.status()).toBe(201);
+    expect(secondBatch.headers()['idempotent-replayed']).toBe('true');
+    expect(await secondBatch.json()).toEqual(await firstBatch.json());
+    const stored = await expectBody(await api.client.get(`/customers/incoming?q=${token}`), 200, responses.incomingResponseSchema.array());
+    expect(stored.map((row) => row.company_name).sort()).toEqual([`Idem ${token} Batch`, `Idem ${token} Single`]);
+  });
+
+  test('a failed attempt does not burn the key; keys are per API key; a malformed key answers 400', async ({ request }) => {
+    const api = apiAs(request, 'idempotent');
+    const key = idempotencyKey();
+    await expectError(await api.client.post('/customers', { company_name: '' }, { headers: { 'Idempotency-Key': key } }), 422, 'validation_failed');
+    const body = { company_name: `Retry ${uniqueToken()} Corp` };
+    const corrected = await api.client.post('/customers', body, { headers: { 'Idempotency-Key': key } });
+    expect(corrected.status()).toBe(201);
+    expect(corrected.headers()['idempotent-replayed']).toBeUndefined();
+
+    // Another API key using the same Idempotency-Key value gets its own record, not the first key's response.
+    const other = await apiAs(request, 'otherWriter').client.post('/customers', body, { headers: { 'Idempotency-Key': key } });
+    expect(other.status()).toBe(201);
+    expect(other.headers()['idempotent-replayed']).toBeUndefined();
+    expect((await other.json()).customer_id).not.toBe((await corrected.json()).customer_id);
+
+    for (const malformed of ['has spaces', 'x'.repeat(201), 'slash/key']) {
+      await expectError(await api.client.post('/customers', body, { headers: { 'Idempotency-Key': malformed } }), 400, 'bad_request', /Idempotency-Key must be/);
+    }
+  });
+});

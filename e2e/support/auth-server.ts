@@ -1,0 +1,37 @@
+// The second test server (project `api-auth`): AUTH_MODE=required, a tiny token bucket in Redis, and API
+// keys provisioned into its own PGlite directory before it starts. Shared by playwright.config.ts and specs.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+export const AUTH_PORT = Number(process.env.E2E_AUTH_PORT ?? 3101);
+export const AUTH_BASE_URL = `http://127.0.0.1:${AUTH_PORT}`;
+export const AUTH_DATA_DIR = './data/e2e-auth-pglite';
+/** Written by e2e/support/provision-api-keys.ts, read by e2e/api/auth.spec.ts. Holds throwaway test keys only. */
+export const AUTH_KEYS_FILE = './data/e2e-auth-keys.json';
+export const AUTH_REDIS_URL = process.env.E2E_REDIS_URL ?? 'redis://127.0.0.1:6379';
+export const AUTH_RATE = { perSecond: 1, burst: 5 };
+
+/** One key per purpose, so that one test's requests never drain another test's token bucket. */
+export const KEY_SCOPES = {
+  reader: ['read'],
+  writer: ['write'],
+  reviewer: ['review'],
+  admin: ['admin'],
+  limited: ['read'],
+  idempotent: ['read', 'write'],
+  otherWriter: ['read', 'write'],
+  revoked: ['read', 'write'],
+} as const;
+
+export type KeyName = keyof typeof KEY_SCOPES;
+
+export interface ProvisionedKey {
+  key: string;
+  prefix: string;
+  name: string;
+  scopes: string[];
+}
+
+export function readProvisionedKeys(file = AUTH_KEYS_FILE): Record<KeyName, ProvisionedKey> {
+  return JSON.parse(readFileSync(path.resolve(file), 'utf8')) as Record<KeyName, ProvisionedKey>;
+}
