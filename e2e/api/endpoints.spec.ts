@@ -359,6 +359,14 @@ test.describe('matching', () => {
   });
 });
 
+test('an unsupported method answers 405 and still carries the request id', async ({ request }) => {
+  for (const [method, path] of [['PUT', '/customers/1'], ['DELETE', '/customers'], ['PUT', '/api/v1/customers/search']] as const) {
+    const response = await request.fetch(path, { method, headers: { 'X-Request-Id': 'probe-405' } });
+    expect(response.status()).toBe(405);
+    expect(response.headers()['x-request-id']).toBe('probe-405');
+  }
+});
+
 test.describe('search', () => {
   test('POST /customers/search answers the seed array, best first, within threshold and max_results', async ({ api }) => {
     const token = uniqueToken();
