@@ -19,6 +19,7 @@ import { compareWithCandidates } from './scoring';
 /** Fields a candidate channel selects on: their m is not estimated from that channel's pairs. */
 const CHANNEL_BLOCKED_FIELDS: Record<CandidateChannel, string[] | null> = {
   identifier: ['identifier'],
+  date_of_birth: ['dateOfBirth'],
   email: ['email', 'domain'],
   domain: ['email', 'domain'],
   phone: ['phone'],

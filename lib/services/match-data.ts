@@ -2,7 +2,8 @@
 // for exact-key and trigram candidates) and the two embeddings (name, full profile).
 import { getEmbedder } from '../embeddings';
 import type { Embedder } from '../embeddings/types';
-import { embeddingTexts, matchKeys } from '../matching/normalize/record';
+import { swappedReading } from '../matching/normalize/date';
+import { embeddingTexts, matchKeys, normalizeRecord } from '../matching/normalize/record';
 import type { CustomerRecord } from '../matching/types';
 
 export interface MatchData {
@@ -20,8 +21,22 @@ export interface MatchData {
   embeddingModel: string | null;
 }
 
+/** Prefix of date-of-birth keys stored beside identifier keys (one GIN index serves both channels). */
+export const DATE_OF_BIRTH_KEY_PREFIX = 'dob:';
+
+const pad = (value: number) => String(value).padStart(2, '0');
+
+/** Exact date-of-birth keys: the date, and its day/month-swapped reading when the input was ambiguous. */
+export function dateOfBirthKeys(record: CustomerRecord): string[] {
+  const date = normalizeRecord(record).dateOfBirth;
+  if (!date || date.month === null || date.day === null) return [];
+  const readings = [date, ...(date.dayMonthAmbiguous ? [swappedReading(date)] : [])].filter((reading): reading is NonNullable<typeof reading> => reading !== null);
+  return [...new Set(readings.map((reading) => `${DATE_OF_BIRTH_KEY_PREFIX}${reading.year}-${pad(reading.month!)}-${pad(reading.day!)}`))];
+}
+
 export function deriveMatchKeys(record: CustomerRecord) {
   const keys = matchKeys(record);
+  const identityKeys = [...keys.identifierKeys, ...dateOfBirthKeys(record)];
   return {
     nameNormalized: keys.nameNormalized,
     legalForm: keys.legalForm,
@@ -31,7 +46,7 @@ export function deriveMatchKeys(record: CustomerRecord) {
     websiteDomain: keys.websiteDomain,
     postalCodeNormalized: keys.postalCode,
     streetNumber: keys.streetNumber,
-    identifierKeys: keys.identifierKeys.length > 0 ? keys.identifierKeys : null,
+    identifierKeys: identityKeys.length > 0 ? identityKeys : null,
   };
 }
 

@@ -6,7 +6,7 @@ import type { Database } from '../client';
 import { queryRows } from '../rows';
 import { customers, type Customer } from '../schema';
 
-export const CANDIDATE_CHANNELS = ['identifier', 'email', 'phone', 'domain', 'address', 'name_trigram', 'name_embedding', 'profile_embedding'] as const;
+export const CANDIDATE_CHANNELS = ['identifier', 'date_of_birth', 'email', 'phone', 'domain', 'address', 'name_trigram', 'name_embedding', 'profile_embedding'] as const;
 export type CandidateChannel = (typeof CANDIDATE_CHANNELS)[number];
 
 export interface CandidateKeys {
@@ -50,9 +50,12 @@ function exactKeyBranches(keys: CandidateKeys, limit: number): SQL[] {
   const branches: SQL[] = [];
   const add = (channel: CandidateChannel, condition: SQL) =>
     branches.push(sql`(select id, ${channel}::text as channel from customers where ${condition} limit ${limit})`);
-  if (keys.identifierKeys?.length) {
-    add('identifier', sql`identifier_keys && ${sql`array[${sql.join(keys.identifierKeys.map((key) => sql`${key}`), sql`, `)}]::text[]`}`);
-  }
+  // identifier_keys holds registry/document identifiers and, prefixed "dob:", exact dates of birth.
+  const keyArray = (list: string[]) => sql`array[${sql.join(list.map((key) => sql`${key}`), sql`, `)}]::text[]`;
+  const identifiers = (keys.identifierKeys ?? []).filter((key) => !key.startsWith('dob:'));
+  const birthDates = (keys.identifierKeys ?? []).filter((key) => key.startsWith('dob:'));
+  if (identifiers.length) add('identifier', sql`identifier_keys && ${keyArray(identifiers)}`);
+  if (birthDates.length) add('date_of_birth', sql`identifier_keys && ${keyArray(birthDates)}`);
   if (keys.emailNormalized) add('email', sql`email_normalized = ${keys.emailNormalized}`);
   if (keys.phoneE164) add('phone', sql`phone_e164 = ${keys.phoneE164}`);
   // Company domain from the website or from a non-free-mail email address, matched against both columns.
