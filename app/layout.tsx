@@ -26,6 +26,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
                   <Link className="text-slate-700 hover:text-blue-700" href="/">Customers</Link>
                 </li>
                 <li>
+                  <a className="text-slate-700 hover:text-blue-700" href="/docs">API docs</a>
+                </li>
+                <li>
                   <a className="text-slate-700 hover:text-blue-700" href="/api/v1/health">Health</a>
                 </li>
               </ul>
