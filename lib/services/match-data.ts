@@ -1,28 +1,19 @@
 // Everything derived from a record's business fields at write time: normalised match keys (indexed
 // for exact-key and trigram candidates) and the two embeddings (name, full profile).
+import { DATE_OF_BIRTH_KEY_PREFIX, type CandidateKeys } from '../db/queries/candidates';
 import { getEmbedder } from '../embeddings';
 import type { Embedder } from '../embeddings/types';
 import { swappedReading } from '../matching/normalize/date';
 import { embeddingTexts, matchKeys, normalizeRecord } from '../matching/normalize/record';
 import type { CustomerRecord } from '../matching/types';
 
-export interface MatchData {
-  nameNormalized: string | null;
+/** The candidate keys plus what else is stored per record for matching. */
+export interface MatchData extends CandidateKeys {
   legalForm: string | null;
-  emailNormalized: string | null;
-  emailDomain: string | null;
-  phoneE164: string | null;
-  websiteDomain: string | null;
-  postalCodeNormalized: string | null;
-  streetNumber: string | null;
-  identifierKeys: string[] | null;
   companyNameEmbedding: number[] | null;
   fullProfileEmbedding: number[] | null;
   embeddingModel: string | null;
 }
-
-/** Prefix of date-of-birth keys stored beside identifier keys (one GIN index serves both channels). */
-export const DATE_OF_BIRTH_KEY_PREFIX = 'dob:';
 
 const pad = (value: number) => String(value).padStart(2, '0');
 

@@ -9,6 +9,10 @@ import { customers, type Customer } from '../schema';
 export const CANDIDATE_CHANNELS = ['identifier', 'date_of_birth', 'email', 'phone', 'domain', 'address', 'name_trigram', 'name_embedding', 'profile_embedding'] as const;
 export type CandidateChannel = (typeof CANDIDATE_CHANNELS)[number];
 
+/** Prefix of date-of-birth keys stored beside identifier keys (one GIN index serves both channels). */
+export const DATE_OF_BIRTH_KEY_PREFIX = 'dob:';
+
+/** The normalised keys stored on each record and looked up exactly. */
 export interface CandidateKeys {
   emailNormalized: string | null;
   emailDomain: string | null;
@@ -52,8 +56,8 @@ function exactKeyBranches(keys: CandidateKeys, limit: number): SQL[] {
     branches.push(sql`(select id, ${channel}::text as channel from customers where ${condition} limit ${limit})`);
   // identifier_keys holds registry/document identifiers and, prefixed "dob:", exact dates of birth.
   const keyArray = (list: string[]) => sql`array[${sql.join(list.map((key) => sql`${key}`), sql`, `)}]::text[]`;
-  const identifiers = (keys.identifierKeys ?? []).filter((key) => !key.startsWith('dob:'));
-  const birthDates = (keys.identifierKeys ?? []).filter((key) => key.startsWith('dob:'));
+  const identifiers = (keys.identifierKeys ?? []).filter((key) => !key.startsWith(DATE_OF_BIRTH_KEY_PREFIX));
+  const birthDates = (keys.identifierKeys ?? []).filter((key) => key.startsWith(DATE_OF_BIRTH_KEY_PREFIX));
   if (identifiers.length) add('identifier', sql`identifier_keys && ${keyArray(identifiers)}`);
   if (birthDates.length) add('date_of_birth', sql`identifier_keys && ${keyArray(birthDates)}`);
   if (keys.emailNormalized) add('email', sql`email_normalized = ${keys.emailNormalized}`);
