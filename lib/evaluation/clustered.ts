@@ -4,21 +4,14 @@
 import type { LabelledDataset } from '../datasets/types';
 import { orderedPair } from '../datasets/types';
 import { clusterRecords, hardConflict, pairsWithinClusters } from '../matching/cluster';
+import { pairFigures, type PairFigures } from '../matching/eval/metrics';
 import { normalizeRecord } from '../matching/normalize/record';
 
-export interface ClusteredQuality {
+export interface ClusteredQuality extends PairFigures {
   entities: number;
-  precision: number;
-  recall: number;
-  f1: number;
-  truePositives: number;
-  falsePositives: number;
-  falseNegatives: number;
   /** Known must-not-merge pairs that ended up in one entity. */
   hardNegativesMerged: number;
 }
-
-const ratio = (numerator: number, denominator: number) => (denominator === 0 ? 0 : numerator / denominator);
 
 /** `bestByPair` maps "idA\0idB" (ordered) to the best probability seen for that pair. */
 export function clusteredQuality(dataset: LabelledDataset, bestByPair: Map<string, number>, cutoff: number): ClusteredQuality {
@@ -33,17 +26,6 @@ export function clusteredQuality(dataset: LabelledDataset, bestByPair: Map<strin
   const predicted = new Set(pairsWithinClusters(clusters).map(([a, b]) => orderedPair(records[a].id, records[b].id).join('\u0000')));
   const truth = new Set(dataset.truePairs.map(([a, b]) => orderedPair(a, b).join('\u0000')));
   const truePositives = [...predicted].filter((pair) => truth.has(pair)).length;
-  const precision = ratio(truePositives, predicted.size);
-  const recall = ratio(truePositives, truth.size);
   const hardNegativesMerged = (dataset.hardNegativePairs ?? []).filter(([a, b]) => predicted.has(orderedPair(a, b).join('\u0000'))).length;
-  return {
-    entities: clusters.length,
-    precision,
-    recall,
-    f1: ratio(2 * precision * recall, precision + recall),
-    truePositives,
-    falsePositives: predicted.size - truePositives,
-    falseNegatives: truth.size - truePositives,
-    hardNegativesMerged,
-  };
+  return { entities: clusters.length, ...pairFigures(truePositives, predicted.size, truth.size), hardNegativesMerged };
 }

@@ -9,13 +9,7 @@ export interface ScoredOutcome {
   isHardNegative?: boolean;
 }
 
-export interface QualityReport {
-  precision: number;
-  recall: number;
-  f1: number;
-  truePositives: number;
-  falsePositives: number;
-  falseNegatives: number;
+export interface QualityReport extends PairFigures {
   truePairs: number;
   candidatePairs: number;
   /** Share of true pairs that candidate generation reached: an upper bound on recall. */
@@ -32,13 +26,32 @@ function ratio(numerator: number, denominator: number): number {
   return denominator === 0 ? 0 : numerator / denominator;
 }
 
+/** Precision, recall and F1 from counts of predicted pairs, true pairs and their overlap. */
+export interface PairFigures {
+  precision: number;
+  recall: number;
+  f1: number;
+  truePositives: number;
+  falsePositives: number;
+  falseNegatives: number;
+}
+
+export function pairFigures(truePositives: number, predictedPairs: number, truePairs: number): PairFigures {
+  const precision = ratio(truePositives, predictedPairs);
+  const recall = ratio(truePositives, truePairs);
+  return {
+    precision,
+    recall,
+    f1: ratio(2 * precision * recall, precision + recall),
+    truePositives,
+    falsePositives: predictedPairs - truePositives,
+    falseNegatives: truePairs - truePositives,
+  };
+}
+
 export function qualityReport(outcomes: ScoredOutcome[], truePairs: number, thresholds: BandThresholds): QualityReport {
   const predicted = outcomes.filter((outcome) => outcome.matchProbability >= thresholds.matchCutoff);
-  const truePositives = predicted.filter((outcome) => outcome.isTrueMatch).length;
-  const falsePositives = predicted.length - truePositives;
-  const falseNegatives = truePairs - truePositives;
-  const precision = ratio(truePositives, predicted.length);
-  const recall = ratio(truePositives, truePairs);
+  const figures = pairFigures(predicted.filter((outcome) => outcome.isTrueMatch).length, predicted.length, truePairs);
   const candidateTrue = outcomes.filter((outcome) => outcome.isTrueMatch).length;
 
   const bands = Object.fromEntries(CONFIDENCE_BANDS.map((band) => [band, { pairs: 0, trueMatches: 0 }])) as QualityReport['bands'];
@@ -58,12 +71,7 @@ export function qualityReport(outcomes: ScoredOutcome[], truePairs: number, thre
   });
 
   return {
-    precision,
-    recall,
-    f1: ratio(2 * precision * recall, precision + recall),
-    truePositives,
-    falsePositives,
-    falseNegatives,
+    ...figures,
     truePairs,
     candidatePairs: outcomes.length,
     candidateRecall: ratio(candidateTrue, truePairs),
