@@ -124,6 +124,9 @@ export const incomingCustomers = pgTable(
     processedAt: timestamp('processed_at', { withTimezone: true }),
     errorMessage: text('error_message'),
     needsEmbedding: boolean('needs_embedding').notNull().default(false),
+    // Queue claim (lib/db/queries/queue.ts): which worker took the row and when; a stale claim is reclaimable.
+    claimedAt: timestamp('claimed_at', { withTimezone: true }),
+    claimedBy: varchar('claimed_by', { length: 100 }),
   },
   (t) => [
     index('incoming_status_received_idx').on(t.processingStatus, t.receivedAt),
