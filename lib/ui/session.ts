@@ -1,0 +1,122 @@
+// Who the data steward is, for pages and server actions: the same rules as the REST API. With AUTH_MODE
+// open the steward acts with every scope under a chosen display name; with keys required the steward signs
+// in at /login with an API key kept in an httpOnly cookie and re-verified on every page and action.
+import 'server-only';
+import { cookies } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { authRequired, env } from '../env';
+import { AppError } from '../errors';
+import { appContext } from '../services/bootstrap';
+import { API_SCOPES, hasScope, verifyApiKey, type ApiScope, type Principal } from '../services/api-keys';
+import type { ServiceContext } from '../services/context';
+import { safeReturnPath, validStewardName } from './session-rules';
+
+export { safeReturnPath, validStewardName };
+
+export type UiScope = ApiScope;
+
+/** httpOnly: the API key itself, only in required mode. */
+export const SESSION_KEY_COOKIE = 'cm_steward_key';
+/** Readable display name: the actor in open mode, the key's name for the header in required mode. */
+export const STEWARD_NAME_COOKIE = 'cm_steward_name';
+export const DEFAULT_STEWARD = 'steward';
+
+const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60; // one working day; the key stays valid, the browser forgets it
+
+export type LoginReason = 'signin' | 'invalid' | 'expired' | 'forbidden' | 'signed-out';
+
+
+function loginUrl(reason: LoginReason, from?: string, scope?: UiScope): string {
+  const params = new URLSearchParams({ reason });
+  if (from) params.set('from', safeReturnPath(from));
+  if (scope) params.set('scope', scope);
+  return `/login?${params}`;
+}
+
+function cookieOptions(maxAge = SESSION_MAX_AGE_SECONDS) {
+  return { httpOnly: true, sameSite: 'strict' as const, secure: env().NODE_ENV === 'production', path: '/', maxAge };
+}
+
+/**
+ * The signed-in steward, or null when nobody is (required mode without a valid key cookie).
+ * Throws AppError('service_unavailable') when the database is down, like the API.
+ */
+export async function currentSteward(): Promise<(Principal & { db: ServiceContext['db'] }) | null> {
+  const jar = await cookies();
+  if (!authRequired()) {
+    const actor = validStewardName(jar.get(STEWARD_NAME_COOKIE)?.value) ?? DEFAULT_STEWARD;
+    const context = await appContext(actor);
+    return { id: `steward:${actor}`, actor, scopes: API_SCOPES, db: context.db };
+  }
+  const key = jar.get(SESSION_KEY_COOKIE)?.value;
+  if (!key) return null;
+  const context = await appContext('steward');
+  try {
+    const principal = await verifyApiKey(context.db, key);
+    return { ...principal, db: context.db };
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'unauthorized') return null;
+    throw error;
+  }
+}
+
+async function resolve(scope: UiScope, from: string | undefined, onForbidden: 'redirect' | 'throw'): Promise<ServiceContext> {
+  const steward = await currentSteward();
+  if (!steward) {
+    const hadKey = Boolean((await cookies()).get(SESSION_KEY_COOKIE));
+    redirect(loginUrl(hadKey ? 'expired' : 'signin', from));
+  }
+  if (!hasScope(steward, scope)) {
+    if (onForbidden === 'redirect') redirect(loginUrl('forbidden', from, scope));
+    throw new AppError('forbidden', `Your API key lacks the "${scope}" scope needed here (it has: ${steward.scopes.join(', ') || 'none'}). Sign in with a key that has it.`);
+  }
+  return { db: steward.db, actor: steward.actor };
+}
+
+/**
+ * The service context for a page: redirects to /login when nobody is signed in or the key is no longer
+ * valid, and when the key lacks the scope (the login page says which scope is needed).
+ */
+export function uiContext(scope: UiScope, from?: string): Promise<ServiceContext> {
+  return resolve(scope, from, 'redirect');
+}
+
+/**
+ * The service context for a server action: redirects to /login when the session is gone, but throws
+ * AppError('forbidden') for a missing scope so the form can show the message and keep what was typed.
+ */
+export function uiActionContext(scope: UiScope): Promise<ServiceContext> {
+  return resolve(scope, undefined, 'throw');
+}
+
+/** Verifies a pasted key and starts a session with it; AppError('unauthorized') says what is wrong. */
+export async function signInWithApiKey(apiKey: string): Promise<Principal> {
+  const context = await appContext('steward');
+  const principal = await verifyApiKey(context.db, apiKey);
+  const jar = await cookies();
+  jar.set(SESSION_KEY_COOKIE, apiKey, cookieOptions());
+  jar.set(STEWARD_NAME_COOKIE, principal.actor.slice(0, 80), { ...cookieOptions(), httpOnly: false });
+  return principal;
+}
+
+/** Open mode: remembers the display name the steward acts under in audit events. */
+export async function setStewardName(name: string): Promise<void> {
+  const valid = validStewardName(name);
+  if (!valid) throw new AppError('validation_failed', 'Use 1–40 letters, digits, spaces, dots, dashes, underscores or @');
+  (await cookies()).set(STEWARD_NAME_COOKIE, valid, { ...cookieOptions(365 * 24 * 60 * 60), httpOnly: false });
+}
+
+export async function signOut(): Promise<void> {
+  const jar = await cookies();
+  jar.delete(SESSION_KEY_COOKIE);
+  jar.delete(STEWARD_NAME_COOKIE);
+}
+
+/** What the header shows: no database round trip, just the remembered name. */
+export async function stewardDisplayName(): Promise<{ name: string; signedIn: boolean; required: boolean }> {
+  const jar = await cookies();
+  const required = authRequired();
+  const name = jar.get(STEWARD_NAME_COOKIE)?.value;
+  if (required) return { name: name ?? '', signedIn: Boolean(jar.get(SESSION_KEY_COOKIE)), required };
+  return { name: validStewardName(name) ?? DEFAULT_STEWARD, signedIn: true, required };
+}
