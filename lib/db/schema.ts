@@ -107,6 +107,9 @@ export const customers = pgTable(
     index('customers_identifier_keys_gin').using('gin', t.identifierKeys),
     index('customers_city_idx').on(t.city),
     index('customers_country_idx').on(t.country),
+    // Directory sort orders (app/directory): a page of N rows is an index range, not a sort of the table.
+    index('customers_company_name_sort_idx').on(t.companyName, t.id),
+    index('customers_created_at_idx').on(t.createdAt, t.id),
   ],
 );
 
@@ -130,6 +133,8 @@ export const incomingCustomers = pgTable(
   },
   (t) => [
     index('incoming_status_received_idx').on(t.processingStatus, t.receivedAt),
+    // Dashboard figures are bounded to the last N days by received_at.
+    index('incoming_received_at_idx').on(t.receivedAt),
     uniqueIndex('incoming_source_uq').on(t.sourceSystem, t.sourceId),
   ],
 );
@@ -164,6 +169,9 @@ export const matchingResults = pgTable(
     uniqueIndex('matching_results_pair_uq').on(t.incomingId, t.customerId),
     index('matching_results_band_idx').on(t.confidenceBand, t.reviewed),
     index('matching_results_customer_idx').on(t.customerId),
+    // Dashboard: matches per day and decisions per day over the last N days.
+    index('matching_results_created_at_idx').on(t.createdAt),
+    index('matching_results_reviewed_at_idx').on(t.reviewedAt),
   ],
 );
 
