@@ -1,25 +1,23 @@
-import { CustomerTable } from '@/components/customer-table';
-import { toCustomerResponse } from '@/lib/schemas/customer';
-import { appContext } from '@/lib/services/bootstrap';
-import { listCustomers } from '@/lib/services/customers';
+// Submit & match: a steward enters an incoming customer and sees which existing customers it may be.
+import type { Metadata } from 'next';
+import { IncomingForm } from '@/components/submit/incoming-form';
+import { uiContext } from '@/lib/ui/session';
 
+export const metadata: Metadata = { title: 'Submit & match' };
 export const dynamic = 'force-dynamic';
 
-const PAGE_SIZE = 100;
-
-export default async function HomePage() {
-  const page = await listCustomers(await appContext('ui'), { limit: PAGE_SIZE });
-  const rows = page.customers.map(toCustomerResponse);
+export default async function SubmitPage() {
+  // Checked here too so a signed-out steward is sent to sign in before typing a record.
+  await uiContext('write', '/');
   return (
-    <section aria-labelledby="customers-heading" className="space-y-4">
+    <section aria-labelledby="submit-heading" className="space-y-4">
       <div>
-        <h1 id="customers-heading" className="text-2xl font-semibold">Customers</h1>
-        <p className="text-sm text-slate-600">
-          {rows.length} {rows.length === 1 ? 'customer' : 'customers'}
-          {page.nextCursor !== null ? ` shown (first ${PAGE_SIZE})` : ''}. Incoming records are matched against these.
-        </p>
+        <h1 id="submit-heading" className="text-2xl font-semibold">
+          Submit &amp; match
+        </h1>
+        <p className="text-sm text-slate-600">Enter an incoming customer record to find the existing customers it may be, ranked by match probability.</p>
       </div>
-      <CustomerTable customers={rows} />
+      <IncomingForm />
     </section>
   );
 }

@@ -1,0 +1,64 @@
+// The ranked matches for a just-submitted record: band, probability, customer and the top reasons.
+import Link from 'next/link';
+import { BandBadge } from '@/components/ui/band-badge';
+import { ProbabilityBar } from '@/components/ui/probability';
+import { EmptyState } from '@/components/ui/states';
+import { fieldLabel, formatWeight } from '@/lib/ui/format';
+import type { MatchSummary } from '@/lib/ui/match-summary';
+
+export function ReasonList({ reasons }: { reasons: MatchSummary['reasons'] }) {
+  if (reasons.length === 0) return <span className="text-slate-500">No field evidence stored</span>;
+  return (
+    <ul className="flex flex-wrap gap-1.5" aria-label="Top reasons">
+      {reasons.map((reason) => (
+        <li key={reason.field} className={`rounded border px-1.5 py-0.5 text-xs ${reason.weight >= 0 ? 'border-green-300 bg-green-50 text-green-900' : 'border-red-300 bg-red-50 text-red-900'}`}>
+          {fieldLabel(reason.field)}: {reason.level} ({formatWeight(reason.weight)})
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function MatchResults({ incomingId, companyName, matches, candidateCount }: { incomingId: number; companyName: string; matches: MatchSummary[]; candidateCount: number }) {
+  return (
+    <section aria-labelledby="results-heading" className="space-y-3" data-testid="match-results">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="results-heading" className="text-xl font-semibold" tabIndex={-1}>
+          Matches for “{companyName}”
+        </h2>
+        <p className="text-sm text-slate-600">
+          Incoming record #{incomingId} · {candidateCount} {candidateCount === 1 ? 'candidate' : 'candidates'} scored
+        </p>
+      </div>
+      {matches.length === 0 ? (
+        <EmptyState title="No likely matches">
+          No existing customer scored above the storage floor. The record is kept as incoming #{incomingId}; create it as a new customer from the{' '}
+          <Link className="text-blue-800 underline" href="/review">
+            review queue
+          </Link>{' '}
+          or the API.
+        </EmptyState>
+      ) : (
+        <ol className="space-y-2">
+          {matches.map((match) => (
+            <li key={match.resultId} className="rounded-md border border-slate-200 bg-white p-3" data-testid="match-row" data-band={match.band}>
+              <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+                <span className="text-sm text-slate-500">#{match.rank}</span>
+                <BandBadge band={match.band} />
+                <ProbabilityBar probability={match.probability} />
+                <Link href={`/review/${match.resultId}`} className="font-medium text-blue-800 underline underline-offset-2 hover:text-blue-950">
+                  {match.customerName}
+                  <span className="sr-only"> — open match details</span>
+                </Link>
+                <span className="text-sm text-slate-600">{[match.customerCity, match.customerCountry].filter(Boolean).join(', ')}</span>
+              </div>
+              <div className="mt-2">
+                <ReasonList reasons={match.reasons} />
+              </div>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

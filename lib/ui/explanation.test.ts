@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { probabilityFromWeight, readExplanation, topReasons, waterfallDomain, waterfallSteps } from './explanation';
+
+const stored = {
+  version: 1,
+  prior_weight: -10,
+  match_weight: 8.5,
+  match_probability: probabilityFromWeight(8.5),
+  confidence_band: 'exact',
+  fields: [
+    { field: 'company_name', level: 'fuzzy', weight: 4, incoming: 'Acme Corp', candidate: 'Acme Corporation', m: 0.5, u: 0.03 },
+    { field: 'email', level: 'exact', weight: 12, incoming: 'a@acme.com', candidate: 'a@acme.com', m: 0.9, u: 0.0002 },
+    { field: 'phone', level: 'null', weight: 0, incoming: null, candidate: '+1555', m: null, u: null },
+    { field: 'city', level: 'different', weight: -2.5, incoming: 'Boston', candidate: 'New York', m: 0.1, u: 0.6 },
+    { field: 'postal_code', level: 'exact', weight: 5, incoming: '10001', candidate: '10001', m: 0.8, u: 0.02 },
+  ],
+};
+
+describe('readExplanation', () => {
+  it('reads the stored shape and rejects anything else', () => {
+    expect(readExplanation(stored)?.fields).toHaveLength(5);
+    expect(readExplanation({ score: 1 })).toBeNull();
+    expect(readExplanation(null)).toBeNull();
+  });
+});
+
+describe('topReasons', () => {
+  it('orders by absolute weight, skips fields that contributed nothing', () => {
+    const reasons = topReasons(readExplanation(stored)!);
+    expect(reasons.map((reason) => reason.field)).toEqual(['email', 'postal_code', 'company_name']);
+    expect(topReasons(readExplanation(stored)!, 10).map((reason) => reason.field)).not.toContain('phone');
+  });
+  it('keeps strong negative evidence', () => {
+    const reasons = topReasons(readExplanation(stored)!, 4);
+    expect(reasons[3]).toMatchObject({ field: 'city', weight: -2.5 });
+  });
+});
+
+describe('waterfallSteps', () => {
+  it('runs from the prior through each field to the stored total', () => {
+    const steps = waterfallSteps(readExplanation(stored)!);
+    expect(steps[0]).toMatchObject({ kind: 'prior', from: 0, to: -10 });
+    expect(steps[1]).toMatchObject({ label: 'company_name', from: -10, to: -6 });
+    expect(steps[2]).toMatchObject({ label: 'email', from: -6, to: 6 });
+    const lastField = steps[steps.length - 2];
+    expect(lastField.to).toBeCloseTo(8.5);
+    expect(steps.at(-1)).toMatchObject({ kind: 'total', to: 8.5 });
+  });
+  it('has a domain that contains every bar and zero', () => {
+    const [low, high] = waterfallDomain(waterfallSteps(readExplanation(stored)!));
+    expect(low).toBeLessThanOrEqual(-10);
+    expect(high).toBeGreaterThanOrEqual(8.5);
+  });
+});
+
+describe('probabilityFromWeight', () => {
+  it('is the logistic of base-2 log-odds', () => {
+    expect(probabilityFromWeight(0)).toBe(0.5);
+    expect(probabilityFromWeight(1)).toBeCloseTo(2 / 3);
+  });
+});

@@ -1,0 +1,82 @@
+// Reads the stored match explanation (matching_results.match_criteria, written by
+// lib/services/match-criteria.ts) for the UI: the top reasons and the prior → fields → total waterfall.
+import { z } from 'zod';
+
+const fieldSchema = z.object({
+  field: z.string(),
+  level: z.string(),
+  weight: z.number(),
+  incoming: z.string().nullable().optional(),
+  candidate: z.string().nullable().optional(),
+  m: z.number().nullable().optional(),
+  u: z.number().nullable().optional(),
+  term_frequency_adjusted: z.boolean().optional(),
+});
+
+export const matchExplanationSchema = z.object({
+  prior_weight: z.number(),
+  match_weight: z.number(),
+  match_probability: z.number(),
+  confidence_band: z.string().optional(),
+  candidate_channels: z.array(z.string()).optional(),
+  fields: z.array(fieldSchema),
+});
+
+export type MatchExplanation = z.infer<typeof matchExplanationSchema>;
+export type FieldWeight = z.infer<typeof fieldSchema>;
+
+/** The explanation, or null when the stored JSON is not in a shape this UI understands (older rows). */
+export function readExplanation(matchCriteria: unknown): MatchExplanation | null {
+  const parsed = matchExplanationSchema.safeParse(matchCriteria);
+  return parsed.success ? parsed.data : null;
+}
+
+/** A field that was missing on either side contributed nothing and explains nothing. */
+function informative(field: FieldWeight): boolean {
+  return field.weight !== 0;
+}
+
+/** The fields that moved the score most, either way: what a steward reads first. */
+export function topReasons(explanation: MatchExplanation, count = 3): FieldWeight[] {
+  return explanation.fields
+    .filter(informative)
+    .toSorted((a, b) => Math.abs(b.weight) - Math.abs(a.weight) || a.field.localeCompare(b.field))
+    .slice(0, count);
+}
+
+export interface WaterfallStep {
+  kind: 'prior' | 'field' | 'total';
+  label: string;
+  level?: string;
+  /** This step's own weight (bits); for the total, the final match weight. */
+  weight: number;
+  /** Running log-odds before and after the step; a bar spans from → to. */
+  from: number;
+  to: number;
+}
+
+/** Prior, then each field in stored order, then the total: the sum the score itself was. */
+export function waterfallSteps(explanation: MatchExplanation): WaterfallStep[] {
+  const steps: WaterfallStep[] = [{ kind: 'prior', label: 'Prior (before any field)', weight: explanation.prior_weight, from: 0, to: explanation.prior_weight }];
+  let running = explanation.prior_weight;
+  for (const field of explanation.fields) {
+    steps.push({ kind: 'field', label: field.field, level: field.level, weight: field.weight, from: running, to: running + field.weight });
+    running += field.weight;
+  }
+  steps.push({ kind: 'total', label: 'Final match weight', weight: explanation.match_weight, from: 0, to: explanation.match_weight });
+  return steps;
+}
+
+/** The chart's horizontal range: every bar end, and 0, with a little room. */
+export function waterfallDomain(steps: WaterfallStep[]): [number, number] {
+  const values = steps.flatMap((step) => [step.from, step.to]);
+  const low = Math.min(0, ...values);
+  const high = Math.max(0, ...values);
+  const pad = Math.max(1, (high - low) * 0.05);
+  return [Math.floor(low - pad), Math.ceil(high + pad)];
+}
+
+/** log2 odds → probability, as the scorer computes it. */
+export function probabilityFromWeight(weight: number): number {
+  return 1 / (1 + 2 ** -weight);
+}

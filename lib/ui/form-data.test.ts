@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { customerInputSchema } from '../schemas/customer';
+import { fieldErrors, formFields } from './form-data';
+
+describe('formFields', () => {
+  it('reads the named text fields and defaults the missing ones to empty', () => {
+    const form = new FormData();
+    form.set('company_name', 'Acme');
+    expect(formFields(form, ['company_name', 'email'])).toEqual({ company_name: 'Acme', email: '' });
+  });
+});
+
+describe('fieldErrors', () => {
+  it('maps the customer schema issues to the form fields, one message each', () => {
+    const parsed = customerInputSchema.safeParse({ company_name: '  ', email: 'not-an-email', employee_count: '2.5' });
+    expect(parsed.success).toBe(false);
+    const errors = fieldErrors(parsed.error!, { company_name: 'Company name', email: 'Email' });
+    expect(errors.company_name).toBe('Company name must not be empty');
+    expect(errors.email).toBe('Email must be a valid email address');
+    expect(errors.employee_count).toBe('This field must be a whole number');
+  });
+});

@@ -1,0 +1,54 @@
+// What the submit page and the queue show per match: plain, serialisable data for client components.
+import type { ConfidenceBand } from '../matching/types';
+import { readExplanation, topReasons } from './explanation';
+
+export interface MatchReason {
+  field: string;
+  level: string;
+  weight: number;
+}
+
+export interface MatchSummary {
+  resultId: number;
+  customerId: number;
+  customerName: string;
+  customerCity: string | null;
+  customerCountry: string | null;
+  band: ConfidenceBand;
+  probability: number;
+  rank: number;
+  reviewed: boolean;
+  decision: string | null;
+  reasons: MatchReason[];
+}
+
+interface StoredMatch {
+  result: {
+    id: number;
+    customerId: number;
+    confidenceBand: ConfidenceBand;
+    matchProbability: number;
+    rank: number;
+    reviewed: boolean;
+    reviewDecision: string | null;
+    matchCriteria: unknown;
+  };
+  customer: { companyName: string | null; contactName: string | null; city: string | null; country: string | null };
+}
+
+export function toMatchSummary({ result, customer }: StoredMatch, reasonCount = 3): MatchSummary {
+  const explanation = readExplanation(result.matchCriteria);
+  return {
+    resultId: result.id,
+    customerId: result.customerId,
+    customerName: customer.companyName ?? customer.contactName ?? `Customer ${result.customerId}`,
+    customerCity: customer.city,
+    customerCountry: customer.country,
+    band: result.confidenceBand,
+    probability: result.matchProbability,
+    rank: result.rank,
+    reviewed: result.reviewed,
+    decision: result.reviewDecision,
+    reasons: explanation ? topReasons(explanation, reasonCount).map(({ field, level, weight }) => ({ field, level, weight })) : [],
+  };
+}
