@@ -1,7 +1,11 @@
 import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
 
-const alias = { '@': fileURLToPath(new URL('./', import.meta.url)) };
+// 'server-only' throws outside React's server build; tests run services directly, so it resolves to its no-op twin.
+const alias = {
+  '@': fileURLToPath(new URL('./', import.meta.url)),
+  'server-only': fileURLToPath(new URL('./node_modules/server-only/empty.js', import.meta.url)),
+};
 
 // Two projects: fast pure unit tests, and integration tests that open a real database
 // (PGlite in-process always; PostgreSQL too when TEST_DATABASE_URL is set).

@@ -1,5 +1,5 @@
 // Queries on the customers aggregate. Every list is keyset-paginated and bounded.
-import { and, asc, eq, gt, ilike, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, ilike, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../client';
 import { escapeLike } from '../rows';
 import { customers, type Customer, type NewCustomer } from '../schema';
@@ -44,6 +44,42 @@ export async function listCustomers(db: Database, filter: CustomerFilter): Promi
     .orderBy(asc(customers.id))
     .limit(filter.limit + 1);
   return { rows: rows.slice(0, filter.limit), hasMore: rows.length > filter.limit };
+}
+
+/** Sort keys of the directory, each backed by a b-tree index (see schema.ts) so a page is an index range. */
+const DIRECTORY_SORT_COLUMNS = {
+  company_name: customers.companyName,
+  city: customers.city,
+  country: customers.country,
+  created_at: customers.createdAt,
+} as const;
+
+export interface CustomerPageQuery {
+  q?: string;
+  sort: keyof typeof DIRECTORY_SORT_COLUMNS;
+  direction: 'asc' | 'desc';
+  limit: number;
+  offset: number;
+}
+
+/**
+ * One numbered page of customers for the directory, in the chosen order, with the total for the pager.
+ * The text filter is a substring of the search text (trigram GIN index); id breaks ties so pages are stable.
+ */
+export async function pageCustomers(db: Database, query: CustomerPageQuery): Promise<{ rows: Customer[]; total: number }> {
+  const where = query.q ? ilike(customers.searchText, `%${escapeLike(query.q.toLowerCase())}%`) : undefined;
+  const order = query.direction === 'asc' ? asc : desc;
+  const [rows, [{ total }]] = await Promise.all([
+    db
+      .select()
+      .from(customers)
+      .where(where)
+      .orderBy(order(DIRECTORY_SORT_COLUMNS[query.sort]), order(customers.id))
+      .limit(query.limit)
+      .offset(query.offset),
+    db.select({ total: sql<number>`count(*)::int` }).from(customers).where(where),
+  ]);
+  return { rows, total };
 }
 
 export async function updateCustomerRow(db: Database, id: number, values: Partial<NewCustomer>): Promise<Customer | undefined> {

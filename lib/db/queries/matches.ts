@@ -1,7 +1,7 @@
 // Queries on matching results: idempotent upsert per (incoming, customer), and ranked reads.
 import { and, asc, desc, eq, notInArray, sql } from 'drizzle-orm';
 import type { Database } from '../client';
-import { customers, matchingResults, type MatchingResult } from '../schema';
+import { customers, incomingCustomers, matchingResults, type MatchingResult } from '../schema';
 
 export type NewMatchingResult = typeof matchingResults.$inferInsert;
 
@@ -92,4 +92,31 @@ export async function listMatchesForIncoming(db: Database, incomingId: number): 
     .where(eq(matchingResults.incomingId, incomingId))
     .orderBy(asc(matchingResults.rank), desc(matchingResults.matchWeight), asc(matchingResults.customerId));
   return rows;
+}
+
+export interface MatchWithIncoming {
+  result: MatchingResult;
+  incoming: { id: number; companyName: string | null; contactName: string | null; sourceSystem: string; processingStatus: string; receivedAt: Date };
+}
+
+/** The incoming records matched to one customer, newest first (matching_results_customer_idx), bounded. */
+export async function listMatchesForCustomer(db: Database, customerId: number, limit: number): Promise<{ rows: MatchWithIncoming[]; hasMore: boolean }> {
+  const rows = await db
+    .select({
+      result: matchingResults,
+      incoming: {
+        id: incomingCustomers.id,
+        companyName: incomingCustomers.companyName,
+        contactName: incomingCustomers.contactName,
+        sourceSystem: incomingCustomers.sourceSystem,
+        processingStatus: incomingCustomers.processingStatus,
+        receivedAt: incomingCustomers.receivedAt,
+      },
+    })
+    .from(matchingResults)
+    .innerJoin(incomingCustomers, eq(incomingCustomers.id, matchingResults.incomingId))
+    .where(eq(matchingResults.customerId, customerId))
+    .orderBy(desc(matchingResults.createdAt), desc(matchingResults.id))
+    .limit(limit + 1);
+  return { rows: rows.slice(0, limit), hasMore: rows.length > limit };
 }

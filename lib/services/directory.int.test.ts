@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../db/client';
+import { testDatabases } from '../db/testing';
+import { customerInputSchema } from '../schemas/customer';
+import { directoryParamsSchema } from '../schemas/directory';
+import type { ServiceContext } from './context';
+import { createCustomer } from './customers';
+import { seedDemoDataIfEmpty } from './demo-data';
+import { browseCustomers, customerMatchHistory } from './directory';
+import { submitIncoming } from './incoming';
+import { matchIncoming } from './matching';
+
+const params = (query: Record<string, string>) => directoryParamsSchema.parse(query);
+
+describe.each(testDatabases())('customers directory on $kind', ({ open }) => {
+  let handle: DatabaseHandle;
+  let ctx: ServiceContext;
+  beforeAll(async () => {
+    handle = await open();
+    ctx = { db: handle.db, actor: 'test' };
+    await seedDemoDataIfEmpty(ctx);
+  });
+  afterAll(async () => {
+    await handle?.close();
+  });
+
+  it('sorts by company name both ways, with the total of all demo customers', async () => {
+    const ascending = await browseCustomers(ctx, params({ sort: 'company_name', dir: 'asc', size: '100' }));
+    expect(ascending.total).toBe(12);
+    expect(ascending.customers.slice(0, 3).map((customer) => customer.companyName)).toEqual(['Acme Corporation', 'Acme Labs', 'Globex Technologies Inc.']);
+    const descending = await browseCustomers(ctx, params({ sort: 'company_name', dir: 'desc', size: '100' }));
+    expect(descending.customers.map((customer) => customer.id)).toEqual(ascending.customers.map((customer) => customer.id).reverse());
+  });
+
+  it('filters on name, email or city, case-insensitively, and treats LIKE wildcards literally', async () => {
+    const byCity = await browseCustomers(ctx, params({ q: 'new york' }));
+    expect(byCity.customers.map((customer) => customer.companyName).sort()).toEqual(['Acme Corporation', 'Stark Industries']);
+    const byEmail = await browseCustomers(ctx, params({ q: 'GLOBEX.IO' }));
+    expect(byEmail.customers.map((customer) => customer.companyName)).toEqual(['Globex Technologies Inc.']);
+    expect((await browseCustomers(ctx, params({ q: '%' }))).total).toBe(0);
+  });
+
+  it('pages with a stable order and falls back to the last page past the end', async () => {
+    const first = await browseCustomers(ctx, params({ sort: 'city', size: '25', page: '1' }));
+    expect(first).toMatchObject({ page: 1, pageCount: 1, total: 12 });
+    const beyond = await browseCustomers(ctx, params({ sort: 'city', size: '25', page: '9' }));
+    expect(beyond.page).toBe(1);
+    expect(beyond.customers.map((customer) => customer.id)).toEqual(first.customers.map((customer) => customer.id));
+    const cities = first.customers.map((customer) => customer.city ?? '');
+    expect(cities[0]).toBe('Austin');
+    expect(cities.indexOf('Cambridge')).toBeLessThan(cities.indexOf('Seattle'));
+  });
+
+  it('lists the incoming records matched to a customer, newest first, and nothing for an unmatched one', async () => {
+    const customer = await createCustomer(ctx, customerInputSchema.parse({ company_name: 'Tailspin Toys', email: 'hello@tailspintoys.com', phone: '+1 617 555 0199', city: 'Boston', country: 'US' }));
+    expect((await customerMatchHistory(ctx, customer.id)).matches).toEqual([]);
+    for (const name of ['Tailspin Toys Inc', 'Tailspin Toys LLC']) {
+      const incoming = await submitIncoming(ctx, customerInputSchema.parse({ company_name: name, email: 'hello@tailspintoys.com', city: 'Boston', country: 'US' }));
+      await matchIncoming(ctx, incoming.id);
+    }
+    const history = await customerMatchHistory(ctx, customer.id);
+    expect(history.hasMore).toBe(false);
+    expect(history.matches.map((match) => match.incoming.companyName)).toEqual(['Tailspin Toys LLC', 'Tailspin Toys Inc']);
+    expect(history.matches.every((match) => match.result.customerId === customer.id && match.result.reviewed === false)).toBe(true);
+    expect(history.matches[0].incoming.processingStatus).toBe('matched');
+  });
+});
