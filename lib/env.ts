@@ -60,6 +60,13 @@ export const envSchema = z
     REDIS_URL: optionalString.pipe(z.url({ message: 'must be a redis:// URL' }).optional()),
     // Largest batch accepted by POST /customers/incoming/batch.
     MAX_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
+    // Pending-queue matching (npm run match -- --pending, npm run worker). A claimed row whose worker died is
+    // taken again after the lease; 300 s is far above one claim batch (~30 ms a record) yet frees a crash quickly.
+    MATCH_CLAIM_LEASE_SECONDS: z.coerce.number().int().min(5).max(86_400).default(300),
+    // Rows claimed per round trip: few enough that a crash strands little, enough to amortise the claim query.
+    MATCH_CLAIM_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
+    // How long the worker sleeps when the queue is empty before looking again.
+    WORKER_POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(3_600_000).default(5000),
     // Demo data on the first start of an empty database; off for tests that need an empty table.
     SEED_DEMO_DATA: z
       .enum(['true', 'false', '1', '0'])

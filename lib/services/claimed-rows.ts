@@ -1,0 +1,90 @@
+// Work on rows a worker has claimed: derive missing match data (rows a pipeline inserted raw), match each
+// row, and turn a failure into status 'error' with a short reason so that one bad row never blocks the queue.
+import { finishClaim, markFailed, renewClaim, rowsMissingMatchData, storeIncomingMatchData } from '../db/queries/queue';
+import type { IncomingCustomer, ProcessingStatus } from '../db/schema';
+import { logger } from '../logger';
+import type { ConfidenceBand } from '../matching/types';
+import type { ServiceContext } from './context';
+import { deriveMatchDataBatch } from './match-data';
+import { matchIncoming, type MatchOptions, type MatchOutcome } from './matching';
+
+/** What happened to one claimed row. */
+export type RowResult =
+  | { id: number; outcome: 'done'; status: ProcessingStatus; bestBand: ConfidenceBand | null }
+  | { id: number; outcome: 'failed'; reason: string }
+  /** The claim expired and another worker took the row over; this worker leaves it alone. */
+  | { id: number; outcome: 'lost' };
+
+export interface ClaimedWork {
+  workerId: string;
+  match?: MatchOptions;
+  /** The matcher; a seam for tests. */
+  matchOne?: (ctx: ServiceContext, id: number, options: MatchOptions) => Promise<MatchOutcome>;
+}
+
+// Stored in incoming_customers.error_message and shown to stewards: enough to act on, nothing internal.
+const MAX_REASON_LENGTH = 500;
+
+/**
+ * A one-line reason without stack or SQL. Drizzle wraps driver errors as "Failed query: <sql> params: <values>"
+ * — the values are record contents, so the driver's own message (the cause) is kept instead.
+ */
+export function failureReason(error: unknown): string {
+  let message = error instanceof Error ? error.message : String(error);
+  const cause = error instanceof Error ? (error as Error & { cause?: unknown }).cause : undefined;
+  if (message.startsWith('Failed query') && cause instanceof Error) message = cause.message;
+  const firstLine = message.split('\n')[0].trim() || 'unknown error';
+  const name = error instanceof Error && error.name !== 'Error' ? `${error.name}: ` : '';
+  return `${name}${firstLine}`.slice(0, MAX_REASON_LENGTH);
+}
+
+async function fail(ctx: ServiceContext, id: number, workerId: string, error: unknown): Promise<RowResult> {
+  const reason = failureReason(error);
+  await markFailed(ctx.db, id, workerId, reason);
+  // Id and reason only: the reason names the problem, never the record's values.
+  logger().warn({ incomingId: id, reason }, 'incoming record failed to match');
+  return { id, outcome: 'failed', reason };
+}
+
+async function storeDerived(ctx: ServiceContext, rows: IncomingCustomer[]): Promise<void> {
+  const derived = await deriveMatchDataBatch(rows);
+  await ctx.db.transaction(async (tx) => {
+    for (let i = 0; i < rows.length; i += 1) await storeIncomingMatchData(tx, rows[i].id, derived[i]);
+  });
+}
+
+/**
+ * Derives and stores keys and embeddings for claimed rows that lack them. One embedder call for the batch;
+ * when it fails, row by row, so a single bad record fails alone. Returns the failed rows' results.
+ */
+export async function ensureMatchData(ctx: ServiceContext, rowIds: number[], workerId: string): Promise<{ derived: number; failed: RowResult[] }> {
+  const missing = await rowsMissingMatchData(ctx.db, rowIds);
+  if (missing.length === 0) return { derived: 0, failed: [] };
+  try {
+    await storeDerived(ctx, missing);
+    return { derived: missing.length, failed: [] };
+  } catch {
+    const failed: RowResult[] = [];
+    for (const row of missing) {
+      try {
+        await storeDerived(ctx, [row]);
+      } catch (error) {
+        failed.push(await fail(ctx, row.id, workerId, error));
+      }
+    }
+    return { derived: missing.length - failed.length, failed };
+  }
+}
+
+/** Matches one claimed row (renewing the claim first) and ends the claim. Never throws for the row's own failure. */
+export async function processClaimedRow(ctx: ServiceContext, id: number, work: ClaimedWork): Promise<RowResult> {
+  if (!(await renewClaim(ctx.db, id, work.workerId))) return { id, outcome: 'lost' };
+  const matchOne = work.matchOne ?? matchIncoming;
+  try {
+    const outcome = await matchOne(ctx, id, work.match ?? {});
+    await finishClaim(ctx.db, id, work.workerId);
+    return { id, outcome: 'done', status: outcome.incoming.processingStatus, bestBand: outcome.matches[0]?.result.confidenceBand ?? null };
+  } catch (error) {
+    return fail(ctx, id, work.workerId, error);
+  }
+}
