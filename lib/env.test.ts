@@ -31,6 +31,12 @@ describe('parseEnv', () => {
     expect(parseEnv({ EMBEDDING_PROVIDER: 'openai', OPENAI_API_KEY: 'sk-test' }).EMBEDDING_PROVIDER).toBe('openai');
   });
 
+  it('requires OPENAI_BASE_URL for an OpenAI-compatible server, not a key', () => {
+    expect(() => parseEnv({ EMBEDDING_PROVIDER: 'openai-compatible' })).toThrow(/OPENAI_BASE_URL/);
+    expect(parseEnv({ EMBEDDING_PROVIDER: 'openai-compatible', OPENAI_BASE_URL: 'http://127.0.0.1:8080/v1' }).OPENAI_EMBEDDING_MODEL).toBe('text-embedding-3-small');
+    expect(() => parseEnv({ EMBEDDING_BATCH_SIZE: '4096' })).toThrow(/EMBEDDING_BATCH_SIZE/);
+  });
+
   it('refuses a potential threshold above the high threshold', () => {
     expect(() => parseEnv({ POTENTIAL_MATCH_THRESHOLD: '0.95' })).toThrow(/POTENTIAL_MATCH_THRESHOLD/);
   });

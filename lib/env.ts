@@ -1,6 +1,9 @@
 // Every environment variable the product reads, parsed once with zod. Nothing else reads process.env.
 import { z } from 'zod';
 
+export const EMBEDDING_PROVIDERS = ['local', 'openai', 'azure', 'openai-compatible'] as const;
+export type EmbeddingProviderName = (typeof EMBEDDING_PROVIDERS)[number];
+
 const optionalString = z
   .string()
   .trim()
@@ -27,14 +30,28 @@ export const envSchema = z
     POSTGRES_PASSWORD: optionalString,
     POSTGRES_SSLMODE: z.enum(['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full']).default('prefer'),
     // Embeddings: the local deterministic embedder needs no key; the others are switched on here.
-    EMBEDDING_PROVIDER: z.enum(['local', 'openai', 'azure']).default('local'),
+    EMBEDDING_PROVIDER: z.enum(EMBEDDING_PROVIDERS).default('local'),
     OPENAI_API_KEY: optionalString,
     OPENAI_BASE_URL: optionalString.pipe(z.url().optional()),
-    OPENAI_EMBEDDING_MODEL: z.string().trim().min(1).default('text-embedding-ada-002'),
+    // text-embedding-3-small: cheaper and better than ada-002, and shortened to 1536 with `dimensions`.
+    OPENAI_EMBEDDING_MODEL: z.string().trim().min(1).default('text-embedding-3-small'),
     AZURE_OPENAI_ENDPOINT: optionalString.pipe(z.url().optional()),
+    // Unset → Microsoft Entra ID (DefaultAzureCredential: managed identity, az login, workload identity).
     AZURE_OPENAI_API_KEY: optionalString,
+    // AZURE_OPENAI_EMBEDDING_DEPLOYMENT wins; AZURE_OPENAI_DEPLOYMENT_NAME is the proof of concept's name.
+    AZURE_OPENAI_EMBEDDING_DEPLOYMENT: optionalString,
     AZURE_OPENAI_DEPLOYMENT_NAME: z.string().trim().min(1).default('text-embedding-ada-002'),
-    AZURE_OPENAI_API_VERSION: z.string().trim().min(1).default('2024-02-01'),
+    AZURE_OPENAI_API_VERSION: z.string().trim().min(1).default('2024-10-21'),
+    // Send `dimensions: 1536`: auto = for text-embedding-3-* models (ada-002 and most others refuse it).
+    EMBEDDING_SEND_DIMENSIONS: z.enum(['auto', 'true', 'false']).default('auto'),
+    // Request shaping for remote providers: OpenAI allows 2,048 inputs and 300k tokens per request and
+    // 8,192 tokens per input; the defaults stay below, as tokens are only estimated (chars / 3).
+    EMBEDDING_BATCH_SIZE: z.coerce.number().int().min(1).max(2048).default(2048),
+    EMBEDDING_MAX_TOKENS_PER_REQUEST: z.coerce.number().int().min(100).max(1_000_000).default(250_000),
+    EMBEDDING_MAX_TOKENS_PER_INPUT: z.coerce.number().int().min(10).max(100_000).default(8_000),
+    EMBEDDING_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+    EMBEDDING_MAX_RETRIES: z.coerce.number().int().min(0).max(20).default(5),
+    EMBEDDING_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
     // Matching thresholds (the seed's names and defaults); see README "Confidence bands".
     DEFAULT_SIMILARITY_THRESHOLD: probability(0.8),
     HIGH_CONFIDENCE_THRESHOLD: probability(0.9),
@@ -75,11 +92,8 @@ export const envSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
-    if (env.EMBEDDING_PROVIDER === 'openai' && !env.OPENAI_API_KEY && !env.OPENAI_BASE_URL) {
-      ctx.addIssue({ code: 'custom', path: ['OPENAI_API_KEY'], message: 'is required when EMBEDDING_PROVIDER=openai' });
-    }
-    if (env.EMBEDDING_PROVIDER === 'azure' && !env.AZURE_OPENAI_ENDPOINT) {
-      ctx.addIssue({ code: 'custom', path: ['AZURE_OPENAI_ENDPOINT'], message: 'is required when EMBEDDING_PROVIDER=azure' });
+    for (const problem of embeddingConfigProblems(env.EMBEDDING_PROVIDER, env)) {
+      ctx.addIssue({ code: 'custom', path: [problem.variable], message: problem.message });
     }
     if (env.POTENTIAL_MATCH_THRESHOLD > env.HIGH_CONFIDENCE_THRESHOLD) {
       ctx.addIssue({
@@ -91,6 +105,26 @@ export const envSchema = z
   });
 
 export type Env = z.infer<typeof envSchema>;
+
+/**
+ * What a provider still needs, as variable + message. Also used when a CLI overrides the provider
+ * (`reembed --provider openai` while EMBEDDING_PROVIDER=local), which the schema check never saw.
+ */
+export function embeddingConfigProblems(
+  provider: EmbeddingProviderName,
+  config: Pick<Env, 'OPENAI_API_KEY' | 'OPENAI_BASE_URL' | 'AZURE_OPENAI_ENDPOINT'>,
+): Array<{ variable: string; message: string }> {
+  if (provider === 'openai' && !config.OPENAI_API_KEY) {
+    return [{ variable: 'OPENAI_API_KEY', message: 'is required when EMBEDDING_PROVIDER=openai (a server without keys: EMBEDDING_PROVIDER=openai-compatible with OPENAI_BASE_URL)' }];
+  }
+  if (provider === 'openai-compatible' && !config.OPENAI_BASE_URL) {
+    return [{ variable: 'OPENAI_BASE_URL', message: 'is required when EMBEDDING_PROVIDER=openai-compatible (e.g. http://127.0.0.1:8080/v1)' }];
+  }
+  if (provider === 'azure' && !config.AZURE_OPENAI_ENDPOINT) {
+    return [{ variable: 'AZURE_OPENAI_ENDPOINT', message: 'is required when EMBEDDING_PROVIDER=azure (e.g. https://<resource>.openai.azure.com)' }];
+  }
+  return [];
+}
 
 /** Whether API calls must carry a key: explicit AUTH_MODE, else required for a production deployment on PostgreSQL. */
 export function authRequired(config: Env = env()): boolean {

@@ -1,17 +1,19 @@
-// Chooses the embedding provider the environment asks for. Only the local embedder exists so far;
-// the OpenAI and Azure providers arrive with the data-in/out work and implement the same interface.
-import { env } from '../env';
-import { createLocalEmbedder } from './local';
+// The single entry point to embeddings: the provider EMBEDDING_PROVIDER names (or the one a CLI asks
+// for), built once per process.
+import { env, type EmbeddingProviderName } from '../env';
+import { createEmbedder } from './providers';
 import type { Embedder } from './types';
 
-let instance: Embedder | undefined;
+const instances = new Map<EmbeddingProviderName, Embedder>();
 
-export function getEmbedder(): Embedder {
-  if (instance) return instance;
-  const provider = env().EMBEDDING_PROVIDER;
-  if (provider !== 'local') {
-    throw new Error(`EMBEDDING_PROVIDER=${provider} is not available in this version; use EMBEDDING_PROVIDER=local`);
+export function getEmbedder(provider: EmbeddingProviderName = env().EMBEDDING_PROVIDER): Embedder {
+  let embedder = instances.get(provider);
+  if (!embedder) {
+    embedder = createEmbedder(provider, env());
+    instances.set(provider, embedder);
   }
-  instance = createLocalEmbedder();
-  return instance;
+  return embedder;
 }
+
+export { EmbeddingProviderError, isEmbeddingProviderError } from './errors';
+export type { Embedder, EmbeddingCacheStore } from './types';

@@ -1,8 +1,12 @@
 // Everything derived from a record's business fields at write time: normalised match keys (indexed
 // for exact-key and trigram candidates) and the two embeddings (name, full profile).
+import type { Database } from '../db/client';
 import { DATE_OF_BIRTH_KEY_PREFIX, type CandidateKeys } from '../db/queries/candidates';
+import { findCachedEmbeddings, upsertCachedEmbeddings } from '../db/queries/embedding-cache';
 import { getEmbedder } from '../embeddings';
-import type { Embedder } from '../embeddings/types';
+import { withEmbeddingCache } from '../embeddings/cache';
+import { isEmbeddingProviderError } from '../embeddings/errors';
+import type { Embedder, EmbeddingCacheStore } from '../embeddings/types';
 import { swappedReading } from '../matching/normalize/date';
 import { embeddingTexts, matchKeys, normalizeRecord } from '../matching/normalize/record';
 import type { CustomerRecord } from '../matching/types';
@@ -41,10 +45,16 @@ export function deriveMatchKeys(record: CustomerRecord) {
   };
 }
 
-/** Keys and embeddings for many records at once (one embedder call per batch). */
-export async function deriveMatchDataBatch(records: CustomerRecord[], embedder: Embedder = getEmbedder()): Promise<MatchData[]> {
+/** The embedding_cache table as the embedder's cache (used for remote providers only; see withEmbeddingCache). */
+export function embeddingCacheFor(db: Database): EmbeddingCacheStore {
+  return { lookup: (model, hashes) => findCachedEmbeddings(db, model, hashes), store: (model, entries) => upsertCachedEmbeddings(db, model, entries) };
+}
+
+/** Keys and embeddings for many records at once (one embedder call per batch; cached texts are not re-sent). */
+export async function deriveMatchDataBatch(records: CustomerRecord[], embedder: Embedder = getEmbedder(), cache?: EmbeddingCacheStore): Promise<MatchData[]> {
   const texts = records.map(embeddingTexts);
-  const vectors = await embedder.embed(texts.flatMap((t) => [t.companyName, t.fullProfile]));
+  const effective = cache ? withEmbeddingCache(embedder, cache) : embedder;
+  const vectors = await effective.embed(texts.flatMap((t) => [t.companyName, t.fullProfile]));
   return records.map((record, i) => ({
     ...deriveMatchKeys(record),
     companyNameEmbedding: vectors[2 * i],
@@ -53,7 +63,26 @@ export async function deriveMatchDataBatch(records: CustomerRecord[], embedder: 
   }));
 }
 
-export async function deriveMatchData(record: CustomerRecord, embedder?: Embedder): Promise<MatchData> {
-  const [data] = await deriveMatchDataBatch([record], embedder);
+export async function deriveMatchData(record: CustomerRecord, embedder?: Embedder, cache?: EmbeddingCacheStore): Promise<MatchData> {
+  const [data] = await deriveMatchDataBatch([record], embedder, cache);
   return data;
+}
+
+/**
+ * Like deriveMatchData, but when the embedding provider fails the record still gets its keys (exact-key
+ * and trigram candidates need nothing else) and null embeddings, with the reason — for callers that
+ * would rather match degraded now than refuse the record.
+ */
+export async function deriveMatchDataOrKeys(
+  record: CustomerRecord,
+  embedder?: Embedder,
+  cache?: EmbeddingCacheStore,
+): Promise<{ matchData: MatchData; embeddingFailure: string | null }> {
+  try {
+    return { matchData: await deriveMatchData(record, embedder, cache), embeddingFailure: null };
+  } catch (error) {
+    if (!isEmbeddingProviderError(error)) throw error;
+    const matchData = { ...deriveMatchKeys(record), companyNameEmbedding: null, fullProfileEmbedding: null, embeddingModel: null };
+    return { matchData, embeddingFailure: error.message };
+  }
 }
