@@ -15,8 +15,7 @@ export async function StewardBadge() {
   return (
     <div className="ml-auto flex items-center gap-2 text-sm text-slate-700">
       <span>
-        <span className="sr-only">Signed in as </span>
-        <span aria-hidden="true">👤 </span>
+        <span className="text-slate-500">Acting as </span>
         <span data-testid="steward-name">{steward.name}</span>
       </span>
       {steward.required ? (

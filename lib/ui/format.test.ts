@@ -31,5 +31,10 @@ describe('formatDateTime', () => {
 });
 
 describe('fieldLabel', () => {
-  it('turns snake_case into a sentence-case label', () => expect(fieldLabel('company_name')).toBe('Company name'));
+  it.each([
+    ['company_name', 'Company name'],
+    ['companyName', 'Company name'],
+    ['address_line1', 'Address line 1'],
+    ['ProfileEmbedding', 'Profile embedding'],
+  ])('%s → %s', (field, expected) => expect(fieldLabel(field)).toBe(expected));
 });

@@ -23,8 +23,13 @@ export function formatDateTime(value: Date | string | null | undefined): string 
   return Number.isNaN(date.getTime()) ? '—' : `${DATE_TIME.format(date)} UTC`;
 }
 
-/** Field names from the explanation (company_name) as people read them (Company name). */
+/** Field names from the schema (company_name) or the explanation (companyName) as people read them (Company name). */
 export function fieldLabel(field: string): string {
-  const words = field.replace(/_/g, ' ').trim();
+  const words = field
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/([A-Za-z])(\d)/g, '$1 $2')
+    .replace(/_/g, ' ')
+    .toLowerCase()
+    .trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -1,0 +1,71 @@
+// The score as a waterfall: the prior, each field's weight (bits of evidence for or against), and the
+// final log-odds with its probability. A CSS bar chart for the eye, a table with the same numbers for all.
+import { fieldLabel, formatProbability, formatWeight } from '@/lib/ui/format';
+import { probabilityFromWeight, waterfallDomain, waterfallSteps, type MatchExplanation } from '@/lib/ui/explanation';
+
+function barColour(kind: string, weight: number): string {
+  if (kind === 'prior') return 'bg-slate-500';
+  if (kind === 'total') return 'bg-blue-700';
+  return weight >= 0 ? 'bg-green-600' : 'bg-red-600';
+}
+
+export function WeightWaterfall({ explanation }: { explanation: MatchExplanation }) {
+  const steps = waterfallSteps(explanation);
+  const [low, high] = waterfallDomain(steps);
+  const at = (value: number) => ((value - low) / (high - low)) * 100;
+  const summary = `Prior ${formatWeight(explanation.prior_weight)}, ${explanation.fields.length} fields, final match weight ${formatWeight(explanation.match_weight)} bits, probability ${formatProbability(explanation.match_probability)}`;
+  return (
+    <figure className="space-y-3" data-testid="waterfall">
+      <figcaption className="text-sm text-slate-700">
+        Each bar moves the log-odds (bits) of a match: right is evidence for, left against. {summary}.
+      </figcaption>
+      <div role="img" aria-label={`Waterfall chart. ${summary}. The table below lists every step.`} className="space-y-1 rounded-md border border-slate-200 bg-white p-3">
+        {steps.map((step, index) => {
+          const left = at(Math.min(step.from, step.to));
+          const width = Math.max(0.6, Math.abs(at(step.to) - at(step.from)));
+          return (
+            <div key={`${step.label}-${index}`} className={`grid grid-cols-[8rem_1fr_3.5rem] items-center gap-2 text-xs sm:grid-cols-[11rem_1fr_4rem] ${step.kind === 'total' ? 'border-t border-slate-200 pt-1 font-semibold' : ''}`}>
+              <span className="truncate" title={step.kind === 'field' ? `${fieldLabel(step.label)}: ${step.level}` : step.label}>
+                {step.kind === 'field' ? `${fieldLabel(step.label)} · ${step.level}` : step.label}
+              </span>
+              <span className="relative h-4 rounded bg-slate-50">
+                <span className="absolute inset-y-0 w-px bg-slate-400" style={{ left: `${at(0)}%` }} />
+                <span className={`absolute inset-y-0.5 rounded-sm ${barColour(step.kind, step.weight)}`} style={{ left: `${left}%`, width: `${width}%` }} />
+              </span>
+              <span className="text-right font-mono tabular-nums">{formatWeight(step.weight)}</span>
+            </div>
+          );
+        })}
+        <p className="pt-1 text-right text-xs text-slate-600">
+          axis {low} … {high} bits; the thin line is 0 (even odds)
+        </p>
+      </div>
+      <details className="rounded-md border border-slate-200 bg-white p-3 text-sm">
+        <summary className="cursor-pointer font-medium text-blue-800">Show the numbers as a table</summary>
+        <table className="mt-2 min-w-full text-left" data-testid="waterfall-table">
+          <caption className="sr-only">Match weight by step</caption>
+          <thead>
+            <tr className="text-slate-600">
+              <th scope="col" className="py-1 pr-3 font-medium">Step</th>
+              <th scope="col" className="py-1 pr-3 font-medium">Comparison level</th>
+              <th scope="col" className="py-1 pr-3 text-right font-medium">Weight (bits)</th>
+              <th scope="col" className="py-1 pr-3 text-right font-medium">Running total</th>
+              <th scope="col" className="py-1 text-right font-medium">Probability so far</th>
+            </tr>
+          </thead>
+          <tbody>
+            {steps.map((step, index) => (
+              <tr key={`${step.label}-row-${index}`} className="border-t border-slate-100">
+                <th scope="row" className="py-1 pr-3 font-normal">{step.kind === 'field' ? fieldLabel(step.label) : step.label}</th>
+                <td className="py-1 pr-3">{step.level ?? '—'}</td>
+                <td className="py-1 pr-3 text-right font-mono">{formatWeight(step.weight)}</td>
+                <td className="py-1 pr-3 text-right font-mono">{formatWeight(step.to)}</td>
+                <td className="py-1 text-right font-mono">{formatProbability(probabilityFromWeight(step.to))}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </figure>
+  );
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { agreementOf, compareRecords, mergeChoices } from './record-comparison';
+
+describe('agreementOf', () => {
+  it.each([
+    ['Acme Corp.', 'ACME corp', 'same'],
+    ['(555) 0101', '555-0101', 'same'],
+    ['Boston', 'New York', 'differs'],
+    [null, 'x', 'only_customer'],
+    ['x', null, 'only_incoming'],
+    [null, null, 'both_empty'],
+  ] as const)('%s vs %s → %s', (left, right, expected) => expect(agreementOf(left, right)).toBe(expected));
+});
+
+describe('compareRecords and mergeChoices', () => {
+  const comparisons = compareRecords(
+    { companyName: 'Acme', email: 'new@acme.com', phone: '555', revenue: 10, city: '' },
+    { companyName: 'ACME', email: 'old@acme.com', phone: null, revenue: 10, city: 'Boston' },
+  );
+  it('compares every mergeable field, numbers as text, blanks as empty', () => {
+    const byField = Object.fromEntries(comparisons.map((c) => [c.field, c.agreement]));
+    expect(byField).toMatchObject({ company_name: 'same', email: 'differs', phone: 'only_incoming', revenue: 'same', city: 'only_customer', website: 'both_empty' });
+  });
+  it('offers only fields the incoming record would change, pre-selecting the ones that fill a gap', () => {
+    expect(mergeChoices(comparisons).map((c) => [c.field, c.preselected])).toEqual([
+      ['email', false],
+      ['phone', true],
+    ]);
+  });
+});
