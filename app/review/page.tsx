@@ -1,0 +1,90 @@
+// The review queue: match results to decide, filtered, sorted and paged on the server; state in the URL.
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { BulkAccept } from '@/components/review-queue/bulk-accept';
+import { QueueFilters } from '@/components/review-queue/queue-filters';
+import { QueueTable, type SortLink } from '@/components/review-queue/queue-table';
+import { ShortcutLegend } from '@/components/review-queue/shortcut-legend';
+import { EmptyState, ErrorState } from '@/components/ui/states';
+import { AppError } from '@/lib/errors';
+import { QUEUE_SORTS, reviewQueueQuerySchema, type ReviewQueueQuery } from '@/lib/schemas/review-queue';
+import { listReviewQueue } from '@/lib/services/review-queue';
+import { toQueueItem } from '@/lib/ui/queue-item';
+import { queueHref, type QueueParams } from '@/lib/ui/queue-url';
+import { uiContext } from '@/lib/ui/session';
+
+export const metadata: Metadata = { title: 'Review queue' };
+export const dynamic = 'force-dynamic';
+
+function sortLinks(params: QueueParams, query: ReviewQueueQuery): Record<(typeof QUEUE_SORTS)[number], SortLink> {
+  const link = (sort: (typeof QUEUE_SORTS)[number]): SortLink => {
+    const active = query.sort === sort;
+    return { direction: active ? query.dir : null, href: queueHref(params, { sort, dir: active && query.dir === 'desc' ? 'asc' : 'desc', page: 1 }) };
+  };
+  return { band: link('band'), probability: link('probability'), created: link('created') };
+}
+
+export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<QueueParams> }) {
+  const params = await searchParams;
+  const ctx = await uiContext('read', '/review');
+  const parsed = reviewQueueQuerySchema.safeParse(params);
+  const heading = (
+    <div className="flex flex-wrap items-end justify-between gap-3">
+      <div>
+        <h1 className="text-2xl font-semibold">Review queue</h1>
+        <p className="text-sm text-slate-600">Decide which incoming records are existing customers. Select a row and use the keys, or open it for the full explanation.</p>
+      </div>
+      <ShortcutLegend />
+    </div>
+  );
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return (
+      <section className="space-y-4">
+        {heading}
+        <ErrorState title="These filters are not valid" action={<Link className="underline" href="/review">Reset the filters</Link>}>
+          {String(issue?.path[0] ?? 'filter')} {issue?.message}
+        </ErrorState>
+      </section>
+    );
+  }
+  const query = parsed.data;
+  let page;
+  try {
+    page = await listReviewQueue(ctx, query);
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;
+    return (
+      <section className="space-y-4">
+        {heading}
+        <QueueFilters query={query} />
+        <ErrorState title="This page of the queue cannot be shown">{error.message}</ErrorState>
+      </section>
+    );
+  }
+  const items = page.rows.map(toQueueItem);
+  const exact = items.filter((item) => item.band === 'exact' && !item.reviewed).map((item) => ({ id: item.resultId, version: item.version, name: `${item.incomingName} → ${item.customerName}` }));
+  return (
+    <section className="space-y-4" aria-labelledby="queue-heading">
+      <div id="queue-heading">{heading}</div>
+      <QueueFilters query={query} />
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <p className="text-sm text-slate-700" data-testid="queue-count">
+          {page.totalCapped ? `More than ${page.total}` : page.total} {page.total === 1 ? 'match' : 'matches'} · page {page.page} of {page.pageCount}
+        </p>
+        <BulkAccept matches={exact} />
+      </div>
+      {items.length === 0 ? (
+        <EmptyState title={query.reviewed === 'no' ? 'Nothing left to review here' : 'No matches for these filters'} action={<Link className="text-blue-800 underline" href="/review?reviewed=any">Show all matches</Link>}>
+          Submit a record on the <Link className="underline" href="/">Submit</Link> page or import a file to fill the queue.
+        </EmptyState>
+      ) : (
+        <QueueTable items={items} sortLinks={sortLinks(params, query)} />
+      )}
+      <nav aria-label="Queue pages" className="flex items-center justify-between text-sm">
+        {page.page > 1 ? <Link className="text-blue-800 underline" href={queueHref(params, { page: page.page - 1 })} rel="prev">← Previous page</Link> : <span />}
+        {page.page < page.pageCount ? <Link className="text-blue-800 underline" href={queueHref(params, { page: page.page + 1 })} rel="next">Next page →</Link> : <span />}
+      </nav>
+    </section>
+  );
+}

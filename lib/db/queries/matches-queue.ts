@@ -1,0 +1,106 @@
+// The steward's review queue: one page of match results with both names, filtered and sorted in SQL.
+// Offset pages with a hard cap (QUEUE_MAX_OFFSET) and a capped count, so no request walks the whole table.
+import { and, asc, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { Database } from '../client';
+import { escapeLike } from '../rows';
+import { customers, incomingCustomers, matchingResults, type MatchingResult } from '../schema';
+import type { ConfidenceBand } from '../../matching/types';
+import type { ReviewDecision } from '../schema';
+
+export interface QueueFilter {
+  bands: ConfidenceBand[];
+  reviewed: 'no' | 'yes' | 'any';
+  decision?: ReviewDecision;
+  /** Created on or after this instant / before this instant. */
+  createdFrom?: Date;
+  createdBefore?: Date;
+  text?: string;
+}
+
+export interface QueuePageRequest extends QueueFilter {
+  sort: 'probability' | 'created' | 'band';
+  direction: 'asc' | 'desc';
+  offset: number;
+  limit: number;
+  /** Counting stops here: the page shows "more than N". */
+  countCap: number;
+}
+
+export interface QueueRow {
+  result: Pick<MatchingResult, 'id' | 'incomingId' | 'customerId' | 'confidenceBand' | 'matchProbability' | 'matchCriteria' | 'rank' | 'reviewed' | 'reviewDecision' | 'reviewer' | 'version' | 'createdAt'>;
+  incomingName: string | null;
+  customerName: string | null;
+}
+
+function conditions(filter: QueueFilter): SQL | undefined {
+  const where: SQL[] = [];
+  if (filter.bands.length > 0) where.push(inArray(matchingResults.confidenceBand, filter.bands));
+  if (filter.reviewed !== 'any') where.push(eq(matchingResults.reviewed, filter.reviewed === 'yes'));
+  if (filter.decision) where.push(eq(matchingResults.reviewDecision, filter.decision));
+  if (filter.createdFrom) where.push(gte(matchingResults.createdAt, filter.createdFrom));
+  if (filter.createdBefore) where.push(lt(matchingResults.createdAt, filter.createdBefore));
+  if (filter.text) {
+    const pattern = `%${escapeLike(filter.text.toLowerCase())}%`;
+    // customers.search_text has a trigram index; the incoming name is matched too so a steward finds what they just submitted.
+    const byName = or(ilike(customers.searchText, pattern), ilike(incomingCustomers.companyName, pattern));
+    where.push(/^\d{1,15}$/.test(filter.text) ? or(byName, eq(matchingResults.id, Number(filter.text)), eq(matchingResults.incomingId, Number(filter.text)))! : byName!);
+  }
+  return where.length ? and(...where) : undefined;
+}
+
+/** Band order for sorting: exact is "highest". */
+const bandRank = sql`case ${matchingResults.confidenceBand} when 'exact' then 4 when 'high' then 3 when 'potential' then 2 else 1 end`;
+
+function orderBy(request: QueuePageRequest): SQL[] {
+  const direction = request.direction === 'asc' ? asc : desc;
+  const tieBreak = direction(matchingResults.id);
+  switch (request.sort) {
+    case 'created':
+      return [direction(matchingResults.createdAt), tieBreak];
+    case 'band':
+      return [direction(bandRank), direction(matchingResults.matchProbability), tieBreak];
+    case 'probability':
+      return [direction(matchingResults.matchProbability), tieBreak];
+  }
+}
+
+export async function pageReviewQueue(db: Database, request: QueuePageRequest): Promise<{ rows: QueueRow[]; total: number; totalCapped: boolean }> {
+  const where = conditions(request);
+  const base = () =>
+    db
+      .select({
+        result: {
+          id: matchingResults.id,
+          incomingId: matchingResults.incomingId,
+          customerId: matchingResults.customerId,
+          confidenceBand: matchingResults.confidenceBand,
+          matchProbability: matchingResults.matchProbability,
+          matchCriteria: matchingResults.matchCriteria,
+          rank: matchingResults.rank,
+          reviewed: matchingResults.reviewed,
+          reviewDecision: matchingResults.reviewDecision,
+          reviewer: matchingResults.reviewer,
+          version: matchingResults.version,
+          createdAt: matchingResults.createdAt,
+        },
+        incomingName: incomingCustomers.companyName,
+        customerName: customers.companyName,
+      })
+      .from(matchingResults)
+      .innerJoin(incomingCustomers, eq(incomingCustomers.id, matchingResults.incomingId))
+      .innerJoin(customers, eq(customers.id, matchingResults.customerId))
+      .where(where);
+  const counted = db
+    .select({ one: sql`1` })
+    .from(matchingResults)
+    .innerJoin(incomingCustomers, eq(incomingCustomers.id, matchingResults.incomingId))
+    .innerJoin(customers, eq(customers.id, matchingResults.customerId))
+    .where(where)
+    .limit(request.countCap + 1)
+    .as('counted');
+  const [rows, [{ total }]] = await Promise.all([
+    base().orderBy(...orderBy(request)).limit(request.limit).offset(request.offset),
+    db.select({ total: sql<number>`count(*)::int` }).from(counted),
+  ]);
+  return { rows, total: Math.min(total, request.countCap), totalCapped: total > request.countCap };
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { bulkAcceptSchema, reviewQueueQuerySchema } from './review-queue';
+
+describe('reviewQueueQuerySchema', () => {
+  it('defaults to the unreviewed queue, most probable first', () => {
+    expect(reviewQueueQuerySchema.parse({})).toEqual({ page: 1, size: 25, sort: 'probability', dir: 'desc', band: [], reviewed: 'no' });
+  });
+  it('reads repeated and comma-separated bands, and ignores blank fields from a GET form', () => {
+    const query = reviewQueueQuerySchema.parse({ band: ['exact', 'high,potential'], q: '  ', from: '', decision: '' });
+    expect(query.band).toEqual(['exact', 'high', 'potential']);
+    expect(query.q).toBeUndefined();
+    expect(query.from).toBeUndefined();
+  });
+  it('rejects unknown bands, sizes and impossible dates with a message', () => {
+    expect(reviewQueueQuerySchema.safeParse({ band: 'certain' }).success).toBe(false);
+    expect(reviewQueueQuerySchema.safeParse({ size: '1000' }).success).toBe(false);
+    const badDate = reviewQueueQuerySchema.safeParse({ from: '2025-02-31x' });
+    expect(badDate.error?.issues[0]?.message).toBe('must be a date like 2025-01-31');
+  });
+});
+
+describe('bulkAcceptSchema', () => {
+  it('needs ids with versions, and not too many', () => {
+    expect(bulkAcceptSchema.parse({ matches: [{ id: '7', version: 2 }] }).matches[0]).toEqual({ id: 7, version: 2 });
+    expect(bulkAcceptSchema.safeParse({ matches: [] }).success).toBe(false);
+    expect(bulkAcceptSchema.safeParse({ matches: Array.from({ length: 101 }, (_, i) => ({ id: i + 1, version: 1 })) }).success).toBe(false);
+  });
+});

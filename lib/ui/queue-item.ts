@@ -1,0 +1,39 @@
+// One queue row as the client table gets it: plain serialisable values.
+import type { QueueRow } from '../db/queries/matches-queue';
+import type { ConfidenceBand } from '../matching/types';
+import { readExplanation, topReasons } from './explanation';
+import { fieldLabel, formatWeight } from './format';
+
+export interface QueueItem {
+  resultId: number;
+  incomingId: number;
+  incomingName: string;
+  customerId: number;
+  customerName: string;
+  band: ConfidenceBand;
+  probability: number;
+  createdAt: string;
+  reviewed: boolean;
+  decision: string | null;
+  version: number;
+  topReason: string | null;
+}
+
+export function toQueueItem(row: QueueRow): QueueItem {
+  const explanation = readExplanation(row.result.matchCriteria);
+  const [reason] = explanation ? topReasons(explanation, 1) : [];
+  return {
+    resultId: row.result.id,
+    incomingId: row.result.incomingId,
+    incomingName: row.incomingName ?? `Incoming ${row.result.incomingId}`,
+    customerId: row.result.customerId,
+    customerName: row.customerName ?? `Customer ${row.result.customerId}`,
+    band: row.result.confidenceBand,
+    probability: row.result.matchProbability,
+    createdAt: row.result.createdAt.toISOString(),
+    reviewed: row.result.reviewed,
+    decision: row.result.reviewDecision,
+    version: row.result.version,
+    topReason: reason ? `${fieldLabel(reason.field)}: ${reason.level} (${formatWeight(reason.weight)})` : null,
+  };
+}
