@@ -77,6 +77,15 @@ export const envSchema = z
     REDIS_URL: optionalString.pipe(z.url({ message: 'must be a redis:// URL' }).optional()),
     // Largest batch accepted by POST /customers/incoming/batch.
     MAX_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
+    // File import (npm run import, POST /customers/import): rows per batch (one embedder call and one
+    // transaction each), the largest upload the API accepts, and when a customers import drops the two
+    // HNSW indexes and builds them once at the end (see README "Importing files" for the measurements).
+    IMPORT_BATCH_SIZE: z.coerce.number().int().min(1).max(5_000).default(500),
+    IMPORT_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 ** 3).default(100 * 1024 * 1024),
+    IMPORT_INDEX_REBUILD_MIN_ROWS: z.coerce.number().int().min(0).default(1_000),
+    IMPORT_INDEX_REBUILD_RATIO: z.coerce.number().min(0).max(100).default(0.25),
+    // maintenance_work_mem for that build: pgvector slows down sharply once the graph outgrows it.
+    IMPORT_INDEX_BUILD_MEMORY_MB: z.coerce.number().int().min(1).max(65_536).default(1_024),
     // Pending-queue matching (npm run match -- --pending, npm run worker). A claimed row whose worker died is
     // taken again after the lease; 300 s is far above one claim batch (~30 ms a record) yet frees a crash quickly.
     MATCH_CLAIM_LEASE_SECONDS: z.coerce.number().int().min(5).max(86_400).default(300),

@@ -3,6 +3,8 @@ import cliProgress from 'cli-progress';
 
 export interface Progress {
   update(done: number): void;
+  /** A new total, when it is only estimated while the work runs (rows of a file read so far). */
+  setTotal(total: number): void;
   stop(): void;
 }
 
@@ -18,6 +20,9 @@ export function createProgress(label: string, total: number, stream: NodeJS.Writ
       update(done) {
         bar.update(done, { rate: (done / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(1) });
       },
+      setTotal(newTotal) {
+        bar.setTotal(newTotal);
+      },
       stop() {
         bar.stop();
       },
@@ -26,6 +31,9 @@ export function createProgress(label: string, total: number, stream: NodeJS.Writ
   const started = Date.now();
   let nextReport = 0.1;
   return {
+    setTotal(newTotal) {
+      total = newTotal;
+    },
     update(done) {
       const share = total === 0 ? 1 : done / total;
       if (share + 1e-9 < nextReport && done !== total) return;

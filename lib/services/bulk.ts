@@ -2,12 +2,15 @@
 // bookkeeping, one audit event for the batch). Shared by customer and incoming bulk loads.
 import type { Database } from '../db/client';
 import { appendAuditEvent } from '../db/queries/audit';
+import type { Embedder } from '../embeddings/types';
 import type { CustomerFields } from '../schemas/customer';
 import type { ServiceContext } from './context';
-import { deriveMatchDataBatch, type MatchData } from './match-data';
+import { deriveMatchDataBatch, embeddingCacheFor, type MatchData } from './match-data';
 
 export interface BulkOptions {
   batchSize?: number;
+  /** The embedder to use (default getEmbedder()); the import passes one that times its calls. */
+  embedder?: Embedder;
   onProgress?: (done: number) => void;
 }
 
@@ -26,7 +29,7 @@ export async function writeInBatches(ctx: ServiceContext, inputs: CustomerFields
   const ids: number[] = [];
   for (let start = 0; start < inputs.length; start += batchSize) {
     const batch = inputs.slice(start, start + batchSize);
-    const matchData = await deriveMatchDataBatch(batch);
+    const matchData = await deriveMatchDataBatch(batch, options.embedder, embeddingCacheFor(ctx.db));
     const inserted = await ctx.db.transaction(async (tx) => {
       const rows = await writer.insert(tx, batch, matchData);
       await appendAuditEvent(tx, {
