@@ -49,7 +49,7 @@ function summaryLines(summary: BatchMatchSummary): string[] {
   return [
     `processed ${summary.processed}: matched ${summary.matched} · no_match ${summary.noMatch} · reviewed (kept) ${summary.reviewed} · failed ${summary.failed}`,
     `best result by band: ${bands}`,
-    `derived keys/embeddings first: ${summary.derived}${summary.lost ? ` · taken over by another worker: ${summary.lost}` : ''}${summary.released ? ` · released: ${summary.released}` : ''}`,
+    `derived keys/embeddings first: ${summary.derived}${summary.degraded ? ` · matched without embeddings (provider failed; npm run reembed -- --pending-only): ${summary.degraded}` : ''}${summary.lost ? ` · taken over by another worker: ${summary.lost}` : ''}${summary.released ? ` · released: ${summary.released}` : ''}`,
     `${(summary.elapsedMs / 1000).toFixed(1)} s, ${summary.perSecond.toFixed(1)} incoming/s`,
   ];
 }

@@ -15,7 +15,8 @@ const flag = z
 const bandList = z
   .string()
   .transform((value) => value.split(',').map((band) => band.trim().toLowerCase()).filter(Boolean))
-  .pipe(z.array(z.enum(CONFIDENCE_BANDS, { message: `each band must be one of ${CONFIDENCE_BANDS.join(', ')}` })).min(1, 'name at least one band'));
+  .pipe(z.array(z.enum(CONFIDENCE_BANDS, { message: `each band must be one of ${CONFIDENCE_BANDS.join(', ')}` })).min(1, 'name at least one band'))
+  .describe(`comma-separated bands (${CONFIDENCE_BANDS.join(', ')})`);
 
 /** An ISO 8601 date or date-time with an offset: 2026-11-01 or 2026-11-01T08:00:00Z. */
 const since = z

@@ -77,31 +77,6 @@ describe.each(testDatabases())('batch matching on $kind', ({ kind, open }) => {
     }
   });
 
-  it('claim race: 300 rows, eight lanes on two connections, a fast matcher — no row claimed twice, none left', async () => {
-    const ids = (await queue(ctx, 300, 'stress')).sort((x, y) => x - y);
-    const other = await secondHandle(handle);
-    const seen = new Map<number, number>();
-    // No real matching: claims follow each other as fast as the database allows, which is where a race would show.
-    const fastMatcher = async (workerCtx: ServiceContext, id: number) => {
-      seen.set(id, (seen.get(id) ?? 0) + 1);
-      await setIncomingStatus(workerCtx.db, id, 'no_match');
-      return { incoming: { processingStatus: 'no_match' }, matches: [] } as unknown as MatchOutcome;
-    };
-    try {
-      const runs = await Promise.all(
-        [ctx.db, other.ctx.db].map((db, i) => runBatchMatch({ db, actor: 'test' }, { mode: { kind: 'pending' }, concurrency: 4, claimBatchSize: 2, workerId: `stress-${i}`, matchOne: fastMatcher })),
-      );
-      expect(runs[0].processed + runs[1].processed).toBe(300);
-      // Never claimed by both: a double claim would show as a lost row (the renewal check saves the work, not the claim).
-      expect(runs[0].lost + runs[1].lost).toBe(0);
-      expect([...seen.keys()].sort((x, y) => x - y)).toEqual(ids);
-      expect([...seen.values()].filter((times) => times !== 1)).toEqual([]);
-      expect((await statuses(ctx, ids)).filter((row) => row.processing_status !== 'no_match')).toEqual([]);
-    } finally {
-      await other.close();
-    }
-  });
-
   it('a claim of a dead worker is left alone during its lease and reclaimed after it expires', async () => {
     const ids = await queue(ctx, 3, 'lease');
     expect(await claimPending(ctx.db, { workerId: 'dead-worker', limit: 10, leaseSeconds: 60 })).toEqual(ids);
@@ -165,5 +140,30 @@ describe.each(testDatabases())('batch matching on $kind', ({ kind, open }) => {
     const single = await runBatchMatch(ctx, { mode: { kind: 'id', id: ids[1] } });
     expect(single.processed).toBe(1);
     await expect(runBatchMatch(ctx, { mode: { kind: 'id', id: 987_654 } })).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('claim race: 300 rows, eight lanes on two connections, a fast matcher — no row claimed twice, none left', async () => {
+    const ids = (await queue(ctx, 300, 'stress')).sort((x, y) => x - y);
+    const other = await secondHandle(handle);
+    const seen = new Map<number, number>();
+    // No real matching: claims follow each other as fast as the database allows, which is where a race would show.
+    const fastMatcher = async (workerCtx: ServiceContext, id: number) => {
+      seen.set(id, (seen.get(id) ?? 0) + 1);
+      await setIncomingStatus(workerCtx.db, id, 'no_match');
+      return { incoming: { processingStatus: 'no_match' }, matches: [] } as unknown as MatchOutcome;
+    };
+    try {
+      const runs = await Promise.all(
+        [ctx.db, other.ctx.db].map((db, i) => runBatchMatch({ db, actor: 'test' }, { mode: { kind: 'pending' }, concurrency: 4, claimBatchSize: 2, workerId: `stress-${i}`, matchOne: fastMatcher })),
+      );
+      expect(runs[0].processed + runs[1].processed).toBe(300);
+      // Never claimed by both: a double claim would show as a lost row (the renewal check saves the work, not the claim).
+      expect(runs[0].lost + runs[1].lost).toBe(0);
+      expect([...seen.keys()].sort((x, y) => x - y)).toEqual(ids);
+      expect([...seen.values()].filter((times) => times !== 1)).toEqual([]);
+      expect((await statuses(ctx, ids)).filter((row) => row.processing_status !== 'no_match')).toEqual([]);
+    } finally {
+      await other.close();
+    }
   });
 });

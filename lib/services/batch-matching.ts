@@ -10,6 +10,7 @@ import type { ServiceContext } from './context';
 import { ensureMatchData, processClaimedRow, type ClaimedWork, type RowResult } from './claimed-rows';
 import { getIncoming } from './incoming';
 import type { MatchOptions } from './matching';
+import type { Embedder } from '../embeddings/types';
 
 export type BatchMode = { kind: 'pending' } | { kind: 'all' } | { kind: 'id'; id: number };
 
@@ -26,6 +27,8 @@ export interface BatchMatchOptions {
   signal?: AbortSignal;
   match?: MatchOptions;
   matchOne?: ClaimedWork['matchOne'];
+  /** The embedder for rows that lack embeddings (default: the configured provider). */
+  embedder?: Embedder;
   onRow?: (result: RowResult, tally: BatchTally) => void;
 }
 
@@ -40,6 +43,8 @@ export interface BatchTally {
   lost: number;
   /** Rows that lacked keys/embeddings and had them derived first. */
   derived: number;
+  /** Rows matched on keys alone because the embedding provider failed (needs_embedding stays set). */
+  degraded: number;
   /** Best stored result's band per processed record; 'none' = nothing stored. */
   byBand: Record<ConfidenceBand | 'none', number>;
 }
@@ -52,7 +57,7 @@ export interface BatchMatchSummary extends BatchTally {
 }
 
 export function emptyTally(): BatchTally {
-  return { processed: 0, matched: 0, noMatch: 0, reviewed: 0, failed: 0, lost: 0, derived: 0, byBand: { ...Object.fromEntries(CONFIDENCE_BANDS.map((band) => [band, 0])), none: 0 } as BatchTally['byBand'] };
+  return { processed: 0, matched: 0, noMatch: 0, reviewed: 0, failed: 0, lost: 0, derived: 0, degraded: 0, byBand: { ...Object.fromEntries(CONFIDENCE_BANDS.map((band) => [band, 0])), none: 0 } as BatchTally['byBand'] };
 }
 
 /** Unique per process and run: host, pid and a random suffix (claimed_by is at most 100 characters). */
@@ -122,8 +127,9 @@ async function runLane(ctx: ServiceContext, options: BatchMatchOptions, workerId
   for (let claimed = await claim(); claimed.length > 0; claimed = await claim()) {
     const open = new Set(claimed);
     try {
-      const prepared = await ensureMatchData(ctx, claimed, workerId);
+      const prepared = await ensureMatchData(ctx, claimed, workerId, options.embedder);
       tally.derived += prepared.derived;
+      tally.degraded += prepared.degraded;
       for (const result of prepared.failed) {
         open.delete(result.id);
         record(result);

@@ -1,11 +1,13 @@
-// Work on rows a worker has claimed: derive missing match data (rows a pipeline inserted raw), match each
-// row, and turn a failure into status 'error' with a short reason so that one bad row never blocks the queue.
+// Work on rows a worker has claimed: derive missing match data (rows a pipeline inserted raw, rows stored
+// while the embedding provider was down), match each row, and turn a failure into status 'error' with a short reason so that one bad row never blocks the queue.
 import { finishClaim, markFailed, renewClaim, rowsMissingMatchData, storeIncomingMatchData } from '../db/queries/queue';
 import type { IncomingCustomer, ProcessingStatus } from '../db/schema';
 import { logger } from '../logger';
 import type { ConfidenceBand } from '../matching/types';
 import type { ServiceContext } from './context';
-import { deriveMatchDataBatch } from './match-data';
+import { isEmbeddingProviderError } from '../embeddings/errors';
+import type { Embedder } from '../embeddings/types';
+import { deriveMatchDataBatch, deriveMatchKeys, embeddingCacheFor, type MatchData } from './match-data';
 import { matchIncoming, type MatchOptions, type MatchOutcome } from './matching';
 
 /** What happened to one claimed row. */
@@ -46,33 +48,55 @@ async function fail(ctx: ServiceContext, id: number, workerId: string, error: un
   return { id, outcome: 'failed', reason };
 }
 
-async function storeDerived(ctx: ServiceContext, rows: IncomingCustomer[]): Promise<void> {
-  const derived = await deriveMatchDataBatch(rows);
+async function store(ctx: ServiceContext, rows: IncomingCustomer[], data: MatchData[], needsEmbedding: boolean): Promise<void> {
   await ctx.db.transaction(async (tx) => {
-    for (let i = 0; i < rows.length; i += 1) await storeIncomingMatchData(tx, rows[i].id, derived[i]);
+    for (let i = 0; i < rows.length; i += 1) await storeIncomingMatchData(tx, rows[i].id, data[i], needsEmbedding);
   });
 }
 
-/**
- * Derives and stores keys and embeddings for claimed rows that lack them. One embedder call for the batch;
- * when it fails, row by row, so a single bad record fails alone. Returns the failed rows' results.
- */
-export async function ensureMatchData(ctx: ServiceContext, rowIds: number[], workerId: string): Promise<{ derived: number; failed: RowResult[] }> {
-  const missing = await rowsMissingMatchData(ctx.db, rowIds);
-  if (missing.length === 0) return { derived: 0, failed: [] };
-  try {
-    await storeDerived(ctx, missing);
-    return { derived: missing.length, failed: [] };
-  } catch {
-    const failed: RowResult[] = [];
-    for (const row of missing) {
+/** Keys only, embeddings left empty and flagged: matching runs on exact keys and trigrams, `npm run reembed -- --pending-only` completes it. */
+const keysOnly = (row: IncomingCustomer): MatchData => ({ ...deriveMatchKeys(row), companyNameEmbedding: null, fullProfileEmbedding: null, embeddingModel: null });
+
+export interface MatchDataOutcome {
+  derived: number;
+  /** Rows stored with keys but without embeddings because the embedding provider failed. */
+  degraded: number;
+  failed: RowResult[];
+}
+
+/** Row by row, so one bad record fails alone; a provider failure leaves the row with its keys. */
+async function deriveOneByOne(ctx: ServiceContext, rows: IncomingCustomer[], workerId: string, embedder: Embedder | undefined): Promise<MatchDataOutcome> {
+  const outcome: MatchDataOutcome = { derived: 0, degraded: 0, failed: [] };
+  for (const row of rows) {
+    try {
       try {
-        await storeDerived(ctx, [row]);
+        await store(ctx, [row], await deriveMatchDataBatch([row], embedder, embeddingCacheFor(ctx.db)), false);
+        outcome.derived += 1;
       } catch (error) {
-        failed.push(await fail(ctx, row.id, workerId, error));
+        if (!isEmbeddingProviderError(error)) throw error;
+        await store(ctx, [row], [keysOnly(row)], true);
+        outcome.degraded += 1;
       }
+    } catch (error) {
+      outcome.failed.push(await fail(ctx, row.id, workerId, error));
     }
-    return { derived: missing.length - failed.length, failed };
+  }
+  return outcome;
+}
+
+/**
+ * Derives and stores keys and embeddings for claimed rows that lack them (a pipeline's raw inserts, rows
+ * stored while the provider was down). One embedder call for the batch; when it fails, row by row.
+ */
+export async function ensureMatchData(ctx: ServiceContext, rowIds: number[], workerId: string, embedder?: Embedder): Promise<MatchDataOutcome> {
+  const missing = await rowsMissingMatchData(ctx.db, rowIds);
+  if (missing.length === 0) return { derived: 0, degraded: 0, failed: [] };
+  try {
+    await store(ctx, missing, await deriveMatchDataBatch(missing, embedder, embeddingCacheFor(ctx.db)), false);
+    return { derived: missing.length, degraded: 0, failed: [] };
+  } catch (error) {
+    if (isEmbeddingProviderError(error)) logger().warn({ rows: missing.length, reason: error.message }, 'embedding provider failed; matching these rows on keys and trigrams');
+    return deriveOneByOne(ctx, missing, workerId, embedder);
   }
 }
 

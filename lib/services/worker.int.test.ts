@@ -7,6 +7,8 @@ import { testDatabases } from '../db/testing';
 import type { ServiceContext } from './context';
 import { seedDemoDataIfEmpty } from './demo-data';
 import { matchesForIncoming } from './matching';
+import { EmbeddingProviderError } from '../embeddings/errors';
+import type { Embedder } from '../embeddings/types';
 import { runWorker } from './worker';
 
 interface RawRow {
@@ -86,5 +88,22 @@ describe.each(testDatabases())('queue worker on $kind', ({ open }) => {
       sql`select needs_embedding, company_name_embedding is not null as has from incoming_customers where id = ${Number(id)}`,
     );
     expect(row).toEqual({ needs_embedding: false, has: true });
+  });
+
+  it('when the embedding provider fails, a raw row is matched on its keys and stays flagged for re-embedding', async () => {
+    const [{ id }] = await queryRows<{ id: string }>(
+      ctx.db,
+      sql`insert into incoming_customers (company_name, email, city, country, source_system, source_id)
+          values ('Initech', 'bill.lumbergh@initech.com', 'Austin', 'US', 'test', 'provider-down-1') returning id`,
+    );
+    const down: Embedder = { provider: 'openai', model: 'text-embedding-3-small', dimensions: 1536, embed: async () => { throw new EmbeddingProviderError('unavailable', 'provider answered 503', true); } };
+    const controller = new AbortController();
+    const totals = await runWorker(ctx, { signal: controller.signal, pollIntervalMs: 50, batch: { embedder: down }, onRound: (round) => round.processed === 0 && controller.abort() });
+    expect(totals).toMatchObject({ processed: 1, degraded: 1, derived: 0, failed: 0 });
+    const [row] = await queryRows<{ processing_status: string; needs_embedding: boolean; name_normalized: string | null; email_normalized: string | null; has: boolean }>(
+      ctx.db,
+      sql`select processing_status, needs_embedding, name_normalized, email_normalized, company_name_embedding is not null as has from incoming_customers where id = ${Number(id)}`,
+    );
+    expect(row).toEqual({ processing_status: 'matched', needs_embedding: true, name_normalized: 'initech', email_normalized: 'bill.lumbergh@initech.com', has: false });
   });
 });

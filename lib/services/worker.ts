@@ -13,13 +13,13 @@ export interface WorkerOptions {
   pollIntervalMs?: number;
   workerId?: string;
   /** Passed through to the batch matcher (lease, claim size, the matcher seam for tests). */
-  batch?: Pick<BatchMatchOptions, 'claimBatchSize' | 'leaseSeconds' | 'match' | 'matchOne'>;
+  batch?: Pick<BatchMatchOptions, 'claimBatchSize' | 'leaseSeconds' | 'match' | 'matchOne' | 'embedder'>;
   /** After each drain that did work and after each empty poll. */
   onRound?: (round: { processed: number; totals: BatchTally }) => void;
 }
 
 function add(totals: BatchTally, round: BatchTally): void {
-  for (const key of ['processed', 'matched', 'noMatch', 'reviewed', 'failed', 'lost', 'derived'] as const) totals[key] += round[key];
+  for (const key of ['processed', 'matched', 'noMatch', 'reviewed', 'failed', 'lost', 'derived', 'degraded'] as const) totals[key] += round[key];
   for (const band of Object.keys(round.byBand) as Array<keyof BatchTally['byBand']>) totals.byBand[band] += round.byBand[band];
 }
 
@@ -44,7 +44,7 @@ export async function runWorker(ctx: ServiceContext, options: WorkerOptions): Pr
       add(totals, round);
       if (round.processed > 0 || round.lost > 0) {
         // Counts only: no record contents at info level.
-        log.info({ processed: round.processed, matched: round.matched, noMatch: round.noMatch, failed: round.failed, derived: round.derived, perSecond: Number(round.perSecond.toFixed(1)) }, 'drained the queue');
+        log.info({ processed: round.processed, matched: round.matched, noMatch: round.noMatch, failed: round.failed, derived: round.derived, degraded: round.degraded, perSecond: Number(round.perSecond.toFixed(1)) }, 'drained the queue');
       }
       options.onRound?.({ processed: round.processed, totals });
       if (round.processed > 0 && !options.signal.aborted) continue;

@@ -175,6 +175,6 @@ export type IncomingMatchData = Pick<
   | 'streetNumber' | 'identifierKeys' | 'companyNameEmbedding' | 'fullProfileEmbedding' | 'embeddingModel'
 >;
 
-export async function storeIncomingMatchData(db: Database, id: number, data: IncomingMatchData): Promise<void> {
-  await db.update(incomingCustomers).set({ ...data, needsEmbedding: false }).where(eq(incomingCustomers.id, id));
+export async function storeIncomingMatchData(db: Database, id: number, data: IncomingMatchData, needsEmbedding = false): Promise<void> {
+  await db.update(incomingCustomers).set({ ...data, needsEmbedding }).where(eq(incomingCustomers.id, id));
 }
