@@ -13,7 +13,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   415: 'Body is not JSON',
   422: 'Validation failed (details lists field paths)',
   429: 'Rate limited (see Retry-After)',
-  503: 'Database unreachable',
+  503: 'Database or embedding provider unreachable',
 };
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {

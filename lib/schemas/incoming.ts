@@ -28,6 +28,8 @@ export function toIncomingResponse(incoming: IncomingCustomer) {
     request_date: incoming.receivedAt.toISOString(),
     processed_date: incoming.processedAt ? incoming.processedAt.toISOString() : null,
     error_message: incoming.errorMessage,
+    // The embedding provider was down when it was stored: matched on exact keys and trigrams only until filled.
+    needs_embedding: incoming.needsEmbedding,
   };
 }
 

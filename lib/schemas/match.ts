@@ -36,15 +36,30 @@ export interface MatchListing {
   matches: MatchWithCustomer[];
   processingTimeMs: number;
   likelyDuplicateCustomers?: boolean;
+  /** Default: derived from the incoming record (see matchCompleteness). */
   partial?: boolean;
+  warnings?: string[];
+}
+
+export const MISSING_EMBEDDING_WARNING =
+  'embedding provider unavailable when this record was stored: candidates came from exact keys and name trigrams only (no embedding search); ' +
+  'match again once its embeddings are filled (npm run reembed -- --pending-only, or the worker)';
+
+/** A record without embeddings is matched on exact keys and trigrams only (no embedding search): its results are partial. */
+export function matchCompleteness(incoming: Pick<IncomingCustomer, 'companyNameEmbedding' | 'fullProfileEmbedding'>): { partial: boolean; warnings: string[] } {
+  const partial = incoming.companyNameEmbedding === null || incoming.fullProfileEmbedding === null;
+  return { partial, warnings: partial ? [MISSING_EMBEDDING_WARNING] : [] };
 }
 
 export function toMatchListResponse(listing: MatchListing) {
+  const completeness = matchCompleteness(listing.incoming);
   return {
     incoming_customer: toIncomingResponse(listing.incoming),
     matches: listing.matches.map(toMatchResponse),
     total_matches: listing.matches.length,
     processing_time_ms: listing.processingTimeMs,
     likely_duplicate_customers: listing.likelyDuplicateCustomers ?? false,
+    partial: listing.partial ?? completeness.partial,
+    warnings: listing.warnings ?? completeness.warnings,
   };
 }

@@ -50,6 +50,7 @@ export const incomingResponseSchema = z.object({
   request_date: z.string(),
   processed_date: text,
   error_message: text,
+  needs_embedding: z.boolean().describe('The embedding provider was unavailable when the record was stored; its embeddings are filled later (npm run reembed -- --pending-only, or the worker)'),
 });
 
 export const matchResponseSchema = z.object({
@@ -90,6 +91,8 @@ export const matchListResponseSchema = z.object({
   total_matches: z.number().int(),
   processing_time_ms: z.number(),
   likely_duplicate_customers: z.boolean(),
+  partial: z.boolean().describe('True when the result is partial: the record has no embeddings yet, so candidates came from exact keys and name trigrams only'),
+  warnings: z.array(z.string()).describe('Why the result is partial, e.g. "embedding provider unavailable: …"'),
 });
 
 export const searchResultSchema = z.array(

@@ -3,18 +3,19 @@ import { appendAuditEvent, scrubAuditForEntity } from '../db/queries/audit';
 import { deleteIdempotencyResponsesForCustomer } from '../db/queries/idempotency';
 import { analyzeCustomers, deleteCustomerRow, findCustomerById, insertCustomer, insertCustomers, updateCustomerRow, listCustomers as listCustomerRows } from '../db/queries/customers';
 import type { Customer } from '../db/schema';
+import { getEmbedder } from '../embeddings';
 import { AppError, notFound } from '../errors';
 import type { CustomerFields, CustomerInput, CustomerListQuery, CustomerPatch } from '../schemas/customer';
 import type { ServiceContext } from './context';
 import { isUniqueViolation } from './db-errors';
 import { writeInBatches, type BulkOptions } from './bulk';
-import { deriveMatchData } from './match-data';
+import { deriveMatchData, embeddingCacheFor } from './match-data';
 import { adjustTermFrequencies } from '../db/queries/term-frequencies';
 import { normalizeRecord } from '../matching/normalize/record';
 import { termFrequencyKeys } from '../matching/term-frequency';
 
 export async function createCustomer(ctx: ServiceContext, input: CustomerInput): Promise<Customer> {
-  const matchData = await deriveMatchData(input);
+  const matchData = await deriveMatchData(input, getEmbedder(), embeddingCacheFor(ctx.db));
   try {
     return await ctx.db.transaction(async (tx) => {
       const customer = await insertCustomer(tx, { ...input, ...matchData });
@@ -97,7 +98,7 @@ export async function updateCustomer(ctx: ServiceContext, id: number, patch: Cus
     const before = await findCustomerById(tx, id);
     if (!before) throw notFound('Customer', id);
     const merged = { ...recordOf(before), ...patch };
-    const matchData = await deriveMatchData(merged);
+    const matchData = await deriveMatchData(merged, getEmbedder(), embeddingCacheFor(tx));
     const after = await updateCustomerRow(tx, id, { ...patch, ...matchData });
     await adjustTermFrequencies(tx, [termFrequencyKeys(normalizeRecord(recordOf(before)))], -1);
     await adjustTermFrequencies(tx, [termFrequencyKeys(normalizeRecord(merged))], 1);

@@ -4,6 +4,7 @@ import { setIncomingStatus } from '../db/queries/incoming';
 import { listMatchesForIncoming, replaceMatchResults, type MatchWithCustomer, type NewMatchingResult } from '../db/queries/matches';
 import type { IncomingCustomer } from '../db/schema';
 import { logger } from '../logger';
+import { matchCompleteness } from '../schemas/match';
 import type { ServiceContext } from './context';
 import { getIncoming } from './incoming';
 import { matchCriteria } from './match-criteria';
@@ -21,6 +22,9 @@ export interface MatchOutcome {
   settings: MatchSettings;
   /** Every candidate scored (also those below the storage floor), best first. */
   scored: Array<{ customerId: number; matchProbability: number }>;
+  /** True when the record has no embeddings (provider down at submit): exact-key and trigram candidates only. */
+  partial: boolean;
+  warnings: string[];
 }
 
 export interface MatchOptions {
@@ -71,6 +75,7 @@ export async function matchIncoming(ctx: ServiceContext, incomingId: number, opt
         stored_results: rows.length,
         best: rows[0] ? { customer_id: rows[0].customerId, probability: rows[0].matchProbability, band: rows[0].confidenceBand } : null,
         parameters_version: params.version,
+        ...(matchCompleteness(incoming).partial ? { partial: true } : {}),
       },
       requestId: ctx.requestId,
     });
@@ -86,6 +91,7 @@ export async function matchIncoming(ctx: ServiceContext, incomingId: number, opt
     processingTimeMs: Math.round(performance.now() - started),
     settings,
     scored: scoring.candidates.map((candidate) => ({ customerId: candidate.customer.id, matchProbability: candidate.matchProbability })),
+    ...matchCompleteness(incoming),
   };
 }
 

@@ -1,0 +1,103 @@
+// Re-embedding: resumable after a failure mid-run, idempotent when done, and the --pending-only path
+// that completes records stored while the provider was down (and re-matches them).
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../db/client';
+import { countCachedEmbeddings } from '../db/queries/embedding-cache';
+import { queryRows } from '../db/rows';
+import { testDatabases } from '../db/testing';
+import { createLocalEmbedder } from '../embeddings/local';
+import { createEmbedder } from '../embeddings/providers';
+import { startStubEmbeddingServer, type StubEmbeddingServer } from '../embeddings/stub-server.test-helpers';
+import type { Embedder } from '../embeddings/types';
+import { parseEnv } from '../env';
+import { customerInputSchema } from '../schemas/customer';
+import { toMatchListResponse } from '../schemas/match';
+import type { ServiceContext } from './context';
+import { seedDemoDataIfEmpty } from './demo-data';
+import { getIncoming, submitIncoming } from './incoming';
+import { matchesForIncoming, matchIncoming } from './matching';
+import { reembed } from './reembed';
+
+const REMOTE_MODEL = 'text-embedding-3-small';
+
+let stub: StubEmbeddingServer;
+let remote: Embedder;
+beforeAll(async () => {
+  stub = await startStubEmbeddingServer();
+  remote = createEmbedder('openai-compatible', parseEnv({ OPENAI_BASE_URL: `${stub.origin}/v1` }), { policy: { maxRetries: 0 } });
+});
+afterAll(async () => {
+  await stub.close();
+});
+beforeEach(() => stub.reset());
+
+const sentTexts = () => stub.requests.flatMap((request) => request.body.input as string[]);
+
+describe.each(testDatabases())('reembed on $kind', ({ open }) => {
+  let handle: DatabaseHandle;
+  let ctx: ServiceContext;
+  const modelCounts = async (table: 'customers' | 'incoming_customers') =>
+    Object.fromEntries(
+      (await queryRows<{ model: string | null; n: number }>(handle.db, sql`select embedding_model as model, count(*)::int as n from ${sql.raw(table)} group by 1`)).map((row) => [row.model ?? 'none', Number(row.n)]),
+    );
+  beforeAll(async () => {
+    handle = await open();
+    ctx = { db: handle.db, actor: 'test' };
+    await seedDemoDataIfEmpty(ctx);
+  });
+  afterAll(async () => {
+    await handle?.close();
+  });
+
+  it('keeps the batches done before a failure and continues from there on the next run', async () => {
+    expect(await modelCounts('customers')).toEqual({ 'local-hash-v1': 12 });
+    stub.queue({}, { status: 500, json: { error: { message: 'down' } } });
+    const progress: number[] = [];
+    await expect(reembed(ctx, { embedder: remote, target: 'customers', batchSize: 5, onProgress: ({ done }) => progress.push(done) })).rejects.toThrow(/answered 500/);
+    expect(progress).toEqual([0, 5]);
+    expect(await modelCounts('customers')).toEqual({ 'local-hash-v1': 7, [REMOTE_MODEL]: 5 });
+    const firstRunTexts = sentTexts().slice(0, 10);
+
+    stub.reset();
+    const summary = await reembed(ctx, { embedder: remote, target: 'customers', batchSize: 5 });
+    expect(summary.customers).toEqual({ total: 7, embedded: 7 });
+    expect(await modelCounts('customers')).toEqual({ [REMOTE_MODEL]: 12 });
+    // Only the rest was sent: none of the first batch's texts again.
+    expect(sentTexts().length).toBeGreaterThan(0);
+    expect(sentTexts().filter((text) => firstRunTexts.includes(text))).toEqual([]);
+
+    stub.reset();
+    const again = await reembed(ctx, { embedder: remote, target: 'customers', batchSize: 5 });
+    expect(again.customers).toEqual({ total: 0, embedded: 0 });
+    expect(stub.requests).toHaveLength(0);
+  });
+
+  it('fills records stored while the provider was down and re-matches them (--pending-only)', async () => {
+    stub.setDefault(() => ({ status: 503 }));
+    const incoming = await submitIncoming(ctx, customerInputSchema.parse({ company_name: 'ACME Corp.', email: 'jsmith@acme.com', city: 'NYC', country: 'USA', source_id: 'pending-1' }), { embedder: remote });
+    expect(incoming.needsEmbedding).toBe(true);
+    expect((await matchIncoming(ctx, incoming.id)).partial).toBe(true);
+
+    stub.reset();
+    const summary = await reembed(ctx, { embedder: remote, target: 'all', pendingOnly: true });
+    // Customers have embeddings of the model already: --pending-only leaves them alone.
+    expect(summary).toMatchObject({ customers: { total: 0, embedded: 0 }, incoming: { total: 1, embedded: 1 }, rematched: 1 });
+    const filled = await getIncoming(ctx, incoming.id);
+    expect(filled).toMatchObject({ needsEmbedding: false, embeddingModel: REMOTE_MODEL });
+    expect(filled.companyNameEmbedding).toHaveLength(1536);
+    const listing = await matchesForIncoming(ctx, incoming.id);
+    expect(toMatchListResponse({ ...listing, processingTimeMs: 0 })).toMatchObject({ partial: false, warnings: [] });
+    expect(listing.matches[0].customer.companyName).toBe('Acme Corporation');
+  });
+
+  it('switches back to the local embedder without touching the cache', async () => {
+    const cachedBefore = await countCachedEmbeddings(handle.db, REMOTE_MODEL);
+    expect(cachedBefore).toBeGreaterThan(0);
+    const summary = await reembed(ctx, { embedder: createLocalEmbedder(), target: 'all', batchSize: 4 });
+    expect(summary.customers.embedded).toBe(12);
+    expect(await modelCounts('customers')).toEqual({ 'local-hash-v1': 12 });
+    expect(await countCachedEmbeddings(handle.db, 'local-hash-v1')).toBe(0);
+    expect(stub.requests).toHaveLength(0);
+  });
+});
