@@ -52,6 +52,9 @@ export const envSchema = z
     EMBEDDING_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
     EMBEDDING_MAX_RETRIES: z.coerce.number().int().min(0).max(20).default(5),
     EMBEDDING_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+    // After a call failed for good (retries spent on 429/5xx/timeouts), further calls fail at once for this
+    // long: during an outage each submit then matches degraded immediately instead of waiting out the retries.
+    EMBEDDING_CIRCUIT_BREAK_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
     // Matching thresholds (the seed's names and defaults); see README "Confidence bands".
     DEFAULT_SIMILARITY_THRESHOLD: probability(0.8),
     HIGH_CONFIDENCE_THRESHOLD: probability(0.9),

@@ -153,6 +153,26 @@ describe('remote embedder: failures', () => {
     expect(error.status).toBe(503);
   });
 
+  it('fails at once while the circuit is open after a call failed for good, then tries again', async () => {
+    stub.setDefault(() => ({ status: 503 }));
+    const flaky = embedder({ EMBEDDING_MAX_RETRIES: '0', EMBEDDING_CIRCUIT_BREAK_MS: '150' });
+    await failure(flaky.embed(['acme']));
+    const open = await failure(flaky.embed(['acme']));
+    expect(stub.requests).toHaveLength(1);
+    expect(open.message).toMatch(/answered 503; not tried again for another 1 s \(EMBEDDING_CIRCUIT_BREAK_MS\)/);
+    await new Promise((resolve) => setTimeout(resolve, 170));
+    stub.setDefault(() => ({}));
+    await expect(flaky.embed(['acme'])).resolves.toHaveLength(1);
+    expect(stub.requests).toHaveLength(2);
+  });
+
+  it('does not open the circuit for a request the server refuses (a permanent error)', async () => {
+    stub.queue({ status: 400, json: { error: { message: 'bad input' } } });
+    const strict = embedder({ EMBEDDING_CIRCUIT_BREAK_MS: '60000' });
+    expect((await failure(strict.embed(['acme']))).kind).toBe('bad_request');
+    await expect(strict.embed(['acme'])).resolves.toHaveLength(1);
+  });
+
   it('reports an unreachable server with its address', async () => {
     const closed = await startStubEmbeddingServer();
     await closed.close();

@@ -26,7 +26,40 @@ export interface RemoteEmbedderOptions {
 }
 
 export function createRemoteEmbedder(options: RemoteEmbedderOptions): Embedder {
-  return { provider: options.provider, model: options.model, dimensions: options.dimensions, embed: (texts) => embedAll(texts, options) };
+  const breaker = circuitBreaker(options.policy.circuitBreakMs);
+  return {
+    provider: options.provider,
+    model: options.model,
+    dimensions: options.dimensions,
+    embed: (texts) => breaker.run(() => embedAll(texts, options)),
+  };
+}
+
+/**
+ * Once a call has failed for good with a transient failure (the retries are spent: the provider is down or
+ * throttling hard), further calls fail at once until `breakMs` has passed; then one is let through again.
+ * During an outage every submit then matches degraded at once instead of waiting out the retries again.
+ */
+function circuitBreaker(breakMs: number) {
+  let openUntil = 0;
+  let cause = '';
+  return {
+    async run<T>(call: () => Promise<T>): Promise<T> {
+      const now = Date.now();
+      if (now < openUntil) {
+        throw new EmbeddingProviderError('unavailable', `${cause}; not tried again for another ${Math.ceil((openUntil - now) / 1000)} s (EMBEDDING_CIRCUIT_BREAK_MS)`);
+      }
+      try {
+        return await call();
+      } catch (error) {
+        if (breakMs > 0 && error instanceof EmbeddingProviderError && error.retryable) {
+          openUntil = Date.now() + breakMs;
+          cause = error.message;
+        }
+        throw error;
+      }
+    },
+  };
 }
 
 async function embedAll(texts: string[], options: RemoteEmbedderOptions): Promise<number[][]> {

@@ -35,4 +35,6 @@ export interface EmbeddingRequestPolicy {
   retryMaxDelayMs: number;
   /** Upper bound on a server's Retry-After we are willing to wait. */
   retryAfterCapMs: number;
+  /** After a call failed for good with a transient failure, fail further calls at once for this long (0: off). */
+  circuitBreakMs: number;
 }

@@ -24,13 +24,13 @@ let stub: StubEmbeddingServer;
 let providerDown: Embedder;
 beforeAll(async () => {
   stub = await startStubEmbeddingServer();
-  // The real remote embedder against a server that answers 503 to everything (no retries: fast).
-  providerDown = createEmbedder('openai-compatible', parseEnv({ OPENAI_BASE_URL: `${stub.origin}/v1` }), { policy: { maxRetries: 0 } });
 });
 afterAll(async () => {
   await stub.close();
 });
 beforeEach(() => {
+  // The real remote embedder (a new one: fresh circuit breaker) against a server that answers 503 to everything (no retries: fast).
+  providerDown = createEmbedder('openai-compatible', parseEnv({ OPENAI_BASE_URL: `${stub.origin}/v1` }), { policy: { maxRetries: 0 } });
   stub.reset();
   stub.setDefault(() => ({ status: 503, json: { error: { message: 'The service is temporarily unavailable' } } }));
 });

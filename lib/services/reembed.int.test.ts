@@ -25,12 +25,14 @@ let stub: StubEmbeddingServer;
 let remote: Embedder;
 beforeAll(async () => {
   stub = await startStubEmbeddingServer();
-  remote = createEmbedder('openai-compatible', parseEnv({ OPENAI_BASE_URL: `${stub.origin}/v1` }), { policy: { maxRetries: 0 } });
 });
 afterAll(async () => {
   await stub.close();
 });
-beforeEach(() => stub.reset());
+beforeEach(() => {
+  stub.reset();
+  remote = createEmbedder('openai-compatible', parseEnv({ OPENAI_BASE_URL: `${stub.origin}/v1` }), { policy: { maxRetries: 0, circuitBreakMs: 0 } });
+});
 
 const sentTexts = () => stub.requests.flatMap((request) => request.body.input as string[]);
 
