@@ -543,6 +543,15 @@ test.describe('seed aliases', () => {
   }
 });
 
+test.describe('matches export (the formats and filters: export.spec.ts)', () => {
+  test('GET /matches/export answers an attachment, and 400 for an unknown kind', async ({ api }) => {
+    const response = await api.client.get('/matches/export?what=matches&format=jsonl');
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-disposition']).toMatch(/^attachment; filename="matches-/);
+    await expectError(await api.client.get('/matches/export?what=everything'), 400, 'bad_request', /what must be one of/);
+  });
+});
+
 test('coverage: every documented operation answered its success and each error status (auth statuses: auth.spec.ts)', async () => {
   // 401/403/429 need keys and a tiny rate limit (project api-auth); 503 needs the database down (foundation issue).
   expect(missingCoverage([401, 403, 429, 503])).toEqual([]);
