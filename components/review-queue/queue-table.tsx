@@ -102,6 +102,7 @@ export function QueueTable({ items, sortLinks }: { items: QueueItem[]; sortLinks
                 data-testid="queue-row"
                 data-selected={index === selected ? 'true' : undefined}
                 data-band={row.original.band}
+                data-result-id={row.original.resultId}
                 onClick={() => setSelected(index)}
                 className={`border-t border-slate-100 ${index === selected ? 'bg-blue-50 outline-2 -outline-offset-2 outline-blue-600' : ''}`}
               >
