@@ -1,0 +1,54 @@
+// Names and colours of every series the dashboard draws. Band colours follow the band badge; each colour
+// is dark enough for 3:1 contrast on white, and every chart has a data table, so colour is never the only cue.
+import type { ProcessingStatus, ReviewDecision } from '@/lib/db/schema';
+import type { ConfidenceBand } from '@/lib/matching/types';
+
+export interface SeriesStyle<K extends string> {
+  key: K;
+  label: string;
+  color: string;
+}
+
+export const BAND_SERIES: SeriesStyle<ConfidenceBand>[] = [
+  { key: 'exact', label: 'Exact', color: '#15803d' },
+  { key: 'high', label: 'High', color: '#1d4ed8' },
+  { key: 'potential', label: 'Potential', color: '#b45309' },
+  { key: 'low', label: 'Low', color: '#64748b' },
+];
+
+export const STATUS_SERIES: SeriesStyle<ProcessingStatus>[] = [
+  { key: 'pending', label: 'Pending', color: '#64748b' },
+  { key: 'matching', label: 'Matching', color: '#0369a1' },
+  { key: 'matched', label: 'Matched (awaiting review)', color: '#1d4ed8' },
+  { key: 'no_match', label: 'No match', color: '#b45309' },
+  { key: 'reviewed', label: 'Reviewed', color: '#15803d' },
+  { key: 'error', label: 'Error', color: '#b91c1c' },
+];
+
+export const DECISION_SERIES: SeriesStyle<ReviewDecision>[] = [
+  { key: 'accept', label: 'Accept', color: '#15803d' },
+  { key: 'merge', label: 'Merge', color: '#6d28d9' },
+  { key: 'create_new', label: 'Create new', color: '#0369a1' },
+  { key: 'reject', label: 'Reject', color: '#b91c1c' },
+];
+
+/** Bars for a counts chart: one per series, in the series' order. */
+export function countBars<K extends string>(series: SeriesStyle<K>[], counts: Record<K, number>): Array<{ label: string; count: number; color: string }> {
+  return series.map((style) => ({ label: style.label, count: counts[style.key], color: style.color }));
+}
+
+/** The table behind a counts chart: one row per series. */
+export function countsTable<K extends string>(heading: string, series: SeriesStyle<K>[], counts: Record<K, number>) {
+  return { columns: [heading, 'Count'], rows: series.map((style) => [style.label, counts[style.key]]) };
+}
+
+/** The table behind a per-day chart: one row per day, a column per series and the day's total. */
+export function dailyTable<K extends string>(series: SeriesStyle<K>[], perDay: Array<{ day: string } & Record<K, number>>) {
+  return {
+    columns: ['Day (UTC)', ...series.map((style) => style.label), 'Total'],
+    rows: perDay.map((entry) => {
+      const counts = series.map((style) => entry[style.key]);
+      return [entry.day, ...counts, counts.reduce((total, count) => total + count, 0)];
+    }),
+  };
+}

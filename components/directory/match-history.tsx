@@ -1,0 +1,68 @@
+// The incoming records matched to one customer: how confident each match was and what the steward decided.
+import Link from 'next/link';
+import { BandBadge } from '@/components/ui/band-badge';
+import { ProbabilityBar } from '@/components/ui/probability';
+import { EmptyState } from '@/components/ui/states';
+import type { MatchWithIncoming } from '@/lib/db/queries/matches';
+import { formatDateTime } from '@/lib/ui/format';
+
+const DECISION_LABELS: Record<string, string> = { accept: 'Accepted', reject: 'Rejected', merge: 'Merged', create_new: 'Created as new' };
+
+export function MatchHistory({ matches, hasMore }: { matches: MatchWithIncoming[]; hasMore: boolean }) {
+  if (matches.length === 0) {
+    return <EmptyState title="No incoming record has matched this customer yet">Matches appear here once an incoming record is matched and this customer is among its candidates.</EmptyState>;
+  }
+  return (
+    <div className="space-y-2">
+      <div className="relative overflow-x-auto rounded-md border border-slate-200 bg-white">
+        <table className="min-w-full text-left text-sm">
+          <caption className="sr-only">Match history, newest first</caption>
+          <thead className="bg-slate-100 text-slate-700">
+            <tr>
+              <th scope="col" className="px-3 py-2 font-medium">Incoming record</th>
+              <th scope="col" className="hidden px-3 py-2 font-medium sm:table-cell">Matched</th>
+              <th scope="col" className="px-3 py-2 font-medium">Band</th>
+              <th scope="col" className="px-3 py-2 font-medium">Probability</th>
+              <th scope="col" className="px-3 py-2 font-medium">Decision</th>
+              <th scope="col" className="px-3 py-2 font-medium"><span className="sr-only">Actions</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            {matches.map(({ result, incoming }) => (
+              <tr key={result.id} className="border-t border-slate-100">
+                <td className="px-3 py-2">
+                  <div className="font-medium">{incoming.companyName ?? `Incoming ${incoming.id}`}</div>
+                  <div className="text-xs text-slate-600">
+                    #{incoming.id} · {incoming.sourceSystem}
+                    {incoming.contactName ? ` · ${incoming.contactName}` : ''}
+                  </div>
+                </td>
+                <td className="hidden px-3 py-2 whitespace-nowrap sm:table-cell">{formatDateTime(result.createdAt)}</td>
+                <td className="px-3 py-2"><BandBadge band={result.confidenceBand} /></td>
+                <td className="px-3 py-2"><ProbabilityBar probability={result.matchProbability} /></td>
+                <td className="px-3 py-2">
+                  {result.reviewed && result.reviewDecision ? (
+                    <span>
+                      {DECISION_LABELS[result.reviewDecision] ?? result.reviewDecision}
+                      <span className="block text-xs text-slate-600">
+                        {result.reviewer ?? 'unknown'} · {formatDateTime(result.reviewedAt)}
+                      </span>
+                    </span>
+                  ) : (
+                    <span className="text-slate-600">Not reviewed</span>
+                  )}
+                </td>
+                <td className="px-3 py-2 whitespace-nowrap">
+                  <Link href={`/review/${result.id}`} className="text-blue-800 underline">
+                    {result.reviewed ? 'View' : 'Review'}<span className="sr-only"> match #{result.id}</span>
+                  </Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {hasMore ? <p className="text-sm text-slate-600">Showing the {matches.length} most recent matches.</p> : null}
+    </div>
+  );
+}
