@@ -6,7 +6,8 @@ import { AUTH_BASE_URL, AUTH_DATA_DIR, AUTH_KEYS_FILE, AUTH_PORT, AUTH_RATE, AUT
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 const dataDir = './data/e2e-pglite';
-const serverEnv = { SEED_DEMO_DATA: 'true', LOG_LEVEL: 'warn', DATABASE_URL: '', POSTGRES_HOST: '' };
+// IMPORT_MAX_BODY_BYTES: a 1 MiB upload limit so the import's 413 is provoked with a small body.
+const serverEnv = { SEED_DEMO_DATA: 'true', LOG_LEVEL: 'warn', DATABASE_URL: '', POSTGRES_HOST: '', IMPORT_MAX_BODY_BYTES: String(1024 * 1024) };
 
 export default defineConfig({
   testDir: './e2e',

@@ -6,7 +6,7 @@ import { OPERATIONS } from '../../lib/openapi/operations';
 import * as responses from '../../lib/schemas/responses';
 import { jsonBodyOfSize } from '../support/api-client';
 import { expectBody, expectError, problemPaths } from '../support/contract';
-import { missingCoverage, resetCoverage } from '../support/coverage';
+import { missingCoverage, recordResponse, resetCoverage } from '../support/coverage';
 import { expect, test, uniqueToken, type Customer, type Incoming, type MatchListing } from '../support/matching-api';
 
 const KIB = 1024;
@@ -549,6 +549,23 @@ test.describe('matches export (the formats and filters: export.spec.ts)', () => 
     expect(response.status()).toBe(200);
     expect(response.headers()['content-disposition']).toMatch(/^attachment; filename="matches-/);
     await expectError(await api.client.get('/matches/export?what=everything'), 400, 'bad_request', /what must be one of/);
+  });
+});
+
+test.describe('customers import (formats, rejects, re-import, NDJSON progress: import.spec.ts)', () => {
+  test('POST /customers/import answers a summary, and 400/413/415/422 for what it cannot import', async ({ api, request }) => {
+    const post = async (multipart: Record<string, string | { name: string; mimeType: string; buffer: Buffer }>) => {
+      const response = await request.post('/customers/import', { multipart });
+      recordResponse('POST', '/customers/import', response.status());
+      return response;
+    };
+    const csv = (text: string) => ({ name: 'customers.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+    const summary = await (await post({ dry_run: 'true', file: csv(`company_name\nEndpoints Import ${uniqueToken()}\n`) })).json();
+    expect(summary).toMatchObject({ dry_run: true, rows_read: 1, inserted: 1 });
+    await expectError(await post({ target: 'customers' }), 400, 'bad_request', /No file/);
+    await expectError(await post({ file: csv(`company_name\n${'x'.repeat(1024 * 1024)}\n`) }), 413, 'payload_too_large');
+    await expectError(await api.client.post('/customers/import', { company_name: 'Acme' }), 415, 'unsupported_media_type');
+    await expectError(await post({ file: csv('company_name\n"A"x\n') }), 422, 'validation_failed', /Malformed CSV/);
   });
 });
 

@@ -9,13 +9,14 @@ interface ParsedCsvRecord {
   info: { lines: number };
 }
 
-function malformed(error: unknown): MalformedFileError {
+/** Parser errors become MalformedFileError; others (the source failing, an upload over its limit) pass through. */
+function malformed(error: unknown): unknown {
   if (error instanceof CsvError) {
     const details = error as CsvError & { lines?: number; records?: number };
     // `records` counts the header too, so it is the 1-based number of the data row being read.
     return new MalformedFileError(`Malformed CSV: ${error.message}`, details.records ?? null, details.lines ?? null);
   }
-  return error instanceof MalformedFileError ? error : new MalformedFileError(`Could not read the CSV: ${(error as Error).message}`, null, null);
+  return error;
 }
 
 /** The header names mapped to canonical column names; a repeated column is refused (which value would win?). */
@@ -39,7 +40,7 @@ export async function* csvRows(source: ImportSource, hooks: ParseHooks = {}): As
   const parsed: ParsedCsvRecord[] = [];
   let failure: MalformedFileError | null = null;
   parser.on('data', (record: ParsedCsvRecord) => parsed.push(record));
-  parser.on('error', (error) => (failure ??= malformed(error)));
+  parser.on('error', (error) => (failure ??= malformed(error) as MalformedFileError));
   let columns: string[] | undefined;
   let row = 0;
   const take = function* (): Generator<SourceRow> {

@@ -51,7 +51,7 @@ function operationObject(operation: Operation) {
     security: operation.scope ? [{ apiKey: [operation.scope] }] : [],
     ...(parameters.length ? { parameters } : {}),
     ...(operation.body
-      ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(operation.body, 'input'), ...(operation.bodyExample ? { example: operation.bodyExample } : {}) } } } }
+      ? { requestBody: { required: true, content: { [operation.bodyContentType ?? 'application/json']: { schema: jsonSchema(operation.body, 'input'), ...(operation.bodyExample ? { example: operation.bodyExample } : {}) } } } }
       : {}),
     responses,
   };

@@ -1,0 +1,62 @@
+// The import upload (POST /customers/import): its form fields, and the summary it answers.
+import { z } from 'zod';
+import { IMPORT_FORMATS } from '../import/types';
+import type { ImportSummary } from '../services/import-summary';
+import { optionalText } from './common';
+
+const booleanField = z
+  .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'on', 'off', ''])])
+  .optional()
+  .transform((value) => value === true || value === 'true' || value === '1' || value === 'on');
+
+/** Multipart form fields (or query parameters) beside the file. */
+export const importFormSchema = z.object({
+  target: z.enum(['customers', 'incoming']).default('customers'),
+  dry_run: booleanField,
+  source_system: optionalText(100),
+  format: z.enum(IMPORT_FORMATS).optional(),
+});
+
+export type ImportForm = z.output<typeof importFormSchema>;
+
+const rejectionSchema = z.object({ row: z.number(), line: z.number().nullable(), source_id: z.string().nullable(), field: z.string(), reason: z.string() });
+
+export const importSummaryResponseSchema = z.object({
+  format: z.enum(IMPORT_FORMATS),
+  target: z.enum(['customers', 'incoming']),
+  dry_run: z.boolean(),
+  source_system: z.string(),
+  rows_read: z.number(),
+  inserted: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  rejected: z.number(),
+  rejections: z.array(rejectionSchema),
+  rejections_truncated: z.boolean(),
+  ignored_columns: z.array(z.string()),
+  error: z.object({ message: z.string(), row: z.number().nullable(), line: z.number().nullable() }).nullable(),
+  vector_indexes_rebuilt: z.boolean(),
+  duration_ms: z.number(),
+});
+
+export type ImportSummaryResponse = z.output<typeof importSummaryResponseSchema>;
+
+export function toImportSummaryResponse(summary: ImportSummary): ImportSummaryResponse {
+  return {
+    format: summary.format,
+    target: summary.target,
+    dry_run: summary.dryRun,
+    source_system: summary.sourceSystem,
+    rows_read: summary.rowsRead,
+    inserted: summary.inserted,
+    updated: summary.updated,
+    unchanged: summary.unchanged,
+    rejected: summary.rejected,
+    rejections: summary.rejections.map(({ sourceId, ...rest }) => ({ ...rest, source_id: sourceId })),
+    rejections_truncated: summary.rejectionsTruncated,
+    ignored_columns: summary.ignoredColumns,
+    error: summary.error,
+    vector_indexes_rebuilt: summary.vectorIndexesRebuilt,
+    duration_ms: summary.durationMs,
+  };
+}
