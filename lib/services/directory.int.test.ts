@@ -1,5 +1,7 @@
+import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from '../db/client';
+import type { Database, DatabaseHandle } from '../db/client';
+import { queryRows } from '../db/rows';
 import { testDatabases } from '../db/testing';
 import { customerInputSchema } from '../schemas/customer';
 import { directoryParamsSchema } from '../schemas/directory';
@@ -49,6 +51,21 @@ describe.each(testDatabases())('customers directory on $kind', ({ open }) => {
     const cities = first.customers.map((customer) => customer.city ?? '');
     expect(cities[0]).toBe('Austin');
     expect(cities.indexOf('Cambridge')).toBeLessThan(cities.indexOf('Seattle'));
+  });
+
+  it('reads a sorted page and a match history through indexes, whatever the table size', async () => {
+    // Seq scans priced out, as on a large table: what remains shows which indexes the queries can use.
+    const plans = await handle.db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_seqscan = off`);
+      const explain = async (query: SQL) =>
+        (await queryRows<Record<string, string>>(tx as unknown as Database, sql`explain ${query}`)).map((row) => Object.values(row)[0]).join('\n');
+      return {
+        byName: await explain(sql`select * from customers order by company_name desc, id desc limit 25 offset 25`),
+        history: await explain(sql`select * from matching_results where customer_id = 1 order by created_at desc, id desc limit 51`),
+      };
+    });
+    expect(plans.byName).toContain('customers_company_name_sort_idx');
+    expect(plans.history).not.toContain('Seq Scan');
   });
 
   it('lists the incoming records matched to a customer, newest first, and nothing for an unmatched one', async () => {
