@@ -172,6 +172,10 @@ export const matchingResults = pgTable(
     // Dashboard: matches per day and decisions per day over the last N days.
     index('matching_results_created_at_idx').on(t.createdAt),
     index('matching_results_reviewed_at_idx').on(t.reviewedAt),
+    // Review queue's default view: WHERE reviewed = ? ORDER BY match_probability DESC, id DESC LIMIT n, read off
+    // the index in order (scanned backwards; forwards for ascending) instead of sorting every open match.
+    // Ascending on purpose: a DESC index column is NULLS LAST here, which ORDER BY ... DESC (NULLS FIRST) cannot use.
+    index('matching_results_queue_idx').on(t.reviewed, t.matchProbability, t.id),
   ],
 );
 

@@ -64,32 +64,39 @@ function orderBy(request: QueuePageRequest): SQL[] {
   }
 }
 
+function selectQueueRows(db: Database, where: SQL | undefined) {
+  return db
+    .select({
+      result: {
+        id: matchingResults.id,
+        incomingId: matchingResults.incomingId,
+        customerId: matchingResults.customerId,
+        confidenceBand: matchingResults.confidenceBand,
+        matchProbability: matchingResults.matchProbability,
+        matchCriteria: matchingResults.matchCriteria,
+        rank: matchingResults.rank,
+        reviewed: matchingResults.reviewed,
+        reviewDecision: matchingResults.reviewDecision,
+        reviewer: matchingResults.reviewer,
+        version: matchingResults.version,
+        createdAt: matchingResults.createdAt,
+      },
+      incomingName: incomingCustomers.companyName,
+      customerName: customers.companyName,
+    })
+    .from(matchingResults)
+    .innerJoin(incomingCustomers, eq(incomingCustomers.id, matchingResults.incomingId))
+    .innerJoin(customers, eq(customers.id, matchingResults.customerId))
+    .where(where);
+}
+
+/** One page of rows, sorted; exported so a test can EXPLAIN it (matching_results_queue_idx serves the default sort). */
+export function queuePageQuery(db: Database, request: QueuePageRequest) {
+  return selectQueueRows(db, conditions(request)).orderBy(...orderBy(request)).limit(request.limit).offset(request.offset);
+}
+
 export async function pageReviewQueue(db: Database, request: QueuePageRequest): Promise<{ rows: QueueRow[]; total: number; totalCapped: boolean }> {
   const where = conditions(request);
-  const base = () =>
-    db
-      .select({
-        result: {
-          id: matchingResults.id,
-          incomingId: matchingResults.incomingId,
-          customerId: matchingResults.customerId,
-          confidenceBand: matchingResults.confidenceBand,
-          matchProbability: matchingResults.matchProbability,
-          matchCriteria: matchingResults.matchCriteria,
-          rank: matchingResults.rank,
-          reviewed: matchingResults.reviewed,
-          reviewDecision: matchingResults.reviewDecision,
-          reviewer: matchingResults.reviewer,
-          version: matchingResults.version,
-          createdAt: matchingResults.createdAt,
-        },
-        incomingName: incomingCustomers.companyName,
-        customerName: customers.companyName,
-      })
-      .from(matchingResults)
-      .innerJoin(incomingCustomers, eq(incomingCustomers.id, matchingResults.incomingId))
-      .innerJoin(customers, eq(customers.id, matchingResults.customerId))
-      .where(where);
   const counted = db
     .select({ one: sql`1` })
     .from(matchingResults)
@@ -99,7 +106,7 @@ export async function pageReviewQueue(db: Database, request: QueuePageRequest): 
     .limit(request.countCap + 1)
     .as('counted');
   const [rows, [{ total }]] = await Promise.all([
-    base().orderBy(...orderBy(request)).limit(request.limit).offset(request.offset),
+    queuePageQuery(db, request),
     db.select({ total: sql<number>`count(*)::int` }).from(counted),
   ]);
   return { rows, total: Math.min(total, request.countCap), totalCapped: total > request.countCap };

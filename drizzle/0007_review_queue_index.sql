@@ -1,0 +1,1 @@
+CREATE INDEX "matching_results_queue_idx" ON "matching_results" USING btree ("reviewed","match_probability","id");
