@@ -19,6 +19,15 @@ function malformed(error: unknown): unknown {
   return error;
 }
 
+/**
+ * Undoes the spreadsheet formula guard our own CSV export adds (OWASP: a leading ' before = + - @ tab CR, or their full-width forms),
+ * so an exported file re-imports unchanged: "'+1 212 555 0100" is the phone "+1 212 555 0100".
+ * A value that really starts with ' followed by one of those characters cannot survive a CSV round trip.
+ */
+export function withoutFormulaGuard(cell: string): string {
+  return /^'[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(cell) ? cell.slice(1) : cell;
+}
+
 /** The header names mapped to canonical column names; a repeated column is refused (which value would win?). */
 export function csvColumns(header: string[]): string[] {
   const columns = header.map(canonicalColumn);
@@ -52,7 +61,7 @@ export async function* csvRows(source: ImportSource, hooks: ParseHooks = {}): As
       }
       row += 1;
       yield record.length === columns.length
-        ? { row, line: info.lines, record: Object.fromEntries(columns.map((column, i) => [column, record[i]])) }
+        ? { row, line: info.lines, record: Object.fromEntries(columns.map((column, i) => [column, withoutFormulaGuard(record[i])])) }
         : { row, line: info.lines, record: { problem: `has ${record.length} values but the header has ${columns.length} columns` } };
     }
   };
