@@ -36,7 +36,7 @@ describe('formula guard round trip (export CSV → import)', () => {
     expect(rows).toHaveLength(1);
     for (const column of columns) {
       const value = customer[column as keyof typeof customer];
-      expect(rows[0][column]).toBe(value === null ? '' : String(value));
+      expect((rows[0] as Record<string, unknown>)[column]).toBe(value === null ? '' : String(value));
     }
   });
 });
