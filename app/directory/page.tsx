@@ -2,6 +2,7 @@
 // search ranked by similarity. All state is in the URL's search params.
 import type { Metadata } from 'next';
 import { CustomerTable, type DirectoryRow } from '@/components/directory/customer-table';
+import { DownloadMenu } from '@/components/download-menu';
 import { DirectorySearch } from '@/components/directory/directory-search';
 import { Pager } from '@/components/directory/pager';
 import { SemanticResults, type SemanticHit } from '@/components/directory/semantic-results';
@@ -13,6 +14,7 @@ import type { ServiceContext } from '@/lib/services/context';
 import { browseCustomers } from '@/lib/services/directory';
 import { searchCustomers } from '@/lib/services/search';
 import { directoryHref } from '@/lib/ui/directory-url';
+import { customersExportHref } from '@/lib/ui/export-links';
 import { uiContext } from '@/lib/ui/session';
 
 export const metadata: Metadata = { title: 'Customers' };
@@ -61,11 +63,20 @@ export default async function DirectoryPage({ searchParams }: { searchParams: Pr
   const ctx = await uiContext('read', directoryHref(params));
   return (
     <section aria-labelledby="directory-heading" className="space-y-4">
-      <div>
-        <h1 id="directory-heading" className="text-2xl font-semibold">
-          Customers
-        </h1>
-        <p className="text-sm text-slate-600">The existing customers incoming records are matched against.</p>
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 id="directory-heading" className="text-2xl font-semibold">
+            Customers
+          </h1>
+          <p className="text-sm text-slate-600">The existing customers incoming records are matched against.</p>
+        </div>
+        <DownloadMenu
+          links={[
+            { label: 'Customers as CSV (for Excel)', href: customersExportHref('csv') },
+            { label: 'Customers as JSON Lines', href: customersExportHref('jsonl') },
+          ]}
+          note="Every customer, not only this page or filter."
+        />
       </div>
       <DirectorySearch params={params} />
       {params.semantic ? <SemanticSection ctx={ctx} params={params} query={params.semantic} /> : <BrowseSection ctx={ctx} params={params} />}

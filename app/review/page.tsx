@@ -1,6 +1,7 @@
 // The review queue: match results to decide, filtered, sorted and paged on the server; state in the URL.
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { DownloadMenu } from '@/components/download-menu';
 import { BulkAccept } from '@/components/review-queue/bulk-accept';
 import { QueueFilters } from '@/components/review-queue/queue-filters';
 import { QueueTable, type SortLink } from '@/components/review-queue/queue-table';
@@ -9,6 +10,7 @@ import { EmptyState, ErrorState } from '@/components/ui/states';
 import { AppError } from '@/lib/errors';
 import { QUEUE_SORTS, reviewQueueQuerySchema, type ReviewQueueQuery } from '@/lib/schemas/review-queue';
 import { listReviewQueue } from '@/lib/services/review-queue';
+import { queueExportHref } from '@/lib/ui/export-links';
 import { toQueueItem } from '@/lib/ui/queue-item';
 import { queueHref, type QueueParams } from '@/lib/ui/queue-url';
 import { uiContext } from '@/lib/ui/session';
@@ -68,11 +70,20 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
     <section className="space-y-4" aria-labelledby="queue-heading">
       <div id="queue-heading">{heading}</div>
       <QueueFilters query={query} />
-      <div className="flex flex-wrap items-start justify-between gap-3">
+      <div className="flex flex-wrap items-baseline justify-between gap-3">
         <p className="text-sm text-slate-700" data-testid="queue-count">
           {page.totalCapped ? `More than ${page.total}` : page.total} {page.total === 1 ? 'match' : 'matches'} · page {page.page} of {page.pageCount}
         </p>
-        <BulkAccept matches={exact} />
+        <div className="flex flex-wrap items-start gap-2">
+          <DownloadMenu
+            links={[
+              { label: 'Matches as CSV (for Excel)', href: queueExportHref(query, 'csv') },
+              { label: 'Matches as JSON Lines', href: queueExportHref(query, 'jsonl') },
+            ]}
+            note="Every match in the chosen bands and review state, not only this page; the text, decision and date filters are not applied."
+          />
+          <BulkAccept matches={exact} />
+        </div>
       </div>
       {items.length === 0 ? (
         <EmptyState title={query.reviewed === 'no' ? 'Nothing left to review here' : 'No matches for these filters'} action={<Link className="text-blue-800 underline" href="/review?reviewed=any">Show all matches</Link>}>

@@ -22,7 +22,8 @@ export function BulkAccept({ matches }: { matches: Array<{ id: number; version: 
     });
 
   return (
-    <div className="space-y-2">
+    // A flex column, not space-y: the closed <dialog> is the last child, and space-y would leave a margin under the button.
+    <div className="flex flex-col items-end gap-2">
       <Button variant="secondary" disabled={matches.length === 0} onClick={() => dialog.current?.showModal()}>
         Accept all exact on this page ({matches.length})
       </Button>

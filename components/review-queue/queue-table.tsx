@@ -67,7 +67,8 @@ export function QueueTable({ items, sortLinks }: { items: QueueItem[]; sortLinks
 
   return (
     <div className="space-y-2">
-      <p role="status" aria-live="polite" className="min-h-5 text-sm" data-testid="queue-status">
+      {/* Screen-reader only until there is something to show, so no empty line sits between the count and the table. */}
+      <p role="status" aria-live="polite" className={pending || status ? 'text-sm' : 'sr-only'} data-testid="queue-status">
         {pending ? 'Saving the decision…' : status ? <span className={status.ok ? 'text-green-800' : 'text-red-800'}>{status.message}</span> : current ? <span className="sr-only">Selected: {current.incomingName} vs {current.customerName}</span> : null}
       </p>
       <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">

@@ -16,8 +16,8 @@ export function useQueueKeys(onCommand: (command: QueueKeyCommand) => void, enab
     if (!enabled) return;
     const listener = (event: KeyboardEvent) => {
       if (event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target) || document.querySelector('dialog[open]')) return;
-      // Enter on a focused link or button keeps its own meaning.
-      if (event.key === 'Enter' && event.target instanceof HTMLElement && event.target.closest('a,button')) return;
+      // Enter on a focused link, button or disclosure (the Download menu) keeps its own meaning.
+      if (event.key === 'Enter' && event.target instanceof HTMLElement && event.target.closest('a,button,summary')) return;
       const command = KEYS[event.key];
       if (!command) return;
       event.preventDefault();
