@@ -27,7 +27,9 @@ export default defineConfig({
   },
   projects: [
     { name: 'api', testMatch: /api\/.*\.spec\.ts/, testIgnore: /api\/auth\.spec\.ts/ },
-    { name: 'ui', testMatch: /ui\/.*\.spec\.ts/, use: { browserName: 'chromium', viewport: { width: 1280, height: 800 } } },
+    { name: 'ui', testMatch: /ui\/.*\.spec\.ts/, testIgnore: /ui\/login\.spec\.ts/, use: { browserName: 'chromium', viewport: { width: 1280, height: 800 } } },
+    // Steward sign-in with keys required: the same second server as api-auth.
+    { name: 'ui-auth', testMatch: /ui\/login\.spec\.ts/, use: { browserName: 'chromium', viewport: { width: 1280, height: 800 }, baseURL: AUTH_BASE_URL } },
     // Keys, scopes, 401/403, 429 and Idempotency-Key against a second server that requires keys.
     { name: 'api-auth', testMatch: /api\/auth\.spec\.ts/, use: { baseURL: AUTH_BASE_URL } },
   ],

@@ -3,7 +3,7 @@
 import { redirect } from 'next/navigation';
 import { AppError } from '@/lib/errors';
 import { signInSchema, stewardNameSchema } from '@/lib/schemas/steward';
-import { safeReturnPath, setStewardName, signInWithApiKey, signOut } from '@/lib/ui/session';
+import { safeReturnPath, setStewardName, signInLandingPath, signInWithApiKey, signOut } from '@/lib/ui/session';
 
 export interface LoginFormState {
   message?: string;
@@ -19,12 +19,13 @@ function failure(error: unknown): LoginFormState {
 export async function signInAction(_previous: LoginFormState, form: FormData): Promise<LoginFormState> {
   const parsed = signInSchema.safeParse({ apiKey: form.get('apiKey'), from: form.get('from') ?? undefined });
   if (!parsed.success) return { fieldError: parsed.error.issues[0]?.message };
+  let scopes: readonly string[];
   try {
-    await signInWithApiKey(parsed.data.apiKey);
+    ({ scopes } = await signInWithApiKey(parsed.data.apiKey));
   } catch (error) {
     return failure(error);
   }
-  redirect(safeReturnPath(parsed.data.from));
+  redirect(signInLandingPath(parsed.data.from, scopes));
 }
 
 export async function setNameAction(_previous: LoginFormState, form: FormData): Promise<LoginFormState> {

@@ -1,4 +1,4 @@
-// The second test server (project `api-auth`): AUTH_MODE=required, a tiny token bucket in Redis, and API
+// The second test server (projects `api-auth` and `ui-auth`): AUTH_MODE=required, a tiny token bucket in Redis, and API
 // keys provisioned into its own PGlite directory before it starts. Shared by playwright.config.ts and specs.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -6,7 +6,7 @@ import path from 'node:path';
 export const AUTH_PORT = Number(process.env.E2E_AUTH_PORT ?? 3101);
 export const AUTH_BASE_URL = `http://127.0.0.1:${AUTH_PORT}`;
 export const AUTH_DATA_DIR = './data/e2e-auth-pglite';
-/** Written by e2e/support/provision-api-keys.ts, read by e2e/api/auth.spec.ts. Holds throwaway test keys only. */
+/** Written by e2e/support/provision-api-keys.ts, read by e2e/api/auth.spec.ts and e2e/ui/login.spec.ts. Holds throwaway test keys only. */
 export const AUTH_KEYS_FILE = './data/e2e-auth-keys.json';
 export const AUTH_REDIS_URL = process.env.E2E_REDIS_URL ?? 'redis://127.0.0.1:6379';
 export const AUTH_RATE = { perSecond: 1, burst: 5 };
@@ -21,6 +21,10 @@ export const KEY_SCOPES = {
   idempotent: ['read', 'write'],
   otherWriter: ['read', 'write'],
   revoked: ['read', 'write'],
+  // The steward UI's sign-in (e2e/ui/login.spec.ts): a read-only steward, a reviewing steward, and its test data's writer.
+  uiReader: ['read'],
+  uiReviewer: ['read', 'review'],
+  uiWriter: ['read', 'write'],
 } as const;
 
 export type KeyName = keyof typeof KEY_SCOPES;

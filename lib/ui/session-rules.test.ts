@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeReturnPath, validStewardName } from './session-rules';
+import { safeReturnPath, signInLandingPath, validStewardName } from './session-rules';
 
 describe('safeReturnPath', () => {
   it.each([
@@ -13,6 +13,19 @@ describe('safeReturnPath', () => {
     [undefined, '/'],
   ])('%s → %s', (input, expected) => {
     expect(safeReturnPath(input)).toBe(expected);
+  });
+});
+
+describe('signInLandingPath', () => {
+  it.each([
+    ['/review/12', ['read'], '/review/12'],
+    [undefined, ['read', 'write'], '/'],
+    [undefined, ['admin'], '/'],
+    [undefined, ['read'], '/review'],
+    ['/', ['read', 'review'], '/review'],
+    ['//evil.example', ['read'], '/review'],
+  ] as const)('from %s with %j → %s', (from, scopes, expected) => {
+    expect(signInLandingPath(from, scopes)).toBe(expected);
   });
 });
 

@@ -9,9 +9,9 @@ import { AppError } from '../errors';
 import { appContext } from '../services/bootstrap';
 import { API_SCOPES, hasScope, verifyApiKey, type ApiScope, type Principal } from '../services/api-keys';
 import type { ServiceContext } from '../services/context';
-import { safeReturnPath, validStewardName } from './session-rules';
+import { safeReturnPath, signInLandingPath, validStewardName } from './session-rules';
 
-export { safeReturnPath, validStewardName };
+export { safeReturnPath, signInLandingPath, validStewardName };
 
 export type UiScope = ApiScope;
 
