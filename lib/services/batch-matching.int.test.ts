@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../db/client';
 import { setIncomingStatus } from '../db/queries/incoming';
 import { claimPending } from '../db/queries/queue';
@@ -8,9 +8,9 @@ import { testDatabases } from '../db/testing';
 import { customerInputSchema } from '../schemas/customer';
 import { runBatchMatch } from './batch-matching';
 import type { ServiceContext } from './context';
-import { seedDemoDataIfEmpty } from './demo-data';
 import { submitIncomingBulk } from './incoming';
 import { matchIncoming, type MatchOptions, type MatchOutcome } from './matching';
+import { useServiceDatabase } from './testing';
 
 const testDatabaseUrl = process.env.TEST_DATABASE_URL?.trim() || undefined;
 
@@ -41,14 +41,7 @@ async function statuses(ctx: ServiceContext, ids: number[]) {
 describe.each(testDatabases())('batch matching on $kind', ({ kind, open }) => {
   let handle: DatabaseHandle;
   let ctx: ServiceContext;
-  beforeAll(async () => {
-    handle = await open();
-    ctx = { db: handle.db, actor: 'test' };
-    await seedDemoDataIfEmpty(ctx);
-  });
-  afterAll(async () => {
-    await handle?.close();
-  });
+  useServiceDatabase(open, (opened) => ({ handle, ctx } = opened), { seedDemo: true });
 
   it('two workers with two lanes each drain the queue: every row processed exactly once', async () => {
     const ids = await queue(ctx, 40, 'race');

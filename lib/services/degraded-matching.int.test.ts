@@ -1,7 +1,6 @@
 // Provider down at submit time: the record is stored with keys but no embeddings, matching runs on
 // exact-key and trigram candidates, and the results say they are partial.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from '../db/client';
 import { testDatabases } from '../db/testing';
 import { createEmbedder } from '../embeddings/providers';
 import { startStubEmbeddingServer, type StubEmbeddingServer } from '../embeddings/stub-server.test-helpers';
@@ -12,10 +11,10 @@ import { toIncomingResponse } from '../schemas/incoming';
 import { MISSING_EMBEDDING_WARNING, toMatchListResponse } from '../schemas/match';
 import { incomingResponseSchema, matchListResponseSchema } from '../schemas/responses';
 import type { ServiceContext } from './context';
-import { seedDemoDataIfEmpty } from './demo-data';
 import { submitIncoming } from './incoming';
 import type { MatchCriteria } from './match-criteria';
 import { matchIncoming } from './matching';
+import { useServiceDatabase } from './testing';
 
 const input = (fields: Record<string, unknown>) => customerInputSchema.parse(fields);
 const acmeVariant = { company_name: 'ACME Corp.', contact_name: 'J. Smith', email: 'jsmith@acme.com', phone: '555-0101', city: 'NYC', country: 'USA' };
@@ -36,16 +35,8 @@ beforeEach(() => {
 });
 
 describe.each(testDatabases())('matching with the embedding provider down on $kind', ({ open }) => {
-  let handle: DatabaseHandle;
   let ctx: ServiceContext;
-  beforeAll(async () => {
-    handle = await open();
-    ctx = { db: handle.db, actor: 'test' };
-    await seedDemoDataIfEmpty(ctx);
-  });
-  afterAll(async () => {
-    await handle?.close();
-  });
+  useServiceDatabase(open, (opened) => ({ ctx } = opened), { seedDemo: true });
 
   it('stores the record with keys, no embeddings and needs_embedding', async () => {
     const incoming = await submitIncoming(ctx, input({ ...acmeVariant, source_id: 'down-1' }), { embedder: providerDown });

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Database, DatabaseHandle } from '../db/client';
 import { queryRows } from '../db/rows';
 import { testDatabases } from '../db/testing';
@@ -7,24 +7,17 @@ import { customerInputSchema } from '../schemas/customer';
 import { directoryParamsSchema } from '../schemas/directory';
 import type { ServiceContext } from './context';
 import { createCustomer } from './customers';
-import { seedDemoDataIfEmpty } from './demo-data';
 import { browseCustomers, customerMatchHistory } from './directory';
 import { submitIncoming } from './incoming';
 import { matchIncoming } from './matching';
+import { useServiceDatabase } from './testing';
 
 const params = (query: Record<string, string>) => directoryParamsSchema.parse(query);
 
 describe.each(testDatabases())('customers directory on $kind', ({ open }) => {
   let handle: DatabaseHandle;
   let ctx: ServiceContext;
-  beforeAll(async () => {
-    handle = await open();
-    ctx = { db: handle.db, actor: 'test' };
-    await seedDemoDataIfEmpty(ctx);
-  });
-  afterAll(async () => {
-    await handle?.close();
-  });
+  useServiceDatabase(open, (opened) => ({ handle, ctx } = opened), { seedDemo: true });
 
   it('sorts by company name both ways, with the total of all demo customers', async () => {
     const ascending = await browseCustomers(ctx, params({ sort: 'company_name', dir: 'asc', size: '100' }));

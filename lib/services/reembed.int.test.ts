@@ -14,10 +14,10 @@ import { parseEnv } from '../env';
 import { customerInputSchema } from '../schemas/customer';
 import { toMatchListResponse } from '../schemas/match';
 import type { ServiceContext } from './context';
-import { seedDemoDataIfEmpty } from './demo-data';
 import { getIncoming, submitIncoming } from './incoming';
 import { matchesForIncoming, matchIncoming } from './matching';
 import { reembed } from './reembed';
+import { useServiceDatabase } from './testing';
 
 const REMOTE_MODEL = 'text-embedding-3-small';
 
@@ -43,14 +43,7 @@ describe.each(testDatabases())('reembed on $kind', ({ open }) => {
     Object.fromEntries(
       (await queryRows<{ model: string | null; n: number }>(handle.db, sql`select embedding_model as model, count(*)::int as n from ${sql.raw(table)} group by 1`)).map((row) => [row.model ?? 'none', Number(row.n)]),
     );
-  beforeAll(async () => {
-    handle = await open();
-    ctx = { db: handle.db, actor: 'test' };
-    await seedDemoDataIfEmpty(ctx);
-  });
-  afterAll(async () => {
-    await handle?.close();
-  });
+  useServiceDatabase(open, (opened) => ({ handle, ctx } = opened), { seedDemo: true });
 
   it('keeps the batches done before a failure and continues from there on the next run', async () => {
     expect(await modelCounts('customers')).toEqual({ 'local-hash-v1': 12 });

@@ -1,15 +1,14 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from '../db/client';
+import { describe, expect, it } from 'vitest';
 import { queryRows } from '../db/rows';
 import { testDatabases } from '../db/testing';
 import type { ServiceContext } from './context';
-import { seedDemoDataIfEmpty } from './demo-data';
 import { matchesForIncoming } from './matching';
 import { EmbeddingProviderError } from '../embeddings/errors';
 import type { Embedder } from '../embeddings/types';
 import { runWorker } from './worker';
+import { useServiceDatabase } from './testing';
 
 interface RawRow {
   processing_status: string;
@@ -32,16 +31,8 @@ async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, t
 }
 
 describe.each(testDatabases())('queue worker on $kind', ({ open }) => {
-  let handle: DatabaseHandle;
   let ctx: ServiceContext;
-  beforeAll(async () => {
-    handle = await open();
-    ctx = { db: handle.db, actor: 'test' };
-    await seedDemoDataIfEmpty(ctx);
-  });
-  afterAll(async () => {
-    await handle?.close();
-  });
+  useServiceDatabase(open, (opened) => ({ ctx } = opened), { seedDemo: true });
 
   it('matches a row a pipeline inserted raw (no keys, no embeddings) after it started, then stops on its signal', async () => {
     const controller = new AbortController();
