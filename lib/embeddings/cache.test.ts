@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseEnv } from '../env';
 import { contentHash, withEmbeddingCache } from './cache';
 import { createLocalEmbedder } from './local';
 import { createEmbedder } from './providers';
-import { startStubEmbeddingServer, type StubEmbeddingServer } from './stub-server.test-helpers';
+import { withStubEmbeddingServer, type StubEmbeddingServer } from './stub-server.test-helpers';
 import type { EmbeddingCacheStore } from './types';
 
 function memoryStore() {
@@ -23,12 +23,7 @@ function memoryStore() {
 }
 
 let stub: StubEmbeddingServer;
-beforeAll(async () => {
-  stub = await startStubEmbeddingServer();
-});
-afterAll(async () => {
-  await stub.close();
-});
+withStubEmbeddingServer((started) => (stub = started));
 
 describe('withEmbeddingCache', () => {
   it('sends each distinct text once, then never again', async () => {

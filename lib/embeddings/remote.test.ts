@@ -1,18 +1,13 @@
 // The remote embedder against a stub OpenAI-compatible server, through the real openai SDK.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { parseEnv } from '../env';
 import { EmbeddingProviderError } from './errors';
 import { embedText } from './local';
 import { createEmbedder, type EmbedderOverrides } from './providers';
-import { startStubEmbeddingServer, type StubEmbeddingServer } from './stub-server.test-helpers';
+import { startStubEmbeddingServer, withStubEmbeddingServer, type StubEmbeddingServer } from './stub-server.test-helpers';
 
 let stub: StubEmbeddingServer;
-beforeAll(async () => {
-  stub = await startStubEmbeddingServer();
-});
-afterAll(async () => {
-  await stub.close();
-});
+withStubEmbeddingServer((started) => (stub = started));
 beforeEach(() => {
   stub.reset();
 });

@@ -2,6 +2,7 @@
 // POST …/embeddings with { model, input, encoding_format?, dimensions? } → { object, data: [{ embedding,
 // index }], model, usage }. Tests queue replies (errors, delays, malformed bodies) and read the requests.
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { afterAll, beforeAll } from 'vitest';
 import type { AddressInfo } from 'node:net';
 import { embedText } from './local';
 
@@ -109,4 +110,16 @@ export async function startStubEmbeddingServer(): Promise<StubEmbeddingServer> {
         server.close(() => resolve());
       }),
   };
+}
+
+/** Starts a stub before the file's tests and closes it after them; `onStart` receives it. */
+export function withStubEmbeddingServer(onStart: (stub: StubEmbeddingServer) => void): void {
+  let started: StubEmbeddingServer | undefined;
+  beforeAll(async () => {
+    started = await startStubEmbeddingServer();
+    onStart(started);
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
 }

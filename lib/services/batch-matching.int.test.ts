@@ -10,7 +10,7 @@ import { runBatchMatch } from './batch-matching';
 import type { ServiceContext } from './context';
 import { submitIncomingBulk } from './incoming';
 import { matchIncoming, type MatchOptions, type MatchOutcome } from './matching';
-import { useServiceDatabase } from './testing';
+import { withServiceDatabase } from './testing';
 
 const testDatabaseUrl = process.env.TEST_DATABASE_URL?.trim() || undefined;
 
@@ -41,7 +41,7 @@ async function statuses(ctx: ServiceContext, ids: number[]) {
 describe.each(testDatabases())('batch matching on $kind', ({ kind, open }) => {
   let handle: DatabaseHandle;
   let ctx: ServiceContext;
-  useServiceDatabase(open, (opened) => ({ handle, ctx } = opened), { seedDemo: true });
+  withServiceDatabase(open, (opened) => ({ handle, ctx } = opened), { seedDemo: true });
 
   it('two workers with two lanes each drain the queue: every row processed exactly once', async () => {
     const ids = await queue(ctx, 40, 'race');

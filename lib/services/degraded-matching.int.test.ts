@@ -1,9 +1,9 @@
 // Provider down at submit time: the record is stored with keys but no embeddings, matching runs on
 // exact-key and trigram candidates, and the results say they are partial.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { testDatabases } from '../db/testing';
 import { createEmbedder } from '../embeddings/providers';
-import { startStubEmbeddingServer, type StubEmbeddingServer } from '../embeddings/stub-server.test-helpers';
+import { withStubEmbeddingServer, type StubEmbeddingServer } from '../embeddings/stub-server.test-helpers';
 import type { Embedder } from '../embeddings/types';
 import { parseEnv } from '../env';
 import { customerInputSchema } from '../schemas/customer';
@@ -14,19 +14,14 @@ import type { ServiceContext } from './context';
 import { submitIncoming } from './incoming';
 import type { MatchCriteria } from './match-criteria';
 import { matchIncoming } from './matching';
-import { useServiceDatabase } from './testing';
+import { withServiceDatabase } from './testing';
 
 const input = (fields: Record<string, unknown>) => customerInputSchema.parse(fields);
 const acmeVariant = { company_name: 'ACME Corp.', contact_name: 'J. Smith', email: 'jsmith@acme.com', phone: '555-0101', city: 'NYC', country: 'USA' };
 
 let stub: StubEmbeddingServer;
 let providerDown: Embedder;
-beforeAll(async () => {
-  stub = await startStubEmbeddingServer();
-});
-afterAll(async () => {
-  await stub.close();
-});
+withStubEmbeddingServer((started) => (stub = started));
 beforeEach(() => {
   // The real remote embedder (a new one: fresh circuit breaker) against a server that answers 503 to everything (no retries: fast).
   providerDown = createEmbedder('openai-compatible', parseEnv({ OPENAI_BASE_URL: `${stub.origin}/v1` }), { policy: { maxRetries: 0 } });
@@ -36,7 +31,7 @@ beforeEach(() => {
 
 describe.each(testDatabases())('matching with the embedding provider down on $kind', ({ open }) => {
   let ctx: ServiceContext;
-  useServiceDatabase(open, (opened) => ({ ctx } = opened), { seedDemo: true });
+  withServiceDatabase(open, (opened) => ({ ctx } = opened), { seedDemo: true });
 
   it('stores the record with keys, no embeddings and needs_embedding', async () => {
     const incoming = await submitIncoming(ctx, input({ ...acmeVariant, source_id: 'down-1' }), { embedder: providerDown });

@@ -10,14 +10,14 @@ import { createCustomer } from './customers';
 import { browseCustomers, customerMatchHistory } from './directory';
 import { submitIncoming } from './incoming';
 import { matchIncoming } from './matching';
-import { useServiceDatabase } from './testing';
+import { withServiceDatabase } from './testing';
 
 const params = (query: Record<string, string>) => directoryParamsSchema.parse(query);
 
 describe.each(testDatabases())('customers directory on $kind', ({ open }) => {
   let handle: DatabaseHandle;
   let ctx: ServiceContext;
-  useServiceDatabase(open, (opened) => ({ handle, ctx } = opened), { seedDemo: true });
+  withServiceDatabase(open, (opened) => ({ handle, ctx } = opened), { seedDemo: true });
 
   it('sorts by company name both ways, with the total of all demo customers', async () => {
     const ascending = await browseCustomers(ctx, params({ sort: 'company_name', dir: 'asc', size: '100' }));

@@ -5,17 +5,12 @@ import { countCachedEmbeddings } from '../db/queries/embedding-cache';
 import { testDatabases } from '../db/testing';
 import { createLocalEmbedder } from '../embeddings/local';
 import { createEmbedder } from '../embeddings/providers';
-import { startStubEmbeddingServer, type StubEmbeddingServer } from '../embeddings/stub-server.test-helpers';
+import { withStubEmbeddingServer, type StubEmbeddingServer } from '../embeddings/stub-server.test-helpers';
 import { parseEnv } from '../env';
 import { deriveMatchDataBatch, embeddingCacheFor } from './match-data';
 
 let stub: StubEmbeddingServer;
-beforeAll(async () => {
-  stub = await startStubEmbeddingServer();
-});
-afterAll(async () => {
-  await stub.close();
-});
+withStubEmbeddingServer((started) => (stub = started));
 
 const records = [
   { companyName: 'Acme Corporation', city: 'New York', country: 'USA' },

@@ -1,14 +1,14 @@
 // Re-embedding: resumable after a failure mid-run, idempotent when done, and the --pending-only path
 // that completes records stored while the provider was down (and re-matches them).
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../db/client';
 import { countCachedEmbeddings } from '../db/queries/embedding-cache';
 import { queryRows } from '../db/rows';
 import { testDatabases } from '../db/testing';
 import { createLocalEmbedder } from '../embeddings/local';
 import { createEmbedder } from '../embeddings/providers';
-import { startStubEmbeddingServer, type StubEmbeddingServer } from '../embeddings/stub-server.test-helpers';
+import { withStubEmbeddingServer, type StubEmbeddingServer } from '../embeddings/stub-server.test-helpers';
 import type { Embedder } from '../embeddings/types';
 import { parseEnv } from '../env';
 import { customerInputSchema } from '../schemas/customer';
@@ -17,18 +17,13 @@ import type { ServiceContext } from './context';
 import { getIncoming, submitIncoming } from './incoming';
 import { matchesForIncoming, matchIncoming } from './matching';
 import { reembed } from './reembed';
-import { useServiceDatabase } from './testing';
+import { withServiceDatabase } from './testing';
 
 const REMOTE_MODEL = 'text-embedding-3-small';
 
 let stub: StubEmbeddingServer;
 let remote: Embedder;
-beforeAll(async () => {
-  stub = await startStubEmbeddingServer();
-});
-afterAll(async () => {
-  await stub.close();
-});
+withStubEmbeddingServer((started) => (stub = started));
 beforeEach(() => {
   stub.reset();
   remote = createEmbedder('openai-compatible', parseEnv({ OPENAI_BASE_URL: `${stub.origin}/v1` }), { policy: { maxRetries: 0, circuitBreakMs: 0 } });
@@ -43,7 +38,7 @@ describe.each(testDatabases())('reembed on $kind', ({ open }) => {
     Object.fromEntries(
       (await queryRows<{ model: string | null; n: number }>(handle.db, sql`select embedding_model as model, count(*)::int as n from ${sql.raw(table)} group by 1`)).map((row) => [row.model ?? 'none', Number(row.n)]),
     );
-  useServiceDatabase(open, (opened) => ({ handle, ctx } = opened), { seedDemo: true });
+  withServiceDatabase(open, (opened) => ({ handle, ctx } = opened), { seedDemo: true });
 
   it('keeps the batches done before a failure and continues from there on the next run', async () => {
     expect(await modelCounts('customers')).toEqual({ 'local-hash-v1': 12 });

@@ -11,7 +11,7 @@ export interface OpenedServiceDatabase {
 }
 
 /** Registers the hooks; `onOpen` receives the handle and context once the database is ready. */
-export function useServiceDatabase(
+export function withServiceDatabase(
   open: () => Promise<DatabaseHandle>,
   onOpen: (opened: OpenedServiceDatabase) => void,
   options: { seedDemo?: boolean; actor?: string } = {},

@@ -8,7 +8,7 @@ import { matchesForIncoming } from './matching';
 import { EmbeddingProviderError } from '../embeddings/errors';
 import type { Embedder } from '../embeddings/types';
 import { runWorker } from './worker';
-import { useServiceDatabase } from './testing';
+import { withServiceDatabase } from './testing';
 
 interface RawRow {
   processing_status: string;
@@ -32,7 +32,7 @@ async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, t
 
 describe.each(testDatabases())('queue worker on $kind', ({ open }) => {
   let ctx: ServiceContext;
-  useServiceDatabase(open, (opened) => ({ ctx } = opened), { seedDemo: true });
+  withServiceDatabase(open, (opened) => ({ ctx } = opened), { seedDemo: true });
 
   it('matches a row a pipeline inserted raw (no keys, no embeddings) after it started, then stops on its signal', async () => {
     const controller = new AbortController();
