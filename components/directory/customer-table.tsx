@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
 import type { DirectoryParams, DirectorySort } from '@/lib/schemas/directory';
 import { directoryHref, sortChange } from '@/lib/ui/directory-url';
+import { ariaSort, SortHeaderLink } from '@/components/ui/sort-header';
 
 export interface DirectoryRow {
   id: number;
@@ -77,18 +78,12 @@ export function CustomerTable({ rows, params }: { rows: DirectoryRow[]; params: 
                     key={header.id}
                     scope="col"
                     className={`px-3 py-2 font-medium whitespace-nowrap ${columnClass(header.column.columnDef)}`}
-                    aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
+                    aria-sort={ariaSort(sorted)}
                   >
                     {header.column.getCanSort() ? (
-                      <Link
-                        href={directoryHref(params, sortChange(params, header.column.id as DirectorySort))}
-                        className="inline-flex items-center gap-1 rounded hover:text-blue-800 focus-visible:outline-2 focus-visible:outline-blue-600"
-                      >
+                      <SortHeaderLink href={directoryHref(params, sortChange(params, header.column.id as DirectorySort))} direction={sorted}>
                         {label}
-                        <span aria-hidden="true" className={sorted ? 'text-slate-900' : 'text-slate-400'}>
-                          {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}
-                        </span>
-                      </Link>
+                      </SortHeaderLink>
                     ) : (
                       label
                     )}

@@ -7,6 +7,7 @@ import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from '
 import { quickDecisionAction } from '@/app/review/actions';
 import { BandBadge } from '@/components/ui/band-badge';
 import { ProbabilityBar } from '@/components/ui/probability';
+import { ariaSort, SortHeaderLink } from '@/components/ui/sort-header';
 import { formatDateTime } from '@/lib/ui/format';
 import type { QueueItem } from '@/lib/ui/queue-item';
 import { useQueueKeys, type QueueKeyCommand } from './use-queue-keys';
@@ -81,12 +82,11 @@ export function QueueTable({ items, sortLinks }: { items: QueueItem[]; sortLinks
                   const sort = sortLinks[header.column.id as keyof typeof sortLinks];
                   const label = flexRender(header.column.columnDef.header, header.getContext());
                   return (
-                    <th key={header.id} scope="col" className="px-3 py-2 font-medium whitespace-nowrap" aria-sort={sort?.direction === 'asc' ? 'ascending' : sort?.direction === 'desc' ? 'descending' : undefined}>
+                    <th key={header.id} scope="col" className="px-3 py-2 font-medium whitespace-nowrap" aria-sort={ariaSort(sort?.direction)}>
                       {sort ? (
-                        <Link href={sort.href} className="inline-flex items-center gap-1 underline-offset-2 hover:underline">
+                        <SortHeaderLink href={sort.href} direction={sort.direction}>
                           {label}
-                          <span aria-hidden="true">{sort.direction === 'asc' ? '▲' : sort.direction === 'desc' ? '▼' : '↕'}</span>
-                        </Link>
+                        </SortHeaderLink>
                       ) : (
                         label
                       )}
