@@ -64,7 +64,7 @@ export async function applyImportBatch(
   ctx: ServiceContext,
   target: ImportTarget,
   entries: ImportEntry[],
-  options: { dryRun: boolean; embedder?: Embedder },
+  options: { dryRun: boolean; embedder?: Embedder; beforeWrite?: (writes: number) => Promise<void> },
 ): Promise<BatchCounts> {
   const stored = await storedRows(ctx, target, entries);
   const pending: ImportEntry[] = [];
@@ -81,6 +81,7 @@ export async function applyImportBatch(
   }
   const counts = { inserted: pending.length - replaced.length, updated: replaced.length, unchanged };
   if (options.dryRun || pending.length === 0) return counts;
+  await options.beforeWrite?.(pending.length);
   await writeInBatches(ctx, pending.map((entry) => entry.input), upsertWriter(target, replaced), { batchSize: pending.length, embedder: options.embedder });
   return counts;
 }

@@ -3,7 +3,8 @@
 // re-reads the whole table, so it pays only when the import is large relative to the table:
 // drop when the rows it will write ≥ max(IMPORT_INDEX_REBUILD_MIN_ROWS, IMPORT_INDEX_REBUILD_RATIO × rows
 // already there). The rows it will write are estimated from the size hint (rows, or bytes and the
-// bytes per row seen so far, times the share of rows that needed a write), else from what it wrote.
+// bytes per row seen so far, times the share of rows that needed a write), else from what it wrote;
+// the estimate is made before each batch is written, the first one included.
 import { analyzeCustomers, countCustomers } from '../db/queries/customers';
 import type { Database } from '../db/client';
 import { dropCustomerVectorIndexes, ensureCustomerVectorIndexes } from '../db/vector-indexes';
@@ -59,7 +60,8 @@ export class VectorIndexPlan {
     this.dropped = true;
   }
 
-  async afterBatch(soFar: ImportSoFar): Promise<void> {
+  /** soFar.written includes the batch about to be written. */
+  async beforeWrite(soFar: ImportSoFar): Promise<void> {
     if (!this.enabled || this.dropped || soFar.written === 0) return;
     if (expectedWrites(soFar, this.hint) < this.threshold) return;
     await this.drop();

@@ -5,10 +5,12 @@ process.env.IMPORT_INDEX_REBUILD_RATIO = '0';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../db/client';
+import { copyCapableClient } from '../db/queries/import-copy';
 import { queryRows } from '../db/rows';
 import { testDatabases } from '../db/testing';
 import { dropCustomerVectorIndexes, missingCustomerVectorIndexes } from '../db/vector-indexes';
 import { createLocalEmbedder } from '../embeddings/local';
+import { embeddingTexts } from '../matching/normalize/record';
 import type { Embedder } from '../embeddings/types';
 import type { ServiceContext } from './context';
 import { importRecords, type ImportOptions, type Rejection } from './import';
@@ -29,7 +31,7 @@ const CSV = [
   'Vestland Shipping,Per Berg,per@vestland.no,Bergen,NO,,-3,F-5,',
 ].join('\n');
 
-describe.each(testDatabases())('importRecords on $kind', ({ open }) => {
+describe.each(testDatabases())('importRecords on $kind', ({ kind, open }) => {
   let handle: DatabaseHandle;
   let ctx: ServiceContext;
   const count = async (table: string, where = sql`true`) =>
@@ -115,6 +117,24 @@ describe.each(testDatabases())('importRecords on $kind', ({ open }) => {
     );
     expect(stored[0].identifier_keys).toEqual(expect.arrayContaining([expect.stringContaining('NO999888777')]));
     expect(stored[1]).toMatchObject({ state: 'Troms', revenue: 5000 });
+  });
+
+  it('stores every kind of value as given, whichever write path the database takes (COPY on PostgreSQL)', async () => {
+    expect(await handle.db.transaction(async (tx) => copyCapableClient(tx) !== null)).toBe(kind === 'postgres');
+    const record = {
+      company_name: 'Ålesund "Quote" \\ Tab\tAS', revenue: 1234.567, employee_count: 12, date_of_birth: '1980-03-04',
+      identifiers: [{ type: 'VAT', value: 'NO123,"4"{5}' }], source_id: 'K-1',
+    };
+    expect(await run(JSON.stringify([record]), { format: 'json', sourceSystem: 'kinds' })).toMatchObject({ inserted: 1, rejected: 0 });
+    const [stored] = await queryRows<{ company_name: string; revenue: string; employee_count: number; identifiers: unknown; identifier_keys: string[]; search_text: string; embedding: string }>(
+      handle.db,
+      sql`select company_name, revenue::text as revenue, employee_count, identifiers, identifier_keys, search_text, full_profile_embedding::text as embedding from customers where source_system = 'kinds'`,
+    );
+    expect(stored).toMatchObject({ company_name: record.company_name, revenue: '1234.57', employee_count: 12, identifiers: [{ type: 'VAT', value: 'NO123,"4"{5}' }] });
+    expect(stored.identifier_keys).toEqual(expect.arrayContaining([expect.stringContaining('NO123'), 'dob:1980-03-04']));
+    expect(stored.search_text.startsWith('ålesund "quote" \\ tab\tas')).toBe(true);
+    const [expected] = await createLocalEmbedder().embed([embeddingTexts({ companyName: record.company_name, dateOfBirth: record.date_of_birth, identifiers: record.identifiers }).fullProfile]);
+    expect((JSON.parse(stored.embedding) as number[]).map((value) => Math.fround(value))).toEqual(expected.map((value) => Math.fround(value)));
   });
 
   it('a dry run reports what would happen and writes nothing', async () => {

@@ -66,11 +66,12 @@ export async function importRecords(ctx: ServiceContext, source: ImportSource, o
   const flush = async () => {
     if (batch.length === 0) return;
     const started = performance.now();
-    tally.add(await applyImportBatch(ctx, options.target, batch, { dryRun, embedder }));
+    // Decided before the batch is written, so not even the first batch of a large file pays for HNSW upkeep.
+    const beforeWrite = (writes: number) => indexes.beforeWrite({ rowsRead: tally.rowsRead, bytesRead: tally.bytesRead, written: tally.inserted + tally.updated + writes });
+    tally.add(await applyImportBatch(ctx, options.target, batch, { dryRun, embedder, beforeWrite }));
     tally.writeMs += performance.now() - started;
     batch = [];
     batchKeys = new Set();
-    await indexes.afterBatch({ rowsRead: tally.rowsRead, bytesRead: tally.bytesRead, written: tally.inserted + tally.updated });
     options.onProgress?.(tally.progress('importing'));
   };
   const reject = async (row: SourceRow, sourceId: string | null, problems: Array<{ field: string; reason: string }>) => {

@@ -55,7 +55,7 @@ async function reembedTable(ctx: ServiceContext, table: EmbeddedTable, embedder:
   for (;;) {
     const rows = await nextRowsToReembed(ctx.db, table, selection, afterId, batchSize);
     if (rows.length === 0) break;
-    const texts = rows.map(embeddingTexts);
+    const texts = rows.map((row) => embeddingTexts(row));
     // Network first, then a short transaction: a batch is stored whole or not at all.
     const vectors = await embedder.embed(texts.flatMap((text) => [text.companyName, text.fullProfile]));
     await storeEmbeddings(

@@ -2,6 +2,7 @@
 // statement keyed on (source_system, source_id) for customers and incoming customers alike.
 import { and, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../client';
+import { copyCapableClient, copyUpsert } from './import-copy';
 import { customers, incomingCustomers, type NewCustomer } from '../schema';
 import type { NewIncomingCustomer } from './incoming';
 
@@ -45,9 +46,11 @@ function takeExcluded(table: typeof customers | typeof incomingCustomers, keys: 
   return { ...set, ...extra };
 }
 
-/** Inserts new customers and overwrites changed ones in one statement; ids in input order. */
+/** Inserts new customers and overwrites changed ones in one statement (after a COPY on PostgreSQL); ids in input order. */
 export async function upsertCustomersBySource(db: Database, values: NewCustomer[]): Promise<Array<{ id: number }>> {
   if (values.length === 0) return [];
+  const client = copyCapableClient(db);
+  if (client) return copyUpsert(client, { table: customers, conflictColumns: ['source_system', 'source_id'], extraSet: { updated_at: 'now()' } }, values);
   return db
     .insert(customers)
     .values(values)
@@ -58,6 +61,11 @@ export async function upsertCustomersBySource(db: Database, values: NewCustomer[
 /** Same for incoming records; a changed one goes back to pending so it is matched again. */
 export async function upsertIncomingBySource(db: Database, values: NewIncomingCustomer[]): Promise<Array<{ id: number }>> {
   if (values.length === 0) return [];
+  const client = copyCapableClient(db);
+  if (client) {
+    const rematch = { processing_status: `'pending'`, processed_at: 'null', error_message: 'null', received_at: 'now()' };
+    return copyUpsert(client, { table: incomingCustomers, conflictColumns: ['source_system', 'source_id'], extraSet: rematch }, values);
+  }
   const rematch = { processingStatus: sql`'pending'`, processedAt: sql`null`, errorMessage: sql`null`, receivedAt: sql`now()` };
   return db
     .insert(incomingCustomers)

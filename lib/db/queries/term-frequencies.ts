@@ -14,9 +14,11 @@ export type TermKey = readonly [field: string, value: string];
 export async function adjustTermFrequencies(db: Database, perCustomerKeys: ReadonlyArray<readonly TermKey[]>, delta: 1 | -1): Promise<void> {
   if (perCustomerKeys.length === 0) return;
   const counts = new Map<string, { field: string; value: string; count: number }>();
-  const bump = (field: string, value: string) => {
+  const bump = (field: string, fullValue: string) => {
+    // Keyed by the stored (cut) value: one statement must not touch the same row twice.
+    const value = fullValue.slice(0, 320);
     const key = `${field}\u0000${value}`;
-    const entry = counts.get(key) ?? { field, value: value.slice(0, 320), count: 0 };
+    const entry = counts.get(key) ?? { field, value, count: 0 };
     entry.count += delta;
     counts.set(key, entry);
   };
@@ -24,16 +26,12 @@ export async function adjustTermFrequencies(db: Database, perCustomerKeys: Reado
     for (const [field, value] of new Map(keys.map(([f, v]) => [`${f}\u0000${v}`, [f, v] as const])).values()) bump(field, value);
     bump(TOTAL_FIELD, TOTAL_VALUE);
   }
+  // One statement per call whatever the number of keys: three array parameters, unnested by the server.
   const rows = [...counts.values()];
-  for (let start = 0; start < rows.length; start += 1000) {
-    await db
-      .insert(termFrequencies)
-      .values(rows.slice(start, start + 1000))
-      .onConflictDoUpdate({
-        target: [termFrequencies.field, termFrequencies.value],
-        set: { count: sql`greatest(0, ${termFrequencies.count} + excluded.count)` },
-      });
-  }
+  await db.execute(sql`
+    insert into ${termFrequencies} (field, value, count)
+    select * from unnest(${sql.param(rows.map((row) => row.field))}::text[], ${sql.param(rows.map((row) => row.value))}::text[], ${sql.param(rows.map((row) => row.count))}::int[])
+    on conflict (field, value) do update set count = greatest(0, ${termFrequencies.count} + excluded.count)`);
 }
 
 /** Shares (0..1) of customers holding each key, and the number of customers. */

@@ -75,8 +75,8 @@ export function primaryName(normalized: NormalizedRecord): string | null {
   return normalized.company?.core ?? normalized.contact?.key ?? null;
 }
 
-export function matchKeys(record: CustomerRecord): MatchKeys {
-  const normalized = normalizeRecord(record);
+/** normalized: the record's normalizeRecord, when the caller has it already (bulk writes normalise once). */
+export function matchKeys(record: CustomerRecord, normalized = normalizeRecord(record)): MatchKeys {
   return {
     nameNormalized: primaryName(normalized),
     legalForm: normalized.company?.legalForm ?? null,
@@ -95,8 +95,7 @@ export function matchKeys(record: CustomerRecord): MatchKeys {
  * fullProfile adds contact, address, domain and industry in a fixed order so that the same
  * facts always produce the same text.
  */
-export function embeddingTexts(record: CustomerRecord): { companyName: string; fullProfile: string } {
-  const normalized = normalizeRecord(record);
+export function embeddingTexts(record: CustomerRecord, normalized = normalizeRecord(record)): { companyName: string; fullProfile: string } {
   const { address } = normalized;
   const name = primaryName(normalized) ?? '';
   const parts = [
