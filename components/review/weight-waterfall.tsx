@@ -25,7 +25,7 @@ export function WeightWaterfall({ explanation }: { explanation: MatchExplanation
           const width = Math.max(0.6, Math.abs(at(step.to) - at(step.from)));
           return (
             <div key={`${step.label}-${index}`} className={`grid grid-cols-[8rem_1fr_3.5rem] items-center gap-2 text-xs sm:grid-cols-[11rem_1fr_4rem] ${step.kind === 'total' ? 'border-t border-slate-200 pt-1 font-semibold' : ''}`}>
-              <span className="truncate" title={step.kind === 'field' ? `${fieldLabel(step.label)}: ${step.level}` : step.label}>
+              <span className="truncate" title={step.kind === 'field' ? `${fieldLabel(step.label)}: ${step.level}${step.note ? ` (${step.note})` : ''}` : step.label}>
                 {step.kind === 'field' ? `${fieldLabel(step.label)} · ${step.level}` : step.label}
               </span>
               <span className="relative h-4 rounded bg-slate-50">
@@ -57,7 +57,10 @@ export function WeightWaterfall({ explanation }: { explanation: MatchExplanation
             {steps.map((step, index) => (
               <tr key={`${step.label}-row-${index}`} className="border-t border-slate-100">
                 <th scope="row" className="py-1 pr-3 font-normal">{step.kind === 'field' ? fieldLabel(step.label) : step.label}</th>
-                <td className="py-1 pr-3">{step.level ?? '—'}</td>
+                <td className="py-1 pr-3">
+                  {step.level ?? '—'}
+                  {step.note ? <span className="block text-xs text-slate-600">{step.note}</span> : null}
+                </td>
                 <td className="py-1 pr-3 text-right font-mono">{formatWeight(step.weight)}</td>
                 <td className="py-1 pr-3 text-right font-mono">{formatWeight(step.to)}</td>
                 <td className="py-1 text-right font-mono">{formatProbability(probabilityFromWeight(step.to))}</td>

@@ -73,7 +73,17 @@ export const matchResponseSchema = z.object({
     match_weight: z.number(),
     match_probability: z.number(),
     candidate_channels: z.array(z.string()),
-    fields: z.array(z.object({ field: z.string(), level: z.string(), weight: z.number(), incoming: text, candidate: text })),
+    fields: z.array(
+      z.object({
+        field: z.string(),
+        level: z.string(),
+        weight: z.number(),
+        incoming: text,
+        candidate: text,
+        limited_by: z.enum(['cap', 'evidenceGroup']).optional().describe('Why weight is below the level\'s own: held to a cap, or counted once within a group of related evidence'),
+        unlimited_weight: z.number().nullable().optional().describe('The level\'s own weight before that limit'),
+      }),
+    ),
   }).loose(),
   created_date: z.string(),
   updated_date: z.string(),

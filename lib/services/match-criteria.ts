@@ -23,6 +23,10 @@ export function matchCriteria(candidate: ScoredCandidate) {
       m: contribution.m,
       u: contribution.u,
       ...(contribution.tfAdjusted ? { term_frequency_adjusted: true } : {}),
+      // Why an agreeing field can weigh less than its level (e.g. an exact email when the domain already counted).
+      ...(contribution.limitedBy
+        ? { limited_by: contribution.limitedBy, unlimited_weight: roundOrNull(contribution.unlimitedWeight ?? null), evidence_group: contribution.evidenceGroup ?? null }
+        : {}),
     })),
   };
 }

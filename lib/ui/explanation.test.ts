@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { probabilityFromWeight, readExplanation, topReasons, waterfallDomain, waterfallSteps } from './explanation';
+import { probabilityFromWeight, readExplanation, topReasons, waterfallDomain, waterfallSteps, fieldNote } from './explanation';
 
 const stored = {
   version: 1,
@@ -57,5 +57,25 @@ describe('probabilityFromWeight', () => {
   it('is the logistic of base-2 log-odds', () => {
     expect(probabilityFromWeight(0)).toBe(0.5);
     expect(probabilityFromWeight(1)).toBeCloseTo(2 / 3);
+  });
+});
+
+describe('fieldNote', () => {
+  const field = (extra: Record<string, unknown>) => ({ field: 'email', level: 'exact', weight: 0, ...extra });
+  it('says why an exact agreement weighs nothing when its group already counted', () => {
+    expect(fieldNote(field({ limited_by: 'evidenceGroup', evidence_group: 'contact', unlimited_weight: 8.25 }))).toBe(
+      'counted once with related evidence (contact); alone it would be +8.3',
+    );
+  });
+  it('names a cap with the uncapped weight', () => {
+    expect(fieldNote(field({ field: 'profile_embedding', level: 'cosine90', weight: 3, limited_by: 'cap', unlimited_weight: 6.5 }))).toBe('held to its cap (uncapped +6.5)');
+  });
+  it('explains the null level, and says nothing for an ordinary level', () => {
+    expect(fieldNote(field({ level: 'null' }))).toBe('missing on one side: no evidence either way');
+    expect(fieldNote(field({ weight: 9.1 }))).toBeUndefined();
+  });
+  it('carries the note into the waterfall step', () => {
+    const steps = waterfallSteps({ prior_weight: -4, match_weight: -4, match_probability: 0.06, fields: [field({ limited_by: 'evidenceGroup', unlimited_weight: 2 })] });
+    expect(steps[1].note).toBe('counted once with related evidence; alone it would be +2.0');
   });
 });

@@ -11,6 +11,9 @@ const fieldSchema = z.object({
   m: z.number().nullable().optional(),
   u: z.number().nullable().optional(),
   term_frequency_adjusted: z.boolean().optional(),
+  limited_by: z.enum(['cap', 'evidenceGroup']).optional(),
+  unlimited_weight: z.number().nullable().optional(),
+  evidence_group: z.string().nullable().optional(),
 });
 
 export const matchExplanationSchema = z.object({
@@ -50,9 +53,25 @@ export interface WaterfallStep {
   level?: string;
   /** This step's own weight (bits); for the total, the final match weight. */
   weight: number;
+  /** Why the weight is not the level's own: missing values, or a limit (see fieldNote). */
+  note?: string;
   /** Running log-odds before and after the step; a bar spans from → to. */
   from: number;
   to: number;
+}
+
+const formatBits = (bits: number) => `${bits > 0 ? '+' : ''}${bits.toFixed(1)}`;
+
+/** Plain words for a field whose weight is not simply its level's: a steward would otherwise read +0.0 on an exact match as a bug. */
+export function fieldNote(field: FieldWeight): string | undefined {
+  if (field.level === 'null') return 'missing on one side: no evidence either way';
+  const own = field.unlimited_weight;
+  if (field.limited_by === 'evidenceGroup') {
+    const group = field.evidence_group ? ` (${field.evidence_group})` : '';
+    return `counted once with related evidence${group}${own !== null && own !== undefined ? `; alone it would be ${formatBits(own)}` : ''}`;
+  }
+  if (field.limited_by === 'cap') return `held to its cap${own !== null && own !== undefined ? ` (uncapped ${formatBits(own)})` : ''}`;
+  return undefined;
 }
 
 /** Prior, then each field in stored order, then the total: the sum the score itself was. */
@@ -60,7 +79,7 @@ export function waterfallSteps(explanation: MatchExplanation): WaterfallStep[] {
   const steps: WaterfallStep[] = [{ kind: 'prior', label: 'Prior (before any field)', weight: explanation.prior_weight, from: 0, to: explanation.prior_weight }];
   let running = explanation.prior_weight;
   for (const field of explanation.fields) {
-    steps.push({ kind: 'field', label: field.field, level: field.level, weight: field.weight, from: running, to: running + field.weight });
+    steps.push({ kind: 'field', label: field.field, level: field.level, note: fieldNote(field), weight: field.weight, from: running, to: running + field.weight });
     running += field.weight;
   }
   steps.push({ kind: 'total', label: 'Final match weight', weight: explanation.match_weight, from: 0, to: explanation.match_weight });
