@@ -29,7 +29,7 @@ import { sparseDot, toSparse } from '@/lib/matching/eval/sparse-vectors';
 import { termFrequencyTable } from '@/lib/matching/term-frequency';
 import { embeddingTexts } from '@/lib/matching/normalize/record';
 import { estimateFromLabels, estimateParameters, type TrainingBlock } from '@/lib/matching/score/em';
-import { adjustPriorForCustomerCount, initialParameters, parseMatchParameters, type MatchParameters } from '@/lib/matching/score/params';
+import { adjustPriorForCustomerCount, initialParameters, parseMatchParameters, withDeclaredLevels, type MatchParameters } from '@/lib/matching/score/params';
 import { scoreComparison } from '@/lib/matching/score/score';
 
 const DEFAULT_PARAMS_PATH = 'lib/matching/score/default-params.json';
@@ -81,7 +81,7 @@ function timer() {
 function startingParameters(): MatchParameters {
   if (args.params === 'initial') return initialParameters();
   const file = args.params ?? DEFAULT_PARAMS_PATH;
-  if (existsSync(file)) return parseMatchParameters(JSON.parse(readFileSync(file, 'utf8')));
+  if (existsSync(file)) return withDeclaredLevels(parseMatchParameters(JSON.parse(readFileSync(file, 'utf8'))));
   console.warn(`${file} not found: starting from neutral initial parameters`);
   return initialParameters();
 }
@@ -233,7 +233,8 @@ async function main() {
       const pair = candidates.pairs[index];
       const s = scored[index];
       const fields = s.contributions.filter((c) => c.level !== 'null').map((c) => `${c.field}:${c.level}(${c.weight.toFixed(1)}) [${c.left} | ${c.right}]`);
-      return `p=${s.matchProbability.toFixed(3)} ${incoming[pair.incoming].id} ~ ${customers[pair.customer].id}\n    ${fields.join('\n    ')}`;
+      const mustNotMerge = outcomes[index].isHardNegative ? ' [must-not-merge]' : '';
+      return `p=${s.matchProbability.toFixed(3)} ${incoming[pair.incoming].id} ~ ${customers[pair.customer].id}${mustNotMerge}\n    ${fields.join('\n    ')}`;
     };
     const indexes = outcomes.map((outcome, index) => ({ outcome, index }));
     console.log('\nfalse positives:');

@@ -62,5 +62,10 @@ describe('givenNameConflict', () => {
     ['Robert Smith', 'B Smith', false],
     ['Susan Mooney', 'Susan Moony', false],
     ['Wang Jie', '王杰', false],
+    // An initial that stands for neither the name nor a nickname of it; a nickname of two names.
+    ['B Smith', 'Patricia Smith', true],
+    ['J Smith', 'K Smith', false],
+    ['Pat Smith', 'Patricia Smith', false],
+    ['Pat Smith', 'Patrick Smith', false],
   ])('%s / %s → %s', (a, b, expected) => expect(givenNameConflict(person(a), person(b))).toBe(expected));
 });

@@ -5,13 +5,10 @@
 // records of one entity linked only through others (a nickname here, a new address there) are
 // found, and a chain of look-alikes (a household: same address, different given names and birth
 // dates) is not merged into one.
-import { alignNameWords } from './compare/name-fields';
+import { givenNameConflict } from './compare/name-fields';
 import { dateOfBirthLevel } from './compare/identity-fields';
-import { jaroWinkler } from './compare/similarity';
 import { sameIdentifierKind, type NormalizedIdentifier } from './normalize/identifier';
-import { generationsDiffer, isInitialOf, type NormalizedPerson } from './normalize/person';
-import { hasNonLatinLetters } from './normalize/text';
-import { givenNameVariants, isKnownFormalName } from './normalize/nicknames';
+import { generationsDiffer } from './normalize/person';
 import type { NormalizedRecord } from './normalize/record';
 
 /** One scored pair of records, by their indexes. */
@@ -20,6 +17,8 @@ export interface ScoredLink {
   b: number;
   probability: number;
 }
+
+export { givenNameConflict };
 
 export type HardConflict = 'dateOfBirth' | 'identifier' | 'givenName' | 'generation';
 
@@ -43,34 +42,6 @@ function identifierConflict(a: NormalizedIdentifier[], b: NormalizedIdentifier[]
     }
   }
   return conflict ? 'conflict' : null;
-}
-
-function givenNamesAgree(a: string, b: string): boolean {
-  if (a === b) return true;
-  if (isInitialOf(a, b) || isInitialOf(b, a)) return true;
-  if (givenNameVariants(a).some((variant) => isInitialOf(b, variant)) || givenNameVariants(b).some((variant) => isInitialOf(a, variant))) return true;
-  // Two different names of the nickname table (Patrick / Patricia) are not a typo of one.
-  if (isKnownFormalName(a) && isKnownFormalName(b)) return false;
-  return jaroWinkler(a, b) >= 0.88;
-}
-
-/**
- * Two person names whose given names clearly differ: the names do not align word for word (up to
- * order, nicknames, initials and typos), and the first words — the given names as written —
- * are both spelled out and neither the same name, a nickname of it, nor a near spelling. "John
- * Smith" / "Patrick Smith" conflict; "Edward Kusha" / "Ed Knight" (a new surname) and "Shaw
- * Daniella" / "Daniella Shaw" (order) do not. Names in different scripts are not compared.
- */
-export function givenNameConflict(a: NormalizedPerson, b: NormalizedPerson): boolean {
-  if (a.key === b.key) return false;
-  if (hasNonLatinLetters(a.display) !== hasNonLatinLetters(b.display)) return false;
-  const wordsA = a.words.map((written, index) => ({ written, formal: a.formalWords[index] }));
-  const wordsB = b.words.map((written, index) => ({ written, formal: b.formalWords[index] }));
-  if (alignNameWords(wordsA, wordsB).every((kind) => kind !== 'none')) return false;
-  const [givenA, givenB] = [wordsA[0], wordsB[0]];
-  if (givenA.written.length < 2 || givenB.written.length < 2) return false;
-  if (wordsA.length < 2 || wordsB.length < 2) return false;
-  return !givenNamesAgree(givenA.formal, givenB.formal) && !givenNamesAgree(givenA.written, givenB.written);
 }
 
 /**

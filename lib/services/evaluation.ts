@@ -33,7 +33,8 @@ export interface EvaluationResult {
   timings: { loadCustomersMs: number; loadIncomingMs: number; estimateMs: number; matchMs: number; perRecordMs: { mean: number; p50: number; p95: number; max: number } };
 }
 
-function toInput(record: LabelledRecord): CustomerFields {
+/** A labelled record as the customer fields the services take (source id = the data set's id). */
+export function toInput(record: LabelledRecord): CustomerFields {
   return {
     companyName: record.companyName ?? null,
     contactName: record.contactName ?? null,

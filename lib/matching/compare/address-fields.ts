@@ -22,6 +22,8 @@ export const streetComparison: FieldComparisonDefinition = {
   description: 'Street line: identical, same number and street JW ≥ 0.9, same number and street words overlapping (≥ 0.7), same street but number different or missing, same address words across lines 1 and 2 (swapped lines), different',
   evidenceGroup: CONTACT_POINT_GROUP,
   evidenceUnit: 'address',
+  // The same street line, or the same number on the same street: one building.
+  sharedContactLevels: ['exact', 'numberAndNameClose', 'numberAndNameSimilar', 'linesRearranged'],
   compare(a, b) {
     const left = a.address.street;
     const right = b.address.street;

@@ -38,3 +38,23 @@ describe('comparePair', () => {
     }
   });
 });
+
+describe('comparePair at a shared contact point', () => {
+  const context = (a: Parameters<typeof normalizeRecord>[0], b: Parameters<typeof normalizeRecord>[0]) =>
+    Object.fromEntries(comparePair(normalizeRecord(a), normalizeRecord(b)).comparisons.filter((c) => c.context).map((c) => [c.field, c.level]));
+
+  it('marks the identity fields of two people sharing a mailbox, number or address', () => {
+    const edward = { contactName: 'Edward Kusha', email: 'kusha123@hmail.com', dateOfBirth: '3/1/1970' };
+    const mary = { contactName: 'Mary Kusha', email: 'Kusha123@hmail.com', dateOfBirth: '10/27/1976' };
+    expect(context(edward, mary)).toEqual({ personName: 'givenConflict', dateOfBirth: 'else' });
+    const home = { addressLine1: '1304 Poppy Hills Dr', city: 'Blacklick', state: 'OH' };
+    expect(context({ contactName: 'Mark Kusha', ...home }, { contactName: 'Marsha Kusha', ...home })).toHaveProperty('personName');
+    expect(context({ contactName: 'Ray Roderick', phone: '971-421-8250' }, { contactName: 'R Roderick', phone: '9714218250' })).toEqual({ personName: 'initials' });
+  });
+
+  it('leaves pairs that share only a city, or nothing, and missing comparisons unmarked', () => {
+    expect(context({ contactName: 'Ed Knight', city: 'San Francisco', state: 'CA' }, { contactName: 'Eddie Kusha', city: 'San Francisco', state: 'CA' })).toEqual({});
+    expect(context({ contactName: 'Ann Lee', email: 'ann@x.com' }, { contactName: 'Ann Lee', email: 'lee@y.com' })).toEqual({});
+    expect(context({ contactName: 'Ann Lee', email: 'ann@x.com' }, { email: 'ann@x.com' })).toEqual({});
+  });
+});

@@ -11,7 +11,7 @@ import {
   profileEmbeddingComparison,
   revenueComparison,
 } from './profile-fields';
-import type { ComparisonSignals, ComparisonVector, FieldComparison, FieldComparisonDefinition, TermFrequencyLookup } from './types';
+import { NULL_LEVEL, type ComparisonSignals, type ComparisonVector, type FieldComparison, type FieldComparisonDefinition, type TermFrequencyLookup } from './types';
 
 export const FIELD_COMPARISONS: readonly FieldComparisonDefinition[] = [
   companyNameComparison,
@@ -52,5 +52,19 @@ export function comparePair(
         : undefined;
     return { field: definition.field, ...outcome, ...(frequency !== undefined ? { termFrequency: frequency } : {}) };
   });
-  return { comparisons };
+  if (!sharesContactPoint(comparisons)) return { comparisons };
+  return {
+    comparisons: comparisons.map((comparison, index) =>
+      FIELD_COMPARISONS[index].uGivenSharedContact && comparison.level !== NULL_LEVEL ? { ...comparison, context: 'sharedContact' } : comparison,
+    ),
+  };
+}
+
+const SHARED_CONTACT_LEVELS = new Map(
+  FIELD_COMPARISONS.filter((definition) => definition.sharedContactLevels).map((definition) => [definition.field, definition.sharedContactLevels!]),
+);
+
+/** The pair shares a mailbox, a number or an address (a level a contact comparison declares as shared). */
+export function sharesContactPoint(comparisons: readonly FieldComparison[]): boolean {
+  return comparisons.some((comparison) => SHARED_CONTACT_LEVELS.get(comparison.field)?.includes(comparison.level) ?? false);
 }

@@ -28,6 +28,7 @@ export const emailComparison: FieldComparisonDefinition = {
   levels: ['exact', 'sameLocal', 'else'],
   description: 'Email address: identical, same personal local part on another domain (domain typo or change); company domains are compared in "domain"',
   evidenceGroup: CONTACT_POINT_GROUP,
+  sharedContactLevels: ['exact'],
   compare(a, b) {
     const left = a.email?.address ?? null;
     const right = b.email?.address ?? null;
@@ -84,6 +85,7 @@ export const phoneComparison: FieldComparisonDefinition = {
   levels: ['exact', 'last7', 'else'],
   description: 'Phone: same E.164 number, same last seven digits (area code missing or changed), different',
   evidenceGroup: CONTACT_POINT_GROUP,
+  sharedContactLevels: ['exact', 'last7'],
   compare(a, b) {
     const left = a.phone ? (a.phone.e164 ?? a.phone.last7) : null;
     const right = b.phone ? (b.phone.e164 ?? b.phone.last7) : null;

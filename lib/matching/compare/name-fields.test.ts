@@ -65,7 +65,7 @@ describe('person name levels (personName for person customers, contactName at co
     ['Eddie Kusha', 'Edward Kusha', 'exact'],
     ['Robert E Smith', 'Robert Smith', 'partial'],
     ['Annabel Thropr', 'Annabel Thorpe', 'oneWordOtherSimilar'],
-    ['Patricia Smith', 'Robert Smith', 'oneWord'],
+    ['Edward Kusha', 'Ed Knight', 'oneWord'],
     ['Alice Jones', 'Robert Smith', 'else'],
     [null, 'Robert Smith', 'null'],
   ])('%s vs %s → %s', (a, b, expected) => {
@@ -83,6 +83,42 @@ describe('person name levels (personName for person customers, contactName at co
   });
 });
 
+describe('personNameComparison: how relatives’ names differ', () => {
+  const person = (a: string, b: string) => level(personNameComparison, { contactName: a }, { contactName: b });
+  const contact = (a: string, b: string) => level(contactNameComparison, { companyName: 'Acme', contactName: a }, { contactName: b });
+
+  it.each<[string, string, string, string]>([
+    // A shared surname with clearly different given names (or an initial that stands for neither).
+    ['Patricia Smith', 'Robert Smith', 'givenConflict', 'oneWord'],
+    ['John Smith', 'Patrick Smith', 'givenConflict', 'oneWord'],
+    ['B Smith', 'Patricia Smith', 'givenConflict', 'oneWord'],
+    // The same name of another generation: father and son.
+    ['David Dobbins Jr', 'David Dobbins Senior', 'generationConflict', 'exact'],
+    ['Robert Smith Sr', 'Bob Smith Jr.', 'generationConflict', 'exact'],
+  ])('%s vs %s → person %s, company contact %s', (a, b, asPerson, asContact) => {
+    expect(person(a, b)).toBe(asPerson);
+    expect(contact(a, b)).toBe(asContact);
+  });
+
+  it('is no conflict when nothing else is shared, the given name may be the same, or only one states a generation', () => {
+    expect(person('Jorge Barge', 'Leslie Leonard')).toBe('else');
+    // "Pat" may be Patricia or Patrick: neither reading is a conflict.
+    expect(person('Pat Smith', 'Patricia Smith')).not.toBe('givenConflict');
+    expect(person('Pat Smith', 'Patrick Smith')).not.toBe('givenConflict');
+    expect(['exact', 'fuzzy']).toContain(person('Pat Smith', 'Patrick Smith'));
+    expect(person('David Dobbins Jr', 'David Dobbins')).toBe('exact');
+    expect(person('Shaw Daniella', 'Daniella Shaw')).toBe('exact');
+  });
+
+  it('declares u among pairs sharing a contact point for every level, summing to 1', () => {
+    const shared = personNameComparison.priorUAtSharedContact!;
+    expect(Object.keys(shared)).toEqual([...personNameComparison.levels]);
+    expect(Object.values(shared).reduce((sum, value) => sum + value, 0)).toBeCloseTo(1, 12);
+    // Relatives at one address: different given names are common, among random pairs rare.
+    expect(shared.givenConflict).toBeGreaterThan(10 * personNameComparison.prior!.givenConflict.u);
+  });
+});
+
 describe('alignNameWords', () => {
   it('pairs each word once, best agreement first', () => {
     const words = (...names: string[]) => names.map((name) => ({ written: name, formal: name }));
@@ -93,13 +129,15 @@ describe('alignNameWords', () => {
 });
 
 describe('personNameComparison: other scripts and distinct known names', () => {
-  it('compares a name in another script as missing, not as a different name', () => {
-    expect(level(personNameComparison, { contactName: '王杰' }, { contactName: 'Jie Wang' })).toBe('null');
-    expect(level(personNameComparison, { contactName: 'Александр Васильев' }, { contactName: 'Alexander Vasiliev' })).toBe('null');
+  it('compares names in a romanised script in Latin letters, others as missing rather than as a different name', () => {
+    expect(level(personNameComparison, { contactName: '王杰' }, { contactName: 'Jie Wang' })).toBe('exact');
+    expect(level(personNameComparison, { contactName: 'Васильев, Александр' }, { contactName: 'Alexander Vasiliev' })).toBe('fuzzy');
+    expect(level(personNameComparison, { contactName: 'فيصل صديقي' }, { contactName: 'Faisal Siddiqui' })).toBe('null');
   });
 
   it('does not read two different known given names as a typo of one', () => {
-    expect(level(personNameComparison, { contactName: 'Patrick Smith' }, { contactName: 'Patricia Smith' })).toBe('oneWord');
+    expect(level(personNameComparison, { contactName: 'Patrick Smith' }, { contactName: 'Patricia Smith' })).toBe('givenConflict');
+    expect(level(contactNameComparison, { companyName: 'Acme', contactName: 'Patrick Smith' }, { contactName: 'Patricia Smith' })).toBe('oneWord');
     expect(level(personNameComparison, { contactName: 'Susan Mooney' }, { contactName: 'Susan Moony' })).toBe('fuzzy');
   });
 });

@@ -1,7 +1,7 @@
 // Comparisons of who the record is: company core name, legal form, contact person.
-import { givenNameVariants, isKnownFormalName } from '../normalize/nicknames';
+import { givenNameVariants, isKnownFormalName, mayBeSameGivenName } from '../normalize/nicknames';
 import { hasNonLatinLetters } from '../normalize/text';
-import { isInitialOf, type NormalizedPerson } from '../normalize/person';
+import { generationsDiffer, isInitialOf, type NormalizedPerson } from '../normalize/person';
 import { fuzzyWordOverlap, jaroWinkler, tokenSetRatio } from './similarity';
 import type { NormalizedRecord } from '../normalize/record';
 import { nullOutcome, type FieldComparisonDefinition, type LevelOutcome } from './types';
@@ -68,7 +68,7 @@ interface NameWord {
 }
 
 function agreement(a: NameWord, b: NameWord): WordAgreement {
-  if (a.formal === b.formal || a.written === b.written) return 'exact';
+  if (a.formal === b.formal || a.written === b.written || mayBeSameGivenName(a.written, b.written)) return 'exact';
   if (initialStandsFor(a, b) || initialStandsFor(b, a)) return 'initial';
   const long = a.written.length > 1 && b.written.length > 1;
   // Two different names of the table (Patrick / Patricia) are two people's names, not a typo.
@@ -109,27 +109,61 @@ function loosely(a: NameWord[], b: NameWord[]): boolean {
   return a.every((word) => b.some((other) => similar(word, other))) && b.every((word) => a.some((other) => similar(word, other)));
 }
 
+function givenNamesAgree(a: NameWord, b: NameWord): boolean {
+  if (agreement(a, b) !== 'none') return true;
+  return agreement({ written: a.written, formal: a.written }, { written: b.written, formal: b.written }) !== 'none';
+}
+
+/**
+ * Two person names whose given names clearly differ: the names do not align word for word (up to
+ * order, nicknames, initials and typos), and the first words — the given names as written — are
+ * neither the same name, a nickname of it, a near spelling, nor an initial of it. "John Smith" /
+ * "Patrick Smith" and "B Smith" / "Patricia Smith" conflict; "Edward Kusha" / "Ed Knight" (a new
+ * surname) and "Shaw Daniella" / "Daniella Shaw" (order) do not. Names in different scripts are
+ * not compared.
+ */
+export function givenNameConflict(a: NormalizedPerson, b: NormalizedPerson): boolean {
+  if (a.key === b.key) return false;
+  if (hasNonLatinLetters(a.display) !== hasNonLatinLetters(b.display)) return false;
+  const wordsA = nameWords(a);
+  const wordsB = nameWords(b);
+  if (wordsA.length < 2 || wordsB.length < 2) return false;
+  if (alignNameWords(wordsA, wordsB).every((kind) => kind !== 'none')) return false;
+  // An initial against an initial says too little to call two given names different.
+  if (wordsA[0].written.length < 2 && wordsB[0].written.length < 2) return false;
+  return !givenNamesAgree(wordsA[0], wordsB[0]);
+}
+
 const PERSON_LEVELS = ['exact', 'fuzzy', 'partial', 'initials', 'oneWordOtherSimilar', 'oneWord', 'else'] as const;
 const PERSON_LEVEL_TEXT =
   'same name up to order and nicknames, all words close (JW ≥ 0.88), one name a subset of the other, initials compatible, one word shared and the rest similar (JW ≥ 0.7), one word shared';
 
-function personNameLevel(a: NormalizedRecord, b: NormalizedRecord): LevelOutcome {
+/** A person customer's name adds the two ways relatives' names differ: given name, generation. */
+const PERSON_NAME_LEVELS = ['exact', 'fuzzy', 'partial', 'initials', 'generationConflict', 'oneWordOtherSimilar', 'oneWord', 'givenConflict', 'else'] as const;
+
+function personNameLevel(a: NormalizedRecord, b: NormalizedRecord, withConflicts: boolean): LevelOutcome {
   const left = a.contact?.display ?? null;
   const right = b.contact?.display ?? null;
   if (!a.contact || !b.contact) return nullOutcome(left, right);
   // A name in another script (王杰 / Wang Jie) cannot be compared letter by letter: no evidence either way.
   if (hasNonLatinLetters(a.contact.display) !== hasNonLatinLetters(b.contact.display)) return nullOutcome(left, right);
-  if (a.contact.key === b.contact.key) {
-    return { level: 'exact', left, right, termFrequencyKey: { field: 'contactName', value: a.contact.key } };
-  }
   const wordsA = nameWords(a.contact);
   const wordsB = nameWords(b.contact);
   const aligned = alignNameWords(wordsA, wordsB);
+  // The same name with "Jr" on one side and "Sr" on the other: father and son.
+  if (withConflicts && generationsDiffer(a.contact, b.contact) && aligned.every((kind) => kind !== 'none')) {
+    return { level: 'generationConflict', left, right };
+  }
+  if (a.contact.key === b.contact.key) {
+    return { level: 'exact', left, right, termFrequencyKey: { field: 'contactName', value: a.contact.key } };
+  }
   const allCloseOrExact = aligned.every((kind) => kind === 'exact' || kind === 'close');
   if (allCloseOrExact && wordsA.length === wordsB.length) return { level: 'fuzzy', left, right };
   if (allCloseOrExact) return { level: 'partial', left, right };
   if (aligned.every((kind) => kind !== 'none')) return { level: 'initials', left, right };
   const hasExact = aligned.some((kind) => kind === 'exact');
+  // A shared surname and clearly different given names: two relatives, rarely one person.
+  if (withConflicts && hasExact && givenNameConflict(a.contact, b.contact)) return { level: 'givenConflict', left, right };
   if (hasExact && wordsA.length === wordsB.length && loosely(wordsA, wordsB)) return { level: 'oneWordOtherSimilar', left, right };
   if (hasExact) return { level: 'oneWord', left, right };
   return { level: 'else', left, right };
@@ -148,15 +182,16 @@ export const contactNameComparison: FieldComparisonDefinition = {
   description: `Contact person at a company: ${PERSON_LEVEL_TEXT}`,
   compare(a, b) {
     if (!isCompanyPair(a, b)) return nullOutcome(a.contact?.display ?? null, b.contact?.display ?? null);
-    return personNameLevel(a, b);
+    return personNameLevel(a, b, false);
   },
 };
 
 /** The name of a person customer (neither record names a company): the name is the identity. */
 export const personNameComparison: FieldComparisonDefinition = {
   field: 'personName',
-  levels: PERSON_LEVELS,
-  description: `Person customer's name (no company on either record): ${PERSON_LEVEL_TEXT}`,
+  levels: PERSON_NAME_LEVELS,
+  description: `Person customer's name (no company on either record): ${PERSON_LEVEL_TEXT}; also the same name of another generation (Jr / Sr), and a surname shared with clearly different given names`,
+  uGivenSharedContact: true,
   // Before any data with person customers is seen (the shipped defaults come from company data):
   // one person's two records mostly carry the same name up to order and nicknames, sometimes with
   // a typo, a dropped middle name or an initial, rarely a changed name; two different people share
@@ -167,12 +202,28 @@ export const personNameComparison: FieldComparisonDefinition = {
     fuzzy: { m: 0.1, u: 1e-4 },
     partial: { m: 0.08, u: 2e-4 },
     initials: { m: 0.04, u: 5e-4 },
+    generationConflict: { m: 0.002, u: 1e-5 },
     oneWordOtherSimilar: { m: 0.03, u: 5e-4 },
-    oneWord: { m: 0.03, u: 0.01 },
-    else: { m: 0.02, u: 0.9886 },
+    oneWord: { m: 0.025, u: 0.005 },
+    givenConflict: { m: 0.005, u: 0.005 },
+    else: { m: 0.018, u: 0.98859 },
+  },
+  // Among different people who share a mailbox, number or address — relatives and colleagues — a
+  // shared surname with another given name is common and the same full name rare (a parent and a
+  // child without Jr / Sr); EM on the candidate pairs replaces these wherever the data has them.
+  priorUAtSharedContact: {
+    exact: 0.01,
+    fuzzy: 0.01,
+    partial: 0.01,
+    initials: 0.03,
+    generationConflict: 0.01,
+    oneWordOtherSimilar: 0.03,
+    oneWord: 0.03,
+    givenConflict: 0.4,
+    else: 0.47,
   },
   compare(a, b) {
     if (isCompanyPair(a, b)) return nullOutcome(a.contact?.display ?? null, b.contact?.display ?? null);
-    return personNameLevel(a, b);
+    return personNameLevel(a, b, true);
   },
 };

@@ -22,7 +22,15 @@ export interface FieldComparison {
    * value whose frequency is known: the scorer then uses it as u (MATCHING.md §3).
    */
   termFrequency?: number;
+  /**
+   * 'sharedContact' when the two records share a contact point (same mailbox, number or address)
+   * and this field's u is conditional on that (FieldComparisonDefinition.uGivenSharedContact).
+   */
+  context?: ComparisonContext;
 }
+
+/** The condition under which a field's u was estimated; absent = any pair. */
+export type ComparisonContext = 'sharedContact';
 
 export interface ComparisonVector {
   comparisons: FieldComparison[];
@@ -76,11 +84,28 @@ export interface FieldComparisonDefinition {
    */
   evidenceUnit?: string;
   /**
+   * Levels at which the two records share this contact point: the same mailbox, number or address,
+   * which people of one household or office share while being different people.
+   */
+  sharedContactLevels?: readonly string[];
+  /**
+   * Who the record is (name, birth date, documents) is not independent of sharing a contact point:
+   * among non-matches that share one (relatives, colleagues) a common surname and different given
+   * names are the rule, among random non-matches the exception. Such a field's u is estimated
+   * twice: over all pairs, and over the pairs that share a contact point (by EM on the candidates,
+   * which include every such pair); the scorer uses the one that fits the pair. By the chain rule
+   * P(contact, identity | non-match) = P(contact | non-match) · P(identity | non-match, contact),
+   * so the contact point's agreement and the identity's disagreement are then both counted right.
+   */
+  uGivenSharedContact?: boolean;
+  /**
    * m and u per level before any data is seen, from what the field means (e.g. how many random
    * pairs share a birth date). Used for starting parameters and kept for fields the training
    * data never fills; EM replaces them wherever the data has the field.
    */
   prior?: Readonly<Record<string, { m: number; u: number }>>;
+  /** u per level among non-matches that share a contact point, before any data is seen (with uGivenSharedContact). */
+  priorUAtSharedContact?: Readonly<Record<string, number>>;
   compare(a: NormalizedRecord, b: NormalizedRecord, signals: ComparisonSignals): LevelOutcome;
 }
 

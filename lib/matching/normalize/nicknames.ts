@@ -14,7 +14,7 @@ const NICKNAME_GROUPS: Record<string, string[]> = {
   elizabeth: ['liz', 'beth', 'betty', 'lizzie', 'eliza', 'libby', 'betsy', 'bess', 'lisa', 'elisabeth'],
   eugene: ['gene'], frances: ['fran', 'frannie'], francis: ['frank', 'frankie'],
   frederick: ['fred', 'freddy', 'fritz'], gabriel: ['gabe'], gerald: ['gerry', 'jerry'],
-  gregory: ['greg'], harold: ['hal', 'harry'], henry: ['hank', 'hal', 'harry'], herbert: ['herb'],
+  gregory: ['greg'], harold: ['hal', 'harry'], howard: ['howie'], henry: ['hank', 'hal', 'harry'], herbert: ['herb'],
   isabel: ['izzy', 'bella', 'isabella', 'isabelle'], jacob: ['jake'], james: ['jim', 'jimmy', 'jamie'],
   janet: ['jan'], jeffrey: ['jeff'], geoffrey: ['geoff'], jennifer: ['jen', 'jenny', 'jenn'],
   jessica: ['jess', 'jessie'], john: ['jack', 'johnny', 'jon'], jonathan: ['jonny', 'nathan'],
@@ -24,7 +24,7 @@ const NICKNAME_GROUPS: Record<string, string[]> = {
   mary: ['molly', 'polly', 'mae', 'marie'], matthew: ['matt', 'matty'], michael: ['mike', 'mikey', 'mick', 'mickey'],
   mohammed: ['mohamed', 'muhammad', 'muhammed', 'mohammad', 'mohd', 'mhd', 'mohamad'],
   nancy: ['nan'], nathaniel: ['nate', 'nat'], nicholas: ['nick', 'nicky', 'nico'],
-  pamela: ['pam'], patricia: ['patty', 'trish', 'tricia', 'patsy'], patrick: ['paddy', 'pat'],
+  pamela: ['pam'], patricia: ['patty', 'trish', 'tricia', 'patsy', 'pat'], patrick: ['paddy', 'pat'],
   peter: ['pete'], philip: ['phil', 'phillip'], rebecca: ['becky', 'becca'], richard: ['rick', 'dick', 'rich', 'ricky', 'richie'],
   robert: ['bob', 'bobby', 'rob', 'robbie', 'bert', 'robby'], ronald: ['ron', 'ronnie'],
   samantha: ['sam', 'sammy'], samuel: ['sam', 'sammy'], sarah: ['sara', 'sally', 'sadie'],
@@ -41,6 +41,25 @@ const NICKNAME_GROUPS: Record<string, string[]> = {
 const FORMAL_BY_NICKNAME = new Map<string, string>();
 for (const [formal, nicknames] of Object.entries(NICKNAME_GROUPS)) {
   for (const nickname of nicknames) if (!FORMAL_BY_NICKNAME.has(nickname)) FORMAL_BY_NICKNAME.set(nickname, formal);
+}
+
+/** Nickname → every formal name it may stand for ("pat" → patrick, patricia). */
+const FORMALS_BY_NICKNAME = new Map<string, string[]>();
+for (const [formal, nicknames] of Object.entries(NICKNAME_GROUPS)) {
+  for (const nickname of nicknames) FORMALS_BY_NICKNAME.set(nickname, [...(FORMALS_BY_NICKNAME.get(nickname) ?? []), formal]);
+}
+
+/** Every formal name a given name may stand for: itself when formal, else each group listing it. */
+export function possibleFormalNames(name: string): string[] {
+  const formals = FORMALS_BY_NICKNAME.get(name) ?? [];
+  return NICKNAME_GROUPS[name] || formals.length === 0 ? [name, ...formals] : formals;
+}
+
+/** True when two given names may be the same name: "pat" / "patricia", "sam" / "samuel", "bob" / "robert". */
+export function mayBeSameGivenName(a: string, b: string): boolean {
+  if (a === b) return true;
+  const formalsOfB = possibleFormalNames(b);
+  return possibleFormalNames(a).some((formal) => formalsOfB.includes(formal));
 }
 
 /** The formal given name for a nickname ("bob" → "robert"); other names are returned unchanged. */

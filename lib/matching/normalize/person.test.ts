@@ -11,7 +11,7 @@ describe('normalizePersonName', () => {
     ['Liz Taylor', 'liz taylor', 'elizabeth taylor'],
     ['Dr. Peggy O\'Hare', 'peggy ohare', 'margaret ohare'],
     ['David Dobbins Jr', 'david dobbins', 'david dobbins'],
-    ['Hughes, Howie', 'howie hughes', 'howie hughes'],
+    ['Hughes, Howie', 'howie hughes', 'howard hughes'],
     ['Smith, John, Jr.', 'john smith', 'john smith'],
     ['J. Smith', 'j smith', 'j smith'],
   ])('%s → display %s, key %s', (raw, display, key) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blankToNull, cleanText, foldAccents, words, hasNonLatinLetters } from './text';
+import { blankToNull, cleanText, foldAccents, words, hasNonLatinLetters, romanize } from './text';
 
 describe('foldAccents', () => {
   it.each([
@@ -45,4 +45,19 @@ describe('hasNonLatinLetters', () => {
     ['александр', true],
     ['فيصل', true],
   ])('%s → %s', (text, expected) => expect(hasNonLatinLetters(text)).toBe(expected));
+});
+
+describe('romanize / cleanText in other scripts', () => {
+  it.each<[string, string | null]>([
+    ['王杰', 'wang jie'],
+    ['张秀英', 'zhang xiu ying'],
+    ['ВАСИЛЬЕВ, Александр Павлович', 'vasilev aleksandr pavlovich'],
+    ['Αθήνα', 'athina'],
+    // Scripts without one standard romanisation stay as they are (and are not compared with Latin).
+    ['فيصل صديقي', 'فيصل صديقي'],
+  ])('%s → %s', (raw, expected) => expect(cleanText(raw)).toBe(expected));
+
+  it('leaves Latin text untouched', () => {
+    expect(romanize('Müller & Söhne')).toBe('Müller & Söhne');
+  });
 });

@@ -35,14 +35,19 @@ export function countLevels(vectors: ComparisonVector[], weights?: number[]): Le
   return table;
 }
 
-/** The match probability of a pair under m/u/λ, with the same weight limits as the scorer. */
-export function posterior(vector: ComparisonVector, m: LevelTable, u: LevelTable, lambda: number, excluded: Set<string>, limits: CompiledLimits): number {
+/**
+ * The match probability of a pair under m/u/λ, with the same weight limits as the scorer. `uShared`
+ * holds u among pairs that share a contact point, for the fields the vector marks with that context.
+ */
+export function posterior(vector: ComparisonVector, m: LevelTable, u: LevelTable, lambda: number, excluded: Set<string>, limits: CompiledLimits, uShared: LevelTable = {}): number {
   const fields: string[] = [];
   const weights: number[] = [];
-  for (const { field, level } of vector.comparisons) {
-    if (level === NULL_LEVEL || excluded.has(field) || !m[field]?.[level] || !u[field]?.[level]) continue;
+  for (const { field, level, context } of vector.comparisons) {
+    if (level === NULL_LEVEL || excluded.has(field) || !m[field]?.[level]) continue;
+    const levelU = (context === 'sharedContact' ? uShared[field]?.[level] : undefined) ?? u[field]?.[level];
+    if (!levelU) continue;
     fields.push(field);
-    weights.push(bayesFactorBits(m[field][level], u[field][level]));
+    weights.push(bayesFactorBits(m[field][level], levelU));
   }
   return probabilityFromWeight(bayesFactorBits(lambda, 1 - lambda) + limitedSum(fields, weights, limits));
 }

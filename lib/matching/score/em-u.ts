@@ -27,6 +27,8 @@ export interface RefineContext {
   /** λ over all pairs: the prior of a random pair. */
   lambda: number;
   limits: CompiledLimits;
+  /** u among pairs that share a contact point (see compare/types.ts uGivenSharedContact). */
+  uShared?: LevelTable;
   fallback: LevelTable;
   /** Fields whose u comes from candidates (kept as they are). */
   summaries: string[];
@@ -39,7 +41,7 @@ export interface RefineContext {
  * date) stay in the address's u, as they should. Judging with the field would be circular.
  */
 export function refineU(randomVectors: ComparisonVector[], context: RefineContext): LevelTable {
-  const { m, u, lambda, limits, fallback, summaries } = context;
+  const { m, u, uShared, lambda, limits, fallback, summaries } = context;
   const refined: LevelTable = {};
   const weightsByExclusion = new Map<string, number[]>();
   for (const { field } of declaredLevels()) {
@@ -50,7 +52,7 @@ export function refineU(randomVectors: ComparisonVector[], context: RefineContex
     const key = limits.groupOf.get(field) ?? field;
     if (!weightsByExclusion.has(key)) {
       const excluded = new Set([...groupMates(field, limits), ...summaries]);
-      weightsByExclusion.set(key, randomVectors.map((vector) => 1 - posterior(vector, m, u, lambda, excluded, limits)));
+      weightsByExclusion.set(key, randomVectors.map((vector) => 1 - posterior(vector, m, u, lambda, excluded, limits, uShared)));
     }
     refined[field] = estimateU(randomVectors, fallback, weightsByExclusion.get(key))[field];
   }

@@ -141,3 +141,50 @@ describe('estimateFromLabels', () => {
     expect(() => estimateFromLabels(vectors, labels.slice(1))).toThrow(/labels/);
   });
 });
+
+describe('estimateParameters at shared contact points (households)', () => {
+  type Comparison = ComparisonVector['comparisons'][number];
+  const at = (field: string, level: string, shared: boolean): Comparison =>
+    ({ field, level, left: null, right: null, ...(shared && level !== 'null' ? { context: 'sharedContact' as const } : {}) });
+  const pair = (email: string, name: string, dob: string): ComparisonVector => {
+    const shared = email === 'exact';
+    return { comparisons: [at('email', email, false), at('personName', name, shared), at('dateOfBirth', dob, shared)] };
+  };
+  const times = (count: number, make: (index: number) => ComparisonVector) => Array.from({ length: count }, (_, index) => make(index));
+
+  // One person's records: the same name and birth date, sometimes the same mailbox. A household:
+  // one mailbox, one surname, other given names and birth dates. Look-alikes elsewhere share little.
+  const candidates = [
+    ...times(300, (i) => pair('else', i % 10 === 0 ? 'fuzzy' : 'exact', 'exact')),
+    ...times(100, () => pair('exact', 'exact', 'exact')),
+    ...times(400, (i) => pair('exact', i % 5 === 0 ? 'givenConflict' : 'else', 'else')),
+    ...times(2000, (i) => pair('else', i % 4 === 0 ? 'oneWord' : 'else', i % 3 === 0 ? 'yearClose' : 'else')),
+  ];
+  // Random pairs: a shared surname now and then (sometimes with another given name), a birth year a year apart 1 in 20.
+  const randomName = (i: number) => (i % 100 === 0 ? 'givenConflict' : i % 50 === 1 ? 'oneWord' : 'else');
+  // A shared mailbox is common among random pairs here (a family or office mailbox): weak evidence on its own.
+  const random = times(20_000, (i) => pair(i % 20 === 0 ? 'exact' : 'else', randomName(i), i % 20 === 1 ? 'yearClose' : 'else'));
+
+  it('learns u of names and birth dates among pairs sharing a contact point', () => {
+    const result = estimateParameters({ candidateVectors: candidates, randomVectors: random, initial: initialParameters(), totalPairs: 10_000_000 });
+    const name = result.parameters.fields.personName.levels.givenConflict;
+    // 1 in 5 of the different people at one mailbox share a surname (the declared start is 0.4), the rest share nothing.
+    expect(name.uSharedContact).toBeGreaterThan(0.1);
+    expect(name.uSharedContact).toBeLessThan(0.3);
+    expect(result.parameters.fields.personName.levels.else.uSharedContact).toBeGreaterThan(0.6);
+    expect(name.u).toBeLessThan(0.05);
+    // At home, another given name is far stronger evidence of another person than elsewhere.
+    expect(Math.log2(name.m / name.uSharedContact!)).toBeLessThan(Math.log2(name.m / name.u) - 3);
+  });
+});
+
+describe('estimateParameters on a block EM cannot split', () => {
+  it('learns nothing from a block that collapses into one class (every pair taken for a match)', () => {
+    const initial = unlimited();
+    const agreeing: ComparisonVector = { comparisons: ['phone', 'street', 'email'].map((field) => ({ field, level: 'exact', left: null, right: null })) };
+    const block = { blockedOn: ['phone'], vectors: Array.from({ length: 200 }, () => agreeing) };
+    const result = estimateParameters({ candidateVectors: block.vectors, initial, blocks: [block] });
+    expect(result.parameters.fields.street.levels.exact.m).toBe(initial.fields.street.levels.exact.m);
+    expect(result.parameters.fields.email.levels.exact.m).toBe(initial.fields.email.levels.exact.m);
+  });
+});

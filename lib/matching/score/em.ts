@@ -4,6 +4,7 @@
 import { FIELD_COMPARISONS } from '../compare/compare-pair';
 import type { ComparisonVector } from '../compare/types';
 import { countLevels, declaredLevels, EPSILON, posterior, shares, type LevelTable } from './em-tables';
+import { estimateSharedContactU, sharedContactTableOf, type UTables } from './em-shared-contact';
 import { estimateU, refineU } from './em-u';
 import { compileLimits, groupMates, weightLimitsOf, type CompiledLimits, type WeightLimits } from './limits';
 import { initialParameters, type MatchParameters } from './params';
@@ -49,7 +50,7 @@ interface BlockRun {
   converged: boolean;
 }
 
-function runBlock(block: TrainingBlock, start: LevelTable, u: LevelTable, options: Required<Pick<EstimateOptions, 'maxIterations' | 'tolerance' | 'priorStrength'>>, lambdaStart: number, limits: CompiledLimits): BlockRun {
+function runBlock(block: TrainingBlock, start: LevelTable, { u, uShared }: UTables, options: Required<Pick<EstimateOptions, 'maxIterations' | 'tolerance' | 'priorStrength'>>, lambdaStart: number, limits: CompiledLimits): BlockRun {
   // Signals that summarise all fields (embeddings) would re-introduce the blocked fields' evidence,
   // and so would the fields that carry the same evidence as a blocked one: pairs chosen for a
   // shared address are households and offices, which share email and phone too.
@@ -63,7 +64,7 @@ function runBlock(block: TrainingBlock, start: LevelTable, u: LevelTable, option
   let support: Record<string, number> = {};
   while (iterations < options.maxIterations && !converged) {
     iterations += 1;
-    const p = block.vectors.map((vector) => posterior(vector, m, u, lambda, excluded, limits));
+    const p = block.vectors.map((vector) => posterior(vector, m, u, lambda, excluded, limits, uShared));
     lambda = Math.min(1 - EPSILON, Math.max(EPSILON, p.reduce((sum, value) => sum + value, 0) / Math.max(1, p.length)));
     const counts = countLevels(block.vectors, p);
     let largestChange = 0;
@@ -83,6 +84,10 @@ function runBlock(block: TrainingBlock, start: LevelTable, u: LevelTable, option
     m = next;
     converged = largestChange < options.tolerance;
   }
+  // One class took the block (less than one pair left in the other): the mixture is not identified
+  // there and m is just the block's level shares, look-alikes included. Such a block estimates nothing.
+  const expectedNonMatches = (1 - lambda) * block.vectors.length;
+  if (expectedNonMatches < 1 || lambda * block.vectors.length < 1) return { m: start, support: {}, iterations, converged };
   return { m, support, iterations, converged };
 }
 
@@ -98,10 +103,14 @@ function tableOf(params: MatchParameters, key: 'm' | 'u'): LevelTable {
   );
 }
 
-function toParameters(m: LevelTable, u: LevelTable, lambda: number, version: string, limits: WeightLimits, training: MatchParameters['training']): MatchParameters {
+function toParameters(m: LevelTable, u: LevelTable, lambda: number, version: string, limits: WeightLimits, training: MatchParameters['training'], uShared: LevelTable = {}): MatchParameters {
   const fields: MatchParameters['fields'] = {};
   for (const { field, levels } of declaredLevels()) {
-    fields[field] = { levels: Object.fromEntries(levels.map((level) => [level, { m: m[field][level], u: u[field][level] }])) };
+    fields[field] = {
+      levels: Object.fromEntries(
+        levels.map((level) => [level, { m: m[field][level], u: u[field][level], ...(uShared[field] ? { uSharedContact: uShared[field][level] } : {}) }]),
+      ),
+    };
   }
   return { version, lambda: Math.min(1 - EPSILON, Math.max(1e-12, lambda)), fields, ...limits, training };
 }
@@ -110,11 +119,11 @@ function toParameters(m: LevelTable, u: LevelTable, lambda: number, version: str
  * Final pass over all candidates: λ among candidates, and m and u of the fields whose u is
  * estimated on candidates (uFromCandidates), with every other m and u fixed.
  */
-function fitCandidateStage(vectors: ComparisonVector[], m: LevelTable, u: LevelTable, maxIterations: number, limits: CompiledLimits): number {
+function fitCandidateStage(vectors: ComparisonVector[], m: LevelTable, { u, uShared }: UTables, maxIterations: number, limits: CompiledLimits): number {
   const flagged = FIELD_COMPARISONS.filter((definition) => definition.uFromCandidates);
   let lambda = 0.1;
   for (let iteration = 0; iteration < Math.max(50, maxIterations); iteration += 1) {
-    const p = vectors.map((vector) => posterior(vector, m, u, lambda, new Set(), limits));
+    const p = vectors.map((vector) => posterior(vector, m, u, lambda, new Set(), limits, uShared));
     const next = Math.min(1 - EPSILON, Math.max(EPSILON, p.reduce((sum, value) => sum + value, 0) / Math.max(1, p.length)));
     const matchCounts = countLevels(vectors, p);
     const nonMatchCounts = countLevels(vectors, p.map((value) => 1 - value));
@@ -163,17 +172,22 @@ export function estimateParameters(options: EstimateOptions): EstimateResult {
   const summaries = FIELD_COMPARISONS.filter((definition) => definition.uFromCandidates).map((definition) => definition.field);
 
   let u = options.randomVectors ? estimateU(options.randomVectors, initialU) : initialU;
+  const startShared = sharedContactTableOf(options.initial);
+  let uShared = structuredClone(startShared);
   let m = structuredClone(start);
   let runs: BlockRun[] = [];
   let candidateLambda = 0;
   let lambda = 0;
+  const hasSharedContact = options.candidateVectors.some((vector) => vector.comparisons.some((comparison) => comparison.context === 'sharedContact'));
+  const refinesRandomU = Boolean(options.randomVectors && options.totalPairs);
   for (let round = 0; ; round += 1) {
-    runs = blocks.map((block) => runBlock(block, start, u, settings, 0.1, limits));
+    runs = blocks.map((block) => runBlock(block, start, { u, uShared }, settings, 0.1, limits));
     m = combineBlocks(runs, start);
-    candidateLambda = fitCandidateStage(options.candidateVectors, m, u, settings.maxIterations, limits);
+    candidateLambda = fitCandidateStage(options.candidateVectors, m, { u, uShared }, settings.maxIterations, limits);
     lambda = options.totalPairs ? (candidateLambda * options.candidateVectors.length) / options.totalPairs : candidateLambda;
-    if (!options.randomVectors || !options.totalPairs || round >= U_REFINEMENT_ROUNDS) break;
-    u = refineU(options.randomVectors, { m, u, lambda, limits, fallback: initialU, summaries });
+    if ((!refinesRandomU && !hasSharedContact) || round >= U_REFINEMENT_ROUNDS) break;
+    if (hasSharedContact) uShared = estimateSharedContactU(options.candidateVectors, m, { u, uShared }, candidateLambda, limits, startShared, settings.priorStrength);
+    if (refinesRandomU) u = refineU(options.randomVectors!, { m, u, uShared, lambda, limits, fallback: initialU, summaries });
   }
   const iterations = Math.max(0, ...runs.map((run) => run.iterations));
   const converged = runs.every((run) => run.converged);
@@ -183,7 +197,7 @@ export function estimateParameters(options: EstimateOptions): EstimateResult {
     randomPairs: options.randomVectors?.length,
     iterations,
     converged,
-  });
+  }, uShared);
   return { parameters, iterations, converged, candidateLambda };
 }
 
@@ -206,5 +220,6 @@ export function estimateFromLabels(vectors: ComparisonVector[], labels: boolean[
   }
   const lambda = base?.lambda ?? Math.max(EPSILON, matches.length / Math.max(1, vectors.length));
   const limits = weightLimitsOf(base ?? {});
-  return toParameters(m, u, lambda, `labels-${new Date().toISOString()}`, limits, { method: 'labels', candidatePairs: vectors.length });
+  const uShared = sharedContactTableOf(base ?? initialParameters());
+  return toParameters(m, u, lambda, `labels-${new Date().toISOString()}`, limits, { method: 'labels', candidatePairs: vectors.length }, uShared);
 }

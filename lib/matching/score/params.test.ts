@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FIELD_COMPARISONS } from '../compare/compare-pair';
 import { DEFAULT_MATCH_PARAMETERS } from './default-params';
-import { adjustPriorForCustomerCount, initialParameters, parseMatchParameters } from './params';
+import { adjustPriorForCustomerCount, initialParameters, parseMatchParameters, withDeclaredLevels } from './params';
 
 describe('parseMatchParameters', () => {
   const valid = { version: 'v1', lambda: 0.01, fields: { phone: { levels: { exact: { m: 0.9, u: 0.001 } } } } };
@@ -49,11 +49,27 @@ describe('initialParameters with declared priors', () => {
   it('starts the fields that declare a prior from it, and records the declared weight limits', () => {
     const initial = initialParameters();
     for (const definition of FIELD_COMPARISONS.filter((candidate) => candidate.prior)) {
-      expect(initial.fields[definition.field].levels).toEqual(definition.prior);
+      const levels = initial.fields[definition.field].levels;
+      for (const level of definition.levels) {
+        expect({ m: levels[level].m, u: levels[level].u }).toEqual(definition.prior![level]);
+        expect(levels[level].uSharedContact).toBe(definition.priorUAtSharedContact?.[level]);
+      }
     }
+    expect(initial.fields.personName.levels.givenConflict.uSharedContact).toBe(0.4);
     expect(initial.fields.dateOfBirth.levels.exact.u).toBeLessThan(1e-3);
     expect(initial.weightCaps).toEqual({ profileEmbedding: 3 });
     expect(Object.keys(initial.evidenceGroups ?? {})).toEqual(['contactPoint']);
+  });
+});
+
+describe('withDeclaredLevels', () => {
+  it('gives parameters from before a level existed its declared start, keeping every known value', () => {
+    const old = initialParameters();
+    const olderLevels = Object.fromEntries(Object.entries(old.fields.personName.levels).filter(([level]) => level !== 'givenConflict'));
+    const older = { ...old, fields: { ...old.fields, personName: { levels: { ...olderLevels, exact: { m: 0.5, u: 0.01 } } } } };
+    const completed = withDeclaredLevels(older);
+    expect(completed.fields.personName.levels.givenConflict).toEqual(old.fields.personName.levels.givenConflict);
+    expect(completed.fields.personName.levels.exact).toEqual({ m: 0.5, u: 0.01 });
   });
 });
 

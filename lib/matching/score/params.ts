@@ -6,7 +6,12 @@ import { declaredWeightLimits } from './limits';
 
 const probability = z.number().gt(0).lt(1);
 
-const levelParameters = z.object({ m: probability, u: probability });
+const levelParameters = z.object({
+  m: probability,
+  u: probability,
+  /** u among non-matches that share a contact point (fields whose u depends on that, see compare/types.ts). */
+  uSharedContact: probability.optional(),
+});
 
 export const matchParametersSchema = z.object({
   /** Free-form but unique per estimate, e.g. "em-generated-2024-05-01". Stored with every score. */
@@ -69,8 +74,13 @@ export function adjustPriorForCustomerCount(params: MatchParameters, customerCou
 export function initialParameters(lambda = 1e-3): MatchParameters {
   const fields: MatchParameters['fields'] = {};
   for (const definition of FIELD_COMPARISONS) {
+    const shared = definition.priorUAtSharedContact;
     if (definition.prior) {
-      fields[definition.field] = { levels: Object.fromEntries(definition.levels.map((level) => [level, { ...definition.prior![level] }])) };
+      fields[definition.field] = {
+        levels: Object.fromEntries(
+          definition.levels.map((level) => [level, { ...definition.prior![level], ...(shared ? { uSharedContact: shared[level] } : {}) }]),
+        ),
+      };
       continue;
     }
     const count = definition.levels.length;
@@ -85,4 +95,17 @@ export function initialParameters(lambda = 1e-3): MatchParameters {
     };
   }
   return { version: 'initial', lambda, fields, ...declaredWeightLimits(), training: { method: 'initial' } };
+}
+
+/**
+ * Parameters estimated before a field or level existed get the declared starting values for it
+ * (a level the parameters do not know would otherwise weigh nothing); known values are kept.
+ */
+export function withDeclaredLevels(params: MatchParameters): MatchParameters {
+  const declared = initialParameters().fields;
+  const fields: MatchParameters['fields'] = {};
+  for (const [field, { levels }] of Object.entries(declared)) {
+    fields[field] = { levels: { ...levels, ...(params.fields[field]?.levels ?? {}) } };
+  }
+  return { ...params, fields: { ...params.fields, ...fields } };
 }

@@ -1,5 +1,6 @@
 // Fellegi–Sunter scoring: the match weight is the prior plus one weight per field, and the
 // list of those weights is the explanation — nothing is shown that the score did not use.
+import { FIELD_COMPARISONS } from '../compare/compare-pair';
 import { NULL_LEVEL, type ComparisonVector } from '../compare/types';
 import { compiledLimitsOf, limitWeights } from './limits';
 import type { MatchParameters } from './params';
@@ -15,6 +16,8 @@ export interface FieldContribution {
   u: number | null;
   /** True when u was replaced by the agreed value's term frequency (MATCHING.md §3). */
   tfAdjusted?: boolean;
+  /** 'sharedContact': u is the one among different people who share a contact point (relatives, colleagues). */
+  uContext?: 'sharedContact';
   /** When the weight was limited (see score/limits.ts): log2(m/u) before the limit. */
   unlimitedWeight?: number;
   /** 'cap': a summary signal held to its cap; 'evidenceGroup': a weaker agreement in a group that counts once. */
@@ -64,12 +67,28 @@ export function probabilityFromWeight(matchWeight: number): number {
   return 1 / (1 + 2 ** -matchWeight);
 }
 
+/** Declared u among pairs sharing a contact point: for parameters estimated before such u existed. */
+const DECLARED_SHARED_CONTACT_U = new Map(
+  FIELD_COMPARISONS.filter((definition) => definition.priorUAtSharedContact).map((definition) => [definition.field, definition.priorUAtSharedContact!]),
+);
+
+function sharedContactU(field: string, level: string, estimated: number | undefined): number | undefined {
+  return estimated ?? DECLARED_SHARED_CONTACT_U.get(field)?.[level];
+}
+
 export function scoreComparison(vector: ComparisonVector, params: MatchParameters, options: ScoreOptions = {}): ScoredPair {
   const priorWeight = bayesFactorBits(params.lambda, 1 - params.lambda);
   const unlimited = vector.comparisons.map((comparison): FieldContribution => {
     const base = { field: comparison.field, level: comparison.level, left: comparison.left, right: comparison.right };
     const levelParams = comparison.level === NULL_LEVEL ? undefined : params.fields[comparison.field]?.levels[comparison.level];
     if (!levelParams) return { ...base, weight: 0, m: null, u: null };
+    // Among relatives and colleagues, how common a name or birth date is in the table says little
+    // about how often two of them share it: the conditional u stands without term frequencies.
+    const uShared = comparison.context === 'sharedContact' ? sharedContactU(comparison.field, comparison.level, levelParams.uSharedContact) : undefined;
+    if (uShared !== undefined) {
+      const u = uShared;
+      return { ...base, weight: bayesFactorBits(levelParams.m, u), m: levelParams.m, u, uContext: 'sharedContact' };
+    }
     if (comparison.termFrequency !== undefined) {
       const u = termFrequencyU(comparison.termFrequency, levelParams.u, options.termFrequencyCustomers);
       return { ...base, weight: bayesFactorBits(levelParams.m, u), m: levelParams.m, u, tfAdjusted: true };
