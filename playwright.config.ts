@@ -8,6 +8,9 @@ const baseURL = `http://127.0.0.1:${port}`;
 const dataDir = './data/e2e-pglite';
 // IMPORT_MAX_BODY_BYTES: a 1 MiB upload limit so the import's 413 is provoked with a small body.
 const serverEnv = { SEED_DEMO_DATA: 'true', LOG_LEVEL: 'warn', DATABASE_URL: '', POSTGRES_HOST: '', IMPORT_MAX_BODY_BYTES: String(1024 * 1024) };
+// The open server's anonymous bucket is shared by every spec; the limiter itself is tested on the keys-required
+// server (tiny AUTH_RATE), so here it is set wide enough that a spec never meets a 429 it did not ask for.
+const openServerRate = { RATE_LIMIT_PER_SECOND: '1000', RATE_LIMIT_BURST: '5000' };
 
 export default defineConfig({
   testDir: './e2e',
@@ -39,7 +42,7 @@ export default defineConfig({
       url: `${baseURL}/api/v1/health`,
       timeout: 120_000,
       reuseExistingServer: false,
-      env: { ...serverEnv, PGLITE_DATA_DIR: dataDir },
+      env: { ...serverEnv, ...openServerRate, PGLITE_DATA_DIR: dataDir },
       stdout: 'pipe',
       stderr: 'pipe',
     },
