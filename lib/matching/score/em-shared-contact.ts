@@ -30,7 +30,7 @@ export function sharedContactTableOf(params: MatchParameters): LevelTable {
  * u among pairs that share a contact point, from the candidates (every pair sharing a mailbox,
  * number or address is one): each such pair counts by its probability of being a non-match under
  * the current model judged without the field itself and the summary signals (judging with it would
- * be circular), with `priorStrength` pseudo-pairs at the starting values. The contact agreement
+ * be circular), with `priorStrength` pseudo-pairs at `start`. The contact agreement
  * stays in that judgement: with names as the only identity field (no birth dates, no documents),
  * a latent-class fit among the sharing pairs alone could not tell one person's records from a
  * household's, and would take either for the other.

@@ -186,7 +186,9 @@ export function estimateParameters(options: EstimateOptions): EstimateResult {
     candidateLambda = fitCandidateStage(options.candidateVectors, m, { u, uShared }, settings.maxIterations, limits);
     lambda = options.totalPairs ? (candidateLambda * options.candidateVectors.length) / options.totalPairs : candidateLambda;
     if ((!refinesRandomU && !hasSharedContact) || round >= U_REFINEMENT_ROUNDS) break;
-    if (hasSharedContact) uShared = estimateSharedContactU(options.candidateVectors, m, { u, uShared }, candidateLambda, limits, startShared, settings.priorStrength);
+    // Pseudo-pairs at the u over all pairs: where few pairs share a contact point, nothing is assumed
+    // about how names and dates differ there (the declared household values serve only without data).
+    if (hasSharedContact) uShared = estimateSharedContactU(options.candidateVectors, m, { u, uShared }, candidateLambda, limits, u, settings.priorStrength);
     if (refinesRandomU) u = refineU(options.randomVectors!, { m, u, uShared, lambda, limits, fallback: initialU, summaries });
   }
   const iterations = Math.max(0, ...runs.map((run) => run.iterations));
