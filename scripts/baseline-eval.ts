@@ -15,7 +15,9 @@ import { errorBreakdown } from '@/lib/baseline/breakdown';
 import { loadDataset } from '@/lib/datasets/load-dataset';
 import { resolveBandThresholds } from '@/lib/matching/band';
 import { qualityReport } from '@/lib/matching/eval/metrics';
+import { printUsageIfAsked } from '@/lib/cli/usage';
 
+printUsageIfAsked(import.meta.url);
 const { values: args } = parseArgs({
   options: {
     dataset: { type: 'string', default: 'generated' },

@@ -31,9 +31,11 @@ import { embeddingTexts } from '@/lib/matching/normalize/record';
 import { estimateFromLabels, estimateParameters, type TrainingBlock } from '@/lib/matching/score/em';
 import { adjustPriorForCustomerCount, initialParameters, parseMatchParameters, withDeclaredLevels, type MatchParameters } from '@/lib/matching/score/params';
 import { scoreComparison } from '@/lib/matching/score/score';
+import { printUsageIfAsked } from '@/lib/cli/usage';
 
 const DEFAULT_PARAMS_PATH = 'lib/matching/score/default-params.json';
 
+printUsageIfAsked(import.meta.url);
 const { values: args } = parseArgs({
   options: {
     dataset: { type: 'string', default: 'generated' },

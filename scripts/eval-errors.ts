@@ -14,7 +14,9 @@ import { getIncoming, submitIncomingBulk } from '../lib/services/incoming';
 import { matchSettings } from '../lib/services/matching-settings';
 import { currentParameters } from '../lib/services/parameters';
 import { scoreRecord, type ScoredCandidate } from '../lib/services/scoring';
+import { printUsageIfAsked } from '@/lib/cli/usage';
 
+printUsageIfAsked(import.meta.url);
 const { values: args } = parseArgs({
   options: { dataset: { type: 'string', default: 'senzing-demo' }, limit: { type: 'string', default: '100' }, 'min-p': { type: 'string' } },
 });
