@@ -32,8 +32,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <Link href="/" className="text-lg font-semibold text-slate-900">
               Customer Matching
             </Link>
-            <nav aria-label="Main" className="order-3 w-full overflow-x-auto md:order-none md:w-auto md:flex-1">
-              <ul className="flex gap-1 whitespace-nowrap">
+            <nav aria-label="Main" className="order-3 w-full md:order-none md:w-auto md:flex-1">
+              <ul className="flex flex-wrap gap-1">
                 {NAV_ITEMS.map((item) => (
                   <li key={item.href}>
                     <NavLink href={item.href} external={item.external}>
