@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeRecord } from '../normalize/record';
-import { comparePair, FIELD_COMPARISONS } from './compare-pair';
+import { comparePair, FIELD_COMPARISONS, SHARED_CONTACT_MODEL } from './compare-pair';
 
 describe('comparePair', () => {
   const a = normalizeRecord({ companyName: 'Acme Corporation', email: 'bob@acme.com', phone: '702-919-1300' });
@@ -41,7 +41,14 @@ describe('comparePair', () => {
 
 describe('comparePair at a shared contact point', () => {
   const context = (a: Parameters<typeof normalizeRecord>[0], b: Parameters<typeof normalizeRecord>[0]) =>
-    Object.fromEntries(comparePair(normalizeRecord(a), normalizeRecord(b)).comparisons.filter((c) => c.context).map((c) => [c.field, c.level]));
+    Object.fromEntries(comparePair(normalizeRecord(a), normalizeRecord(b), {}, undefined, true).comparisons.filter((c) => c.context).map((c) => [c.field, c.level]));
+
+  it('is off by default (SHARED_CONTACT_MODEL): no comparison is marked', () => {
+    const edward = normalizeRecord({ contactName: 'Edward Kusha', email: 'kusha123@hmail.com' });
+    const mary = normalizeRecord({ contactName: 'Mary Kusha', email: 'kusha123@hmail.com' });
+    expect(SHARED_CONTACT_MODEL).toBe(false);
+    expect(comparePair(edward, mary).comparisons.filter((c) => c.context)).toEqual([]);
+  });
 
   it('marks the identity fields of two people sharing a mailbox, number or address', () => {
     const edward = { contactName: 'Edward Kusha', email: 'kusha123@hmail.com', dateOfBirth: '3/1/1970' };
