@@ -1,6 +1,7 @@
 // Reads the stored match explanation (matching_results.match_criteria, written by
 // lib/services/match-criteria.ts) for the UI: the top reasons and the prior → fields → total waterfall.
 import { z } from 'zod';
+import { formatWeight } from './format';
 
 const fieldSchema = z.object({
   field: z.string(),
@@ -60,17 +61,15 @@ export interface WaterfallStep {
   to: number;
 }
 
-const formatBits = (bits: number) => `${bits > 0 ? '+' : ''}${bits.toFixed(1)}`;
-
 /** Plain words for a field whose weight is not simply its level's: a steward would otherwise read +0.0 on an exact match as a bug. */
 export function fieldNote(field: FieldWeight): string | undefined {
   if (field.level === 'null') return 'missing on one side: no evidence either way';
   const own = field.unlimited_weight;
   if (field.limited_by === 'evidenceGroup') {
     const group = field.evidence_group ? ` (${field.evidence_group})` : '';
-    return `counted once with related evidence${group}${own !== null && own !== undefined ? `; alone it would be ${formatBits(own)}` : ''}`;
+    return `counted once with related evidence${group}${own !== null && own !== undefined ? `; alone it would be ${formatWeight(own)}` : ''}`;
   }
-  if (field.limited_by === 'cap') return `held to its cap${own !== null && own !== undefined ? ` (uncapped ${formatBits(own)})` : ''}`;
+  if (field.limited_by === 'cap') return `held to its cap${own !== null && own !== undefined ? ` (uncapped ${formatWeight(own)})` : ''}`;
   return undefined;
 }
 
