@@ -11,6 +11,7 @@
 //     [--oracle-m]              diagnostic only: m from the labels (an upper bound for EM; never ship it)
 //     [--without field,field]   ablation: treat these comparisons as missing everywhere
 //     [--with-identifiers]      febrl4 only: also map date_of_birth and soc_sec_id (default: ignored)
+//     [--no-competition]        ablation: score each pair alone (no competing candidates)
 //     [--show-params]           print the weight, m and u of every level used for scoring
 //     [--prior-strength N]      EM: pseudo-pairs pulling m towards the starting values (default 10)
 //     [--random-pairs N] [--customers N] [--seed N] [--show-errors N] [--json out.json]
@@ -30,7 +31,8 @@ import { termFrequencyTable } from '@/lib/matching/term-frequency';
 import { embeddingTexts } from '@/lib/matching/normalize/record';
 import { estimateFromLabels, estimateParameters, type TrainingBlock } from '@/lib/matching/score/em';
 import { adjustPriorForCustomerCount, initialParameters, parseMatchParameters, withDeclaredLevels, type MatchParameters } from '@/lib/matching/score/params';
-import { scoreComparison } from '@/lib/matching/score/score';
+import { probabilityFromWeight, scoreComparison } from '@/lib/matching/score/score';
+import { combineViews, competingCandidates } from '@/lib/matching/competition';
 import { printUsageIfAsked } from '@/lib/cli/usage';
 
 const DEFAULT_PARAMS_PATH = 'lib/matching/score/default-params.json';
@@ -39,6 +41,7 @@ printUsageIfAsked(import.meta.url);
 const { values: args } = parseArgs({
   options: {
     dataset: { type: 'string', default: 'generated' },
+    'no-competition': { type: 'boolean', default: false },
     params: { type: 'string' },
     'no-em': { type: 'boolean', default: false },
     'write-params': { type: 'string' },
@@ -173,7 +176,29 @@ async function main() {
   }
 
   elapsed = timer();
-  const scored = vectors.map((vector) => scoreComparison(vector, params, { termFrequencyCustomers: customers.length }));
+  let scored = vectors.map((vector) => scoreComparison(vector, params, { termFrequencyCustomers: customers.length }));
+  if (!args['no-competition']) {
+    // Candidates of one record that cannot be one entity compete (lib/matching/competition.ts). In
+    // a dedupe set a pair is a candidate of both its records: the rivals of both views add up.
+    const views = new Map<number, Array<{ index: number; other: number }>>();
+    const addView = (record: number, index: number, other: number) => views.set(record, [...(views.get(record) ?? []), { index, other }]);
+    candidates.pairs.forEach((pair, index) => {
+      addView(pair.incoming, index, pair.customer);
+      if (dedupe) addView(pair.customer, index, pair.incoming);
+    });
+    const penalties = scored.map((): number[] => []);
+    for (const view of views.values()) {
+      const competition = competingCandidates(
+        view.map(({ index }) => scored[index].matchWeight),
+        (j, k) => hardConflict(customers[view[j].other].normalized, customers[view[k].other].normalized) !== null,
+      );
+      competition.forEach(({ penaltyBits }, j) => penalties[view[j].index].push(penaltyBits));
+    }
+    scored = scored.map((pair, index) => {
+      const weight = combineViews(pair.matchWeight, penalties[index]);
+      return weight === pair.matchWeight ? pair : { ...pair, matchWeight: weight, matchProbability: probabilityFromWeight(weight) };
+    });
+  }
   timings.scoreMs = elapsed();
 
   const pairKey = (a: string, b: string) => (dedupe && b < a ? `${b}|${a}` : `${a}|${b}`);

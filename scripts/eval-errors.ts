@@ -13,7 +13,10 @@ import { toInput } from '../lib/services/evaluation';
 import { getIncoming, submitIncomingBulk } from '../lib/services/incoming';
 import { matchSettings } from '../lib/services/matching-settings';
 import { currentParameters } from '../lib/services/parameters';
-import { scoreRecord, type ScoredCandidate } from '../lib/services/scoring';
+import { competitionBitsOf, scoreRecord, type ScoredCandidate } from '../lib/services/scoring';
+import { clusteredErrors } from '../lib/evaluation/clustered';
+import { combineViews } from '../lib/matching/competition';
+import { probabilityFromWeight } from '../lib/matching/score/score';
 import { printUsageIfAsked } from '@/lib/cli/usage';
 
 printUsageIfAsked(import.meta.url);
@@ -42,8 +45,8 @@ async function main() {
     const datasetIdOf = new Map(customerIds.map((id, index) => [id, dataset.customers[index].id]));
     const truth = new Set(dataset.truePairs.map(([a, b]) => `${a}\u0000${b}`));
     const hardNegatives = new Set((dataset.hardNegativePairs ?? []).map(([a, b]) => `${a}\u0000${b}`));
-    const seen = new Set<string>();
-    const lines = { falsePositives: [] as string[], falseNegatives: [] as string[] };
+    // Every view of a pair (a dedupe pair is scored from both of its records), combined as `npm run eval` does.
+    const views = new Map<string, { weight: number; penalties: number[]; explained: ScoredCandidate }>();
     for (let i = 0; i < incomingIds.length; i += 1) {
       const incoming = await getIncoming(ctx, incomingIds[i]);
       const self = dataset.mode === 'dedupe' ? [customerIds[i]] : [];
@@ -52,13 +55,25 @@ async function main() {
         const other = datasetIdOf.get(candidate.customer.id)!;
         const [a, b] = dataset.mode === 'dedupe' ? orderedPair(dataset.incoming[i].id, other) : [dataset.incoming[i].id, other];
         const key = `${a}\u0000${b}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const line = `p=${candidate.matchProbability.toFixed(3)} ${a} ~ ${b}${hardNegatives.has(key) ? ' [must-not-merge]' : ''}\n${explain(candidate)}`;
-        if (!truth.has(key) && candidate.matchProbability >= cutoff) lines.falsePositives.push(line);
-        if (truth.has(key) && candidate.matchProbability < cutoff) lines.falseNegatives.push(line);
+        const competition = competitionBitsOf(candidate);
+        const view = views.get(key) ?? { weight: -Infinity, penalties: [], explained: candidate };
+        if (candidate.matchWeight - competition > view.weight) Object.assign(view, { weight: candidate.matchWeight - competition, explained: candidate });
+        view.penalties.push(competition);
+        views.set(key, view);
       }
     }
+    const lines = { falsePositives: [] as string[], falseNegatives: [] as string[] };
+    const bestByPair = new Map<string, number>();
+    for (const [key, { weight, penalties, explained }] of views) {
+      const probability = probabilityFromWeight(combineViews(weight, penalties));
+      bestByPair.set(key, probability);
+      const [a, b] = key.split('\u0000');
+      const line = `p=${probability.toFixed(3)} ${a} ~ ${b}${hardNegatives.has(key) ? ' [must-not-merge]' : ''}\n${explain(explained)}`;
+      if (!truth.has(key) && probability >= cutoff) lines.falsePositives.push(line);
+      if (truth.has(key) && probability < cutoff) lines.falseNegatives.push(line);
+    }
+    const nameOf = new Map(dataset.customers.map((record) => [record.id, record.companyName ?? record.contactName ?? '']));
+    const clustered = clusteredErrors(dataset, bestByPair, cutoff);
     const limit = Number(args.limit);
     for (const field of ['personName', 'dateOfBirth', 'identifier']) {
       const shown = Object.entries(params.fields[field]?.levels ?? {}).map(([level, { m, u, uSharedContact }]) => `${level} m ${m.toPrecision(2)} u ${u.toPrecision(2)}${uSharedContact ? ` u@shared ${uSharedContact.toPrecision(2)}` : ''}`);
@@ -67,6 +82,9 @@ async function main() {
     console.log(`parameters ${params.version}; false positives: ${lines.falsePositives.length}, false negatives among candidates: ${lines.falseNegatives.length}`);
     console.log('\nfalse positives:\n' + lines.falsePositives.slice(0, limit).join('\n'));
     console.log('\nfalse negatives:\n' + lines.falseNegatives.slice(0, limit).join('\n'));
+    const named = ([a, b]: [string, string]) => `  ${a} (${nameOf.get(a)}) ~ ${b} (${nameOf.get(b)})${hardNegatives.has(`${a}\u0000${b}`) ? ' [must-not-merge]' : ''}`;
+    console.log(`\nclustered false positives (${clustered.falsePositives.length}):\n${clustered.falsePositives.map(named).join('\n')}`);
+    console.log(`\nclustered false negatives (${clustered.falseNegatives.length}):\n${clustered.falseNegatives.map(named).join('\n')}`);
   } finally {
     await handle.close();
   }

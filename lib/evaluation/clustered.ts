@@ -13,8 +13,7 @@ export interface ClusteredQuality extends PairFigures {
   hardNegativesMerged: number;
 }
 
-/** `bestByPair` maps "idA\0idB" (ordered) to the best probability seen for that pair. */
-export function clusteredQuality(dataset: LabelledDataset, bestByPair: Map<string, number>, cutoff: number): ClusteredQuality {
+function predictedPairs(dataset: LabelledDataset, bestByPair: Map<string, number>, cutoff: number) {
   const records = dataset.customers;
   const indexOf = new Map(records.map((record, index) => [record.id, index]));
   const normalized = records.map((record) => normalizeRecord(record));
@@ -24,8 +23,25 @@ export function clusteredQuality(dataset: LabelledDataset, bestByPair: Map<strin
   });
   const { clusters } = clusterRecords(records.length, links, cutoff, (a, b) => hardConflict(normalized[a], normalized[b]) !== null);
   const predicted = new Set(pairsWithinClusters(clusters).map(([a, b]) => orderedPair(records[a].id, records[b].id).join('\u0000')));
+  return { predicted, entities: clusters.length };
+}
+
+/** `bestByPair` maps "idA\0idB" (ordered) to the probability of that pair. */
+export function clusteredQuality(dataset: LabelledDataset, bestByPair: Map<string, number>, cutoff: number): ClusteredQuality {
+  const { predicted, entities } = predictedPairs(dataset, bestByPair, cutoff);
   const truth = new Set(dataset.truePairs.map(([a, b]) => orderedPair(a, b).join('\u0000')));
   const truePositives = [...predicted].filter((pair) => truth.has(pair)).length;
   const hardNegativesMerged = (dataset.hardNegativePairs ?? []).filter(([a, b]) => predicted.has(orderedPair(a, b).join('\u0000'))).length;
-  return { entities: clusters.length, ...pairFigures(truePositives, predicted.size, truth.size), hardNegativesMerged };
+  return { entities, ...pairFigures(truePositives, predicted.size, truth.size), hardNegativesMerged };
+}
+
+/** Diagnostics: the pairs the entities get wrong, as ordered id pairs. */
+export function clusteredErrors(dataset: LabelledDataset, bestByPair: Map<string, number>, cutoff: number): { falsePositives: Array<[string, string]>; falseNegatives: Array<[string, string]> } {
+  const { predicted } = predictedPairs(dataset, bestByPair, cutoff);
+  const split = (key: string) => key.split('\u0000') as [string, string];
+  const truth = new Set(dataset.truePairs.map(([a, b]) => orderedPair(a, b).join('\u0000')));
+  return {
+    falsePositives: [...predicted].filter((key) => !truth.has(key)).sort().map(split),
+    falseNegatives: [...truth].filter((key) => !predicted.has(key)).sort().map(split),
+  };
 }

@@ -9,6 +9,8 @@ import type { ServiceContext } from './context';
 import { createCustomersBulk } from './customers';
 import { submitIncomingBulk } from './incoming';
 import { matchIncoming } from './matching';
+import { combineViews } from '../matching/competition';
+import { probabilityFromWeight } from '../matching/score/score';
 import { matchSettings, type MatchSettings } from './matching-settings';
 import { currentParameters } from './parameters';
 
@@ -93,7 +95,9 @@ export async function evaluateDataset(ctx: ServiceContext, dataset: LabelledData
   phase('match', incomingIds.length);
   const truth = new Set(dataset.truePairs.map(([a, b]) => `${a}\u0000${b}`));
   const hardNegatives = new Set((dataset.hardNegativePairs ?? []).map(([a, b]) => `${a}\u0000${b}`));
-  const bestByPair = new Map<string, number>();
+  // Per pair: its weight before competition and each view's competition penalty (a dedupe pair is
+  // scored from both of its records; link pairs have one view).
+  const views = new Map<string, { weight: number; penalties: number[] }>();
   const perRecord: number[] = [];
   let recordsCapped = 0;
   const matchStarted = performance.now();
@@ -108,11 +112,15 @@ export async function evaluateDataset(ctx: ServiceContext, dataset: LabelledData
       const customerDatasetId = datasetIdOfCustomer.get(scored.customerId)!;
       const [a, b] = dataset.mode === 'dedupe' ? orderedPair(incomingDatasetId, customerDatasetId) : [incomingDatasetId, customerDatasetId];
       const key = `${a}\u0000${b}`;
-      bestByPair.set(key, Math.max(bestByPair.get(key) ?? 0, scored.matchProbability));
+      const view = views.get(key) ?? { weight: -Infinity, penalties: [] };
+      view.weight = Math.max(view.weight, scored.matchWeight - scored.competitionBits);
+      view.penalties.push(scored.competitionBits);
+      views.set(key, view);
     }
     progress('match')(i + 1);
   }
   const matchMs = Math.round(performance.now() - matchStarted);
+  const bestByPair = new Map([...views].map(([key, { weight, penalties }]) => [key, probabilityFromWeight(combineViews(weight, penalties))]));
 
   const outcomes: ScoredOutcome[] = [...bestByPair.entries()].map(([key, matchProbability]) => ({
     matchProbability,

@@ -10,7 +10,7 @@ import { getIncoming } from './incoming';
 import { matchCriteria } from './match-criteria';
 import { matchSettings, type MatchSettings } from './matching-settings';
 import { currentParameters } from './parameters';
-import { scoreRecord, type ScoredCandidate } from './scoring';
+import { competitionBitsOf, scoreRecord, standaloneProbability, type ScoredCandidate } from './scoring';
 
 export interface MatchOutcome {
   incoming: IncomingCustomer;
@@ -21,7 +21,14 @@ export interface MatchOutcome {
   processingTimeMs: number;
   settings: MatchSettings;
   /** Every candidate scored (also those below the storage floor), best first. */
-  scored: Array<{ customerId: number; matchProbability: number }>;
+  scored: Array<{
+    customerId: number;
+    matchProbability: number;
+    /** Bits, after competition. */
+    matchWeight: number;
+    /** The competing-candidates term inside matchWeight (≤ 0; 0 when no candidate excludes this one). */
+    competitionBits: number;
+  }>;
   /** True when the record has no embeddings (provider down at submit): exact-key and trigram candidates only. */
   partial: boolean;
   warnings: string[];
@@ -33,10 +40,14 @@ export interface MatchOptions {
   excludeCustomerIds?: number[];
 }
 
-/** The stored rows: the best candidates above the storage floor, ranked. */
+/**
+ * The stored rows: the best candidates above the storage floor, ranked. A candidate that reaches the
+ * floor alone but not against the candidates it excludes is kept too: "one of these two" is for a
+ * steward to decide, not a reason to show nothing.
+ */
 function resultRows(incomingId: number, scored: ScoredCandidate[], settings: MatchSettings): NewMatchingResult[] {
   return scored
-    .filter((candidate) => candidate.matchProbability >= settings.minStoredProbability)
+    .filter((candidate) => Math.max(candidate.matchProbability, standaloneProbability(candidate)) >= settings.minStoredProbability)
     .slice(0, settings.maxStoredResults)
     .map((candidate, index) => ({
       incomingId,
@@ -90,7 +101,12 @@ export async function matchIncoming(ctx: ServiceContext, incomingId: number, opt
     likelyDuplicateCustomers: scoring.likelyDuplicateCustomers,
     processingTimeMs: Math.round(performance.now() - started),
     settings,
-    scored: scoring.candidates.map((candidate) => ({ customerId: candidate.customer.id, matchProbability: candidate.matchProbability })),
+    scored: scoring.candidates.map((candidate) => ({
+      customerId: candidate.customer.id,
+      matchProbability: candidate.matchProbability,
+      matchWeight: candidate.matchWeight,
+      competitionBits: competitionBitsOf(candidate),
+    })),
     ...matchCompleteness(incoming),
   };
 }

@@ -7,9 +7,11 @@ import { confidenceBand } from '../matching/band';
 import { comparePair } from '../matching/compare/compare-pair';
 import type { ComparisonVector } from '../matching/compare/types';
 import { termFrequencyKeys } from '../matching/term-frequency';
-import { normalizeRecord } from '../matching/normalize/record';
+import { normalizeRecord, type NormalizedRecord } from '../matching/normalize/record';
+import { hardConflict } from '../matching/cluster';
+import { competingCandidates } from '../matching/competition';
 import { rankMatches } from '../matching/rank';
-import { scoreComparison, type ScoredPair } from '../matching/score/score';
+import { probabilityFromWeight, scoreComparison, type ScoredPair } from '../matching/score/score';
 import { adjustPriorForCustomerCount, type MatchParameters } from '../matching/score/params';
 import type { ConfidenceBand, CustomerRecord } from '../matching/types';
 import type { MatchData } from './match-data';
@@ -17,13 +19,15 @@ import type { MatchSettings } from './matching-settings';
 
 export interface ComparedCandidate {
   customer: CandidateCustomer;
+  /** The candidate as the engine reads it: kept to tell which candidates cannot be one entity. */
+  normalized: NormalizedRecord;
   vector: ComparisonVector;
   channels: CandidateChannel[];
   nameCosine: number | null;
   profileCosine: number | null;
 }
 
-export interface ScoredCandidate extends ScoredPair, Omit<ComparedCandidate, 'vector'> {
+export interface ScoredCandidate extends ScoredPair, Omit<ComparedCandidate, 'vector' | 'normalized'> {
   confidenceBand: ConfidenceBand;
   isMatch: boolean;
 }
@@ -51,14 +55,31 @@ export async function compareWithCandidates(
   // Term frequencies only matter on exact agreement, where the value is the incoming record's own.
   const { shares, total } = await lookupTermFrequencies(db, termFrequencyKeys(incoming));
   const termFrequency = (field: string, value: string) => shares.get(`${field}\u0000${value}`);
-  const compared = rows.map((row) => ({
-    customer: row.customer,
-    vector: comparePair(incoming, normalizeRecord(row.customer), { nameCosine: row.nameCosine, profileCosine: row.profileCosine }, termFrequency),
+  const compared = rows.map((row) => {
+    const normalized = normalizeRecord(row.customer);
+    return {
+      customer: row.customer,
+      normalized,
+      vector: comparePair(incoming, normalized, { nameCosine: row.nameCosine, profileCosine: row.profileCosine }, termFrequency),
     channels: candidateSet.channels.get(row.customer.id) ?? [],
-    nameCosine: row.nameCosine,
-    profileCosine: row.profileCosine,
-  }));
+      nameCosine: row.nameCosine,
+      profileCosine: row.profileCosine,
+    };
+  });
   return { compared, capped: candidateSet.capped, customerCount: total };
+}
+
+/** The explanation's term for candidates that exclude this one (see withCompetition). */
+export const COMPETING_CANDIDATES_FIELD = 'competingCandidates';
+
+/** The competing-candidates term of a scored candidate's weight (≤ 0; 0 when nothing excludes it). */
+export function competitionBitsOf(pair: Pick<ScoredPair, 'contributions'>): number {
+  return pair.contributions.find((contribution) => contribution.field === COMPETING_CANDIDATES_FIELD)?.weight ?? 0;
+}
+
+/** The probability the pair would have alone, before candidates that exclude it are counted. */
+export function standaloneProbability(pair: Pick<ScoredPair, 'contributions' | 'matchWeight'>): number {
+  return probabilityFromWeight(pair.matchWeight - competitionBitsOf(pair));
 }
 
 export interface ScoringOutcome {
@@ -72,8 +93,13 @@ export async function scoreRecord(db: Database, input: RecordToScore, params: Ma
   const { compared, capped, customerCount } = await compareWithCandidates(db, input, settings.limits);
   // λ is per random pair, so it follows the size of the customer table (MATCHING.md §1).
   const scaled = adjustPriorForCustomerCount(params, customerCount);
-  const scored = compared.map(({ vector, ...candidate }): ScoredCandidate => {
-    const pair = scoreComparison(vector, scaled, { termFrequencyCustomers: customerCount });
+  const pairs = withCompetition(
+    compared.map(({ vector }) => scoreComparison(vector, scaled, { termFrequencyCustomers: customerCount })),
+    compared.map(({ normalized }) => normalized),
+    compared.map(({ customer }) => customer),
+  );
+  const scored = compared.map(({ vector, normalized, ...candidate }, index): ScoredCandidate => {
+    const pair = pairs[index];
     return {
       ...pair,
       ...candidate,
@@ -83,4 +109,39 @@ export async function scoreRecord(db: Database, input: RecordToScore, params: Ma
   });
   const ranked = rankMatches(scored, settings.thresholds);
   return { candidates: ranked.matches, candidateCount: compared.length, capped, likelyDuplicateCustomers: ranked.likelyDuplicateCustomers };
+}
+
+/** Shown for the candidates one competes with: enough to find them, never a whole record. */
+function describeCandidate(customer: CandidateCustomer): string {
+  const name = customer.companyName ?? customer.contactName;
+  return name ? `#${customer.id} ${name}` : `#${customer.id}`;
+}
+
+const LISTED_COMPETITORS = 3;
+
+/**
+ * The candidates of one record that cannot be one entity compete (lib/matching/competition.ts):
+ * each pair's score gets a "competingCandidates" term, listed in the explanation like any field.
+ */
+export function withCompetition(pairs: ScoredPair[], candidates: NormalizedRecord[], customers: CandidateCustomer[]): ScoredPair[] {
+  const competition = competingCandidates(
+    pairs.map((pair) => pair.matchWeight),
+    (j, k) => hardConflict(candidates[j], candidates[k]) !== null,
+  );
+  return pairs.map((pair, index) => {
+    const { penaltyBits, competitors } = competition[index];
+    if (competitors.length === 0) return pair;
+    const listed = competitors.slice(0, LISTED_COMPETITORS).map((other) => describeCandidate(customers[other]));
+    const more = competitors.length > LISTED_COMPETITORS ? ` and ${competitors.length - LISTED_COMPETITORS} more` : '';
+    const matchWeight = pair.matchWeight + penaltyBits;
+    return {
+      ...pair,
+      matchWeight,
+      matchProbability: probabilityFromWeight(matchWeight),
+      contributions: [
+        ...pair.contributions,
+        { field: COMPETING_CANDIDATES_FIELD, level: 'conflicting', weight: penaltyBits, left: null, right: `${listed.join('; ')}${more}`, m: null, u: null },
+      ],
+    };
+  });
 }

@@ -70,6 +70,11 @@ describe('fieldNote', () => {
   it('names a cap with the uncapped weight', () => {
     expect(fieldNote(field({ field: 'profile_embedding', level: 'cosine90', weight: 3, limited_by: 'cap', unlimited_weight: 6.5 }))).toBe('held to its cap (uncapped +6.5)');
   });
+  it('names the candidates a match competes with', () => {
+    expect(fieldNote({ field: 'competingCandidates', level: 'conflicting', weight: -6.2, candidate: '#15 Quillfeather Trading' })).toBe(
+      'other candidates it cannot be at the same time: #15 Quillfeather Trading',
+    );
+  });
   it('explains the null level, and says nothing for an ordinary level', () => {
     expect(fieldNote(field({ level: 'null' }))).toBe('missing on one side: no evidence either way');
     expect(fieldNote(field({ weight: 9.1 }))).toBeUndefined();

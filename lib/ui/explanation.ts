@@ -64,6 +64,8 @@ export interface WaterfallStep {
 /** Plain words for a field whose weight is not simply its level's: a steward would otherwise read +0.0 on an exact match as a bug. */
 export function fieldNote(field: FieldWeight): string | undefined {
   if (field.level === 'null') return 'missing on one side: no evidence either way';
+  // lib/services/scoring.ts withCompetition: the candidates this one excludes, in `candidate`.
+  if (field.field === 'competingCandidates') return `other candidates it cannot be at the same time: ${field.candidate ?? 'see the list of matches'}`;
   const own = field.unlimited_weight;
   if (field.limited_by === 'evidenceGroup') {
     const group = field.evidence_group ? ` (${field.evidence_group})` : '';

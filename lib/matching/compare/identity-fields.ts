@@ -27,6 +27,8 @@ export const identifierComparison: FieldComparisonDefinition = {
     exact: { m: 0.9, u: 1e-5 },
     conflict: { m: 0.1, u: 1 - 1e-5 },
   },
+  contradictionLevels: ['conflict'],
+  errorRateLevels: ['exact'],
   uGivenSharedContact: true,
   // Relatives and colleagues hold documents of their own: sharing one stays a data-entry error.
   priorUAtSharedContact: { exact: 1e-4, conflict: 1 - 1e-4 },
@@ -90,6 +92,7 @@ export const dateOfBirthComparison: FieldComparisonDefinition = {
     yearClose: { m: 0.04, u: 0.05 },
     else: { m: 0.04, u: 0.9486 },
   },
+  contradictionLevels: ['else'],
   uGivenSharedContact: true,
   // Relatives sharing a home are born on the same day only as twins, often a generation apart.
   priorUAtSharedContact: { exact: 0.005, transposed: 0.001, yearMonth: 0.005, yearClose: 0.09, else: 0.899 },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeRecord } from '../normalize/record';
 import type { CustomerRecord } from '../types';
-import { alignNameWords, companyNameComparison, contactNameComparison, legalFormComparison, personNameComparison } from './name-fields';
+import { alignNameWords, companyNameComparison, contactNameComparison, legalFormComparison, personNameComparison, soundAlike } from './name-fields';
 import type { ComparisonSignals, FieldComparisonDefinition } from './types';
 
 function level(definition: FieldComparisonDefinition, a: CustomerRecord, b: CustomerRecord, signals: ComparisonSignals = {}) {
@@ -108,6 +108,26 @@ describe('personNameComparison: how relatives’ names differ', () => {
     expect(['exact', 'fuzzy']).toContain(person('Pat Smith', 'Patrick Smith'));
     expect(person('David Dobbins Jr', 'David Dobbins')).toBe('exact');
     expect(person('Shaw Daniella', 'Daniella Shaw')).toBe('exact');
+  });
+
+  it('takes given names that sound alike for spellings of one name: no conflict, but no agreement on the given name either', () => {
+    // Lee / Leigh / Lea, Zara / Sarah, Keeley / Kaylee: one Double Metaphone code.
+    for (const [a, b] of [['Lee Toulouse', 'Leigh Toulouse'], ['Lea Toulouse', 'Lee Toulouse'], ['Zara Thompson', 'Sarah Thompson'], ['Keeley Jones', 'Kaylee Jones']]) {
+      expect(person(a, b)).not.toBe('givenConflict');
+      expect(['oneWord', 'oneWordOtherSimilar']).toContain(person(a, b));
+    }
+    // John / Jane sound alike too: still only the surname agrees, never the name.
+    expect(['oneWord', 'oneWordOtherSimilar']).toContain(person('John Smith', 'Jane Smith'));
+    // Names that do not sound alike stay a conflict.
+    expect(person('Mark Kusha', 'Marsha Kusha')).toBe('givenConflict');
+    expect(person('Darla Anderson', 'Darlene Anderson')).toBe('givenConflict');
+  });
+
+  it('soundAlike needs two letters and a shared code', () => {
+    expect(soundAlike('leigh', 'lea')).toBe(true);
+    expect(soundAlike('zara', 'sarah')).toBe(true);
+    expect(soundAlike('mark', 'marsha')).toBe(false);
+    expect(soundAlike('b', 'bob')).toBe(false);
   });
 
   it('declares u among pairs sharing a contact point for every level, summing to 1', () => {

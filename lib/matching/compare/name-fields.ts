@@ -1,4 +1,5 @@
 // Comparisons of who the record is: company core name, legal form, contact person.
+import { doubleMetaphone } from 'double-metaphone';
 import { givenNameVariants, isKnownFormalName, mayBeSameGivenName } from '../normalize/nicknames';
 import { hasNonLatinLetters } from '../normalize/text';
 import { generationsDiffer, isInitialOf, type NormalizedPerson } from '../normalize/person';
@@ -109,15 +110,28 @@ function loosely(a: NameWord[], b: NameWord[]): boolean {
   return a.every((word) => b.some((other) => similar(word, other))) && b.every((word) => a.some((other) => similar(word, other)));
 }
 
+/**
+ * Two given names that sound alike (Double Metaphone, either code): Lee / Leigh / Lea, Zara / Sarah,
+ * Keeley / Kaylee. Spelling variants of one name, so not a sign of two people; not an agreement
+ * either (John / Jane sound alike too), so the name level stays a surname-only one.
+ */
+export function soundAlike(a: string, b: string): boolean {
+  if (a.length < 2 || b.length < 2) return false;
+  const codesA = doubleMetaphone(a).filter((code) => code.length > 0);
+  const codesB = new Set(doubleMetaphone(b).filter((code) => code.length > 0));
+  return codesA.some((code) => codesB.has(code));
+}
+
 function givenNamesAgree(a: NameWord, b: NameWord): boolean {
   if (agreement(a, b) !== 'none') return true;
-  return agreement({ written: a.written, formal: a.written }, { written: b.written, formal: b.written }) !== 'none';
+  if (agreement({ written: a.written, formal: a.written }, { written: b.written, formal: b.written }) !== 'none') return true;
+  return soundAlike(a.written, b.written);
 }
 
 /**
  * Two person names whose given names clearly differ: the names do not align word for word (up to
  * order, nicknames, initials and typos), and the first words — the given names as written — are
- * neither the same name, a nickname of it, a near spelling, nor an initial of it. "John Smith" /
+ * neither the same name, a nickname of it, a near spelling, a name that sounds alike, nor an initial of it. "John Smith" /
  * "Patrick Smith" and "B Smith" / "Patricia Smith" conflict; "Edward Kusha" / "Ed Knight" (a new
  * surname) and "Shaw Daniella" / "Daniella Shaw" (order) do not. Names in different scripts are
  * not compared.
@@ -208,6 +222,7 @@ export const personNameComparison: FieldComparisonDefinition = {
     givenConflict: { m: 0.005, u: 0.005 },
     else: { m: 0.018, u: 0.98859 },
   },
+  contradictionLevels: ['generationConflict', 'givenConflict'],
   // Among different people who share a mailbox, number or address — relatives and colleagues — a
   // shared surname with another given name is common and the same full name rare (a parent and a
   // child without Jr / Sr); EM on the candidate pairs replaces these wherever the data has them.

@@ -1,4 +1,5 @@
 // Comparisons of what the company is like: industry, size, and the whole-profile embedding.
+import type { NormalizedRecord } from '../normalize/record';
 import { nullOutcome, type FieldComparisonDefinition } from './types';
 
 /** min/max ratio of two positive amounts; 1 = equal. */
@@ -46,6 +47,23 @@ export const PROFILE_COSINE_LEVELS = [
   { level: 'cosine45', min: 0.45 },
 ] as const;
 
+/** Which parts of the profile text (normalize/record.ts embeddingTexts) a record fills. */
+export function profileShape(record: NormalizedRecord): string {
+  const { address } = record;
+  return [
+    record.company !== null,
+    record.company !== null && record.contact !== null,
+    Boolean(address.street || address.unit || address.extra),
+    Boolean(address.city || address.state || address.postalCode || address.country),
+    record.companyDomain !== null,
+    record.email !== null,
+    record.phone !== null,
+    record.industry !== null,
+  ]
+    .map((filled) => (filled ? '1' : '0'))
+    .join('');
+}
+
 export const profileEmbeddingComparison: FieldComparisonDefinition = {
   field: 'profileEmbedding',
   levels: [...PROFILE_COSINE_LEVELS.map((bucket) => bucket.level), 'else'],
@@ -55,9 +73,13 @@ export const profileEmbeddingComparison: FieldComparisonDefinition = {
   // already said: it may tip a pair the fields leave open, never outvote them (MATCHING.md §6).
   // Three bits is a likelihood ratio of 8: a small fraction of what one agreeing phone is worth.
   maxWeightBits: 3,
-  compare(_a, _b, signals) {
+  compare(a, b, signals) {
     const cosine = signals.profileCosine;
     if (cosine === null || cosine === undefined || !Number.isFinite(cosine)) return nullOutcome(null, null);
+    // Profiles that fill different fields differ by what is missing, which is no evidence either
+    // way (MATCHING.md §1): a name with a birth date against the same name with an address and a
+    // phone reads as dissimilar text. The cosine is compared only between profiles of one shape.
+    if (profileShape(a) !== profileShape(b)) return nullOutcome(cosine.toFixed(3), cosine.toFixed(3));
     const shown = cosine.toFixed(3);
     const bucket = PROFILE_COSINE_LEVELS.find((candidate) => cosine >= candidate.min);
     return { level: bucket?.level ?? 'else', left: shown, right: shown };

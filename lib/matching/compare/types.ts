@@ -104,6 +104,22 @@ export interface FieldComparisonDefinition {
    * data never fills; EM replaces them wherever the data has the field.
    */
   prior?: Readonly<Record<string, { m: number; u: number }>>;
+  /**
+   * Levels that contradict identity (two different documents of one kind, different birth dates,
+   * different given names, Jr against Sr): their m is the rate of recording errors that produce the
+   * contradiction. EM on unlabelled pairs cannot estimate it: where relatives or colleagues share
+   * an address, a mailbox or a surname, the mixture's "match" class is the household, and the
+   * contradictions inside households become "evidence of a match". These levels keep the m of
+   * `prior` during EM (the other levels share the rest); reviewer labels still estimate them.
+   */
+  contradictionLevels?: readonly string[];
+  /**
+   * The mirror case: levels whose u is the rate of recording errors (two different holders of one
+   * document number). Random pairs of a table with duplicates cannot estimate it: nearly every
+   * agreement they hold is a duplicate, and telling which would need the field itself. These levels
+   * keep the u of `prior` (term frequencies still weaken a number many records share).
+   */
+  errorRateLevels?: readonly string[];
   /** u per level among non-matches that share a contact point, before any data is seen (with uGivenSharedContact). */
   priorUAtSharedContact?: Readonly<Record<string, number>>;
   compare(a: NormalizedRecord, b: NormalizedRecord, signals: ComparisonSignals): LevelOutcome;

@@ -51,3 +51,14 @@ export function posterior(vector: ComparisonVector, m: LevelTable, u: LevelTable
   }
   return probabilityFromWeight(bayesFactorBits(lambda, 1 - lambda) + limitedSum(fields, weights, limits));
 }
+
+/** `values` with the `held` levels at their `start` values and the other levels scaled to share the rest. */
+export function holdLevels(held: ReadonlySet<string> | undefined, values: Record<string, number>, start: Record<string, number>): Record<string, number> {
+  if (!held) return values;
+  const levels = Object.keys(values);
+  const heldMass = levels.filter((level) => held.has(level)).reduce((sum, level) => sum + start[level], 0);
+  const freeMass = levels.filter((level) => !held.has(level)).reduce((sum, level) => sum + values[level], 0);
+  if (freeMass <= 0 || heldMass >= 1) return values;
+  const scale = (1 - heldMass) / freeMass;
+  return Object.fromEntries(levels.map((level) => [level, held.has(level) ? start[level] : values[level] * scale]));
+}

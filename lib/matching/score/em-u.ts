@@ -1,7 +1,8 @@
 // u = P(level | non-match) from random pairs (MATCHING.md §2), and its refinement: the random pairs
 // weighted by how likely each is a non-match, so the few true pairs among them stay out of u.
+import { FIELD_COMPARISONS } from '../compare/compare-pair';
 import type { ComparisonVector } from '../compare/types';
-import { countLevels, declaredLevels, posterior, shares, type LevelTable } from './em-tables';
+import { countLevels, declaredLevels, EPSILON, holdLevels, posterior, shares, type LevelTable } from './em-tables';
 import { groupMates, type CompiledLimits } from './limits';
 
 /**
@@ -11,15 +12,43 @@ import { groupMates, type CompiledLimits } from './limits';
  * out of u: in a small or duplicate-dense table they are a large share of the pairs where a rare
  * field (a passport, a birth date) is filled on both sides.
  */
+const ERROR_RATES = new Map(FIELD_COMPARISONS.filter((d) => d.errorRateLevels?.length).map((d) => [d.field, new Set(d.errorRateLevels)]));
+
+/** u per field and level from random pairs, with the error-rate levels (compare/types.ts) held at `fallback`. */
 export function estimateU(randomPairVectors: ComparisonVector[], fallback?: LevelTable, weights?: number[]): LevelTable {
-  const counts = countLevels(randomPairVectors, weights);
+  const estimated = estimateUFromPairs(randomPairVectors, fallback, weights);
+  if (!fallback) return estimated;
   return Object.fromEntries(
-    declaredLevels().map(({ field, levels }) => [
-      field,
-      counts[field] === undefined && fallback?.[field] ? { ...fallback[field] } : shares(counts[field] ?? {}, levels),
-    ]),
+    Object.entries(estimated).map(([field, levels]) => [field, fallback[field] ? holdLevels(ERROR_RATES.get(field), levels, fallback[field]) : levels]),
   );
 }
+
+function estimateUFromPairs(randomPairVectors: ComparisonVector[], fallback?: LevelTable, weights?: number[]): LevelTable {
+  const counts = countLevels(randomPairVectors, weights);
+  return Object.fromEntries(
+    declaredLevels().map(({ field, levels }) => {
+      if (counts[field] === undefined) return [field, fallback?.[field] ? { ...fallback[field] } : shares({}, levels)];
+      if (!fallback?.[field]) return [field, shares(counts[field], levels)];
+      // The starting u counts as U_PRIOR_PAIRS pairs already seen (a Beta / Dirichlet prior): where
+      // few random pairs fill a field on both sides (passports in a small table), a handful of
+      // agreements — often true duplicates — cannot make a shared document number look common.
+      const total = levels.reduce((sum, level) => sum + (counts[field][level] ?? 0), 0);
+      return [
+        field,
+        Object.fromEntries(
+          levels.map((level) => [level, Math.min(1 - EPSILON, Math.max(EPSILON, ((counts[field][level] ?? 0) + U_PRIOR_PAIRS * fallback[field][level]) / (total + U_PRIOR_PAIRS)))]),
+        ),
+      ];
+    }),
+  );
+}
+
+/**
+ * Weight of the starting u, in random pairs. Random samples hold tens of thousands of pairs where
+ * a common field is filled on both sides, so it barely moves their u; for a rare field in a
+ * small table it keeps u near what the field means until the data has enough pairs to say more.
+ */
+export const U_PRIOR_PAIRS = 1000;
 
 export interface RefineContext {
   m: LevelTable;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ComparisonVector } from '../compare/types';
-import { estimateFromLabels, estimateParameters, estimateU } from './em';
+import { estimateFromLabels, estimateParameters, estimateU, holdContradictions } from './em';
 import { initialParameters } from './params';
 
 /** Deterministic pseudo-random numbers for reproducible synthetic pairs. */
@@ -186,5 +186,34 @@ describe('estimateParameters on a block EM cannot split', () => {
     const result = estimateParameters({ candidateVectors: block.vectors, initial, blocks: [block] });
     expect(result.parameters.fields.street.levels.exact.m).toBe(initial.fields.street.levels.exact.m);
     expect(result.parameters.fields.email.levels.exact.m).toBe(initial.fields.email.levels.exact.m);
+  });
+});
+
+describe('contradiction levels (compare/types.ts contradictionLevels)', () => {
+  const at = (field: string, level: string) => ({ field, level, left: null, right: null });
+  it('keep their declared m where households would teach EM that a contradiction is evidence of a match', () => {
+    // Candidates dominated by households: one street, one surname, other given names and birth dates.
+    const household = { comparisons: [at('street', 'exact'), at('personName', 'givenConflict'), at('dateOfBirth', 'else')] };
+    const person = { comparisons: [at('street', 'exact'), at('personName', 'exact'), at('dateOfBirth', 'exact')] };
+    const stranger = { comparisons: [at('street', 'else'), at('personName', 'else'), at('dateOfBirth', 'else')] };
+    const candidates = [...Array(300).fill(household), ...Array(100).fill(person), ...Array(2000).fill(stranger)];
+    const initial = initialParameters();
+    const result = estimateParameters({ candidateVectors: candidates, initial, totalPairs: 1_000_000 });
+    const name = result.parameters.fields.personName.levels;
+    const dob = result.parameters.fields.dateOfBirth.levels;
+    expect(name.givenConflict.m).toBeCloseTo(initial.fields.personName.levels.givenConflict.m, 9);
+    expect(name.generationConflict.m).toBeCloseTo(initial.fields.personName.levels.generationConflict.m, 9);
+    expect(dob.else.m).toBeCloseTo(initial.fields.dateOfBirth.levels.else.m, 9);
+    // The other levels are still estimated and share what is left.
+    const total = Object.values(name).reduce((sum, level) => sum + level.m, 0);
+    expect(total).toBeCloseTo(1, 6);
+    expect(name.exact.m).not.toBeCloseTo(initial.fields.personName.levels.exact.m, 3);
+  });
+
+  it('holdContradictions scales the free levels to share the rest and leaves fields without such levels alone', () => {
+    const held = holdContradictions('identifier', { exact: 0.5, conflict: 0.5 }, { exact: 0.9, conflict: 0.1 });
+    expect(held).toEqual({ exact: 0.9, conflict: 0.1 });
+    const street = { exact: 0.7, else: 0.3 };
+    expect(holdContradictions('street', street, { exact: 0.5, else: 0.5 })).toBe(street);
   });
 });

@@ -3,7 +3,7 @@
 // that were not chosen because of that field. Reviewer labels can replace EM when available.
 import { FIELD_COMPARISONS } from '../compare/compare-pair';
 import type { ComparisonVector } from '../compare/types';
-import { countLevels, declaredLevels, EPSILON, posterior, shares, type LevelTable } from './em-tables';
+import { countLevels, declaredLevels, EPSILON, holdLevels, posterior, shares, type LevelTable } from './em-tables';
 import { estimateSharedContactU, sharedContactTableOf, type UTables } from './em-shared-contact';
 import { estimateU, refineU } from './em-u';
 import { compileLimits, groupMates, weightLimitsOf, type CompiledLimits, type WeightLimits } from './limits';
@@ -50,6 +50,17 @@ interface BlockRun {
   converged: boolean;
 }
 
+const CONTRADICTIONS = new Map(FIELD_COMPARISONS.filter((d) => d.contradictionLevels?.length).map((d) => [d.field, new Set(d.contradictionLevels)]));
+
+/**
+ * A field's m with its contradiction levels (compare/types.ts) put back to their starting values
+ * and the other levels scaled to share the rest: EM estimates how agreement is spread among true
+ * matches, not how often a true match contradicts itself.
+ */
+export function holdContradictions(field: string, m: Record<string, number>, start: Record<string, number>): Record<string, number> {
+  return holdLevels(CONTRADICTIONS.get(field), m, start);
+}
+
 function runBlock(block: TrainingBlock, start: LevelTable, { u, uShared }: UTables, options: Required<Pick<EstimateOptions, 'maxIterations' | 'tolerance' | 'priorStrength'>>, lambdaStart: number, limits: CompiledLimits): BlockRun {
   // Signals that summarise all fields (embeddings) would re-introduce the blocked fields' evidence,
   // and so would the fields that carry the same evidence as a blocked one: pairs chosen for a
@@ -75,9 +86,12 @@ function runBlock(block: TrainingBlock, start: LevelTable, { u, uShared }: UTabl
       const fieldCounts = counts[field] ?? {};
       const total = levels.reduce((sum, level) => sum + (fieldCounts[level] ?? 0), 0);
       support[field] = total;
+      const estimated = Object.fromEntries(
+        levels.map((level) => [level, ((fieldCounts[level] ?? 0) + options.priorStrength * start[field][level]) / (total + options.priorStrength)]),
+      );
+      const held = holdContradictions(field, estimated, start[field]);
       for (const level of levels) {
-        const value = ((fieldCounts[level] ?? 0) + options.priorStrength * start[field][level]) / (total + options.priorStrength);
-        next[field][level] = Math.min(1 - EPSILON, Math.max(EPSILON, value));
+        next[field][level] = Math.min(1 - EPSILON, Math.max(EPSILON, held[level]));
         largestChange = Math.max(largestChange, Math.abs(next[field][level] - m[field][level]));
       }
     }

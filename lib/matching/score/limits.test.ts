@@ -37,6 +37,19 @@ describe('limitWeights', () => {
     expect(sum).toBe(2);
   });
 
+  it('counts the disagreements of one address once: another street in another town is one move', () => {
+    const { each, sum } = limited([['street', -4.6], ['locality', -6.5], ['addressDetail', -2], ['phone', -3]]);
+    expect(each.map((entry) => entry.weight)).toEqual([0, -6.5, 0, -3]);
+    expect(each[0]).toEqual({ weight: 0, unlimitedWeight: -4.6, limitedBy: 'evidenceGroup', evidenceGroup: 'contactPoint' });
+    expect(sum).toBeCloseTo(-9.5, 12);
+  });
+
+  it('keeps an address’s disagreement beside its agreement: same town, other street', () => {
+    const { each, sum } = limited([['street', -4.6], ['locality', 5]]);
+    expect(each.map((entry) => entry.weight)).toEqual([-4.6, 5]);
+    expect(sum).toBeCloseTo(0.4, 12);
+  });
+
   it('sums the same as the explained weights', () => {
     const entries: Array<[string, number]> = [['email', 2], ['street', 1.5], ['locality', 1], ['profileEmbedding', 7], ['phone', -3]];
     const { each, sum } = limited(entries);

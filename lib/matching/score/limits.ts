@@ -119,24 +119,46 @@ export function limitWeights(fields: readonly string[], weights: readonly number
     return limited === weight ? { weight } : { weight: limited, unlimitedWeight: weight, limitedBy: 'cap' };
   });
   const strongest = strongestUnits(fields, result.map((entry) => entry.weight), limits);
+  const strongestDisagreement = strongestDisagreements(fields, result.map((entry) => entry.weight), limits);
   fields.forEach((field, index) => {
     const group = limits.groupOf.get(field);
-    if (group === undefined || result[index].weight <= 0 || strongest.get(group) === limits.unitOf.get(field)) return;
+    if (group === undefined || result[index].weight === 0) return;
+    const unit = limits.unitOf.get(field);
+    if (result[index].weight > 0 ? strongest.get(group) === unit : strongestDisagreement.get(unit!) === index) return;
     result[index] = { weight: 0, unlimitedWeight: result[index].unlimitedWeight ?? result[index].weight, limitedBy: 'evidenceGroup', evidenceGroup: group };
   });
   return result;
+}
+
+/**
+ * Per unit, the index of its most negative weight. The disagreements of one unit are one event: a
+ * customer who moved has another street and another town at once, so the unit's strongest
+ * disagreement stands for all of them (P(street differs | town differs) is about 1 either way).
+ */
+function strongestDisagreements(fields: readonly string[], weights: readonly number[], limits: CompiledLimits): Map<string, number> {
+  const strongest = new Map<string, number>();
+  fields.forEach((field, index) => {
+    const unit = limits.unitOf.get(field);
+    if (unit === undefined || weights[index] >= 0) return;
+    const current = strongest.get(unit);
+    if (current === undefined || weights[index] < weights[current]) strongest.set(unit, index);
+  });
+  return strongest;
 }
 
 /** Σ limited weights, without building explanation objects (for EM). */
 export function limitedSum(fields: readonly string[], weights: readonly number[], limits: CompiledLimits): number {
   let total = 0;
   let grouped: Map<string, number> | undefined;
+  let disagreements: Map<string, number> | undefined;
   for (let index = 0; index < weights.length; index += 1) {
     const weight = capped(fields[index], weights[index], limits);
-    const unit = weight > 0 ? limits.unitOf.get(fields[index]) : undefined;
+    const unit = weight !== 0 ? limits.unitOf.get(fields[index]) : undefined;
     if (unit === undefined) total += weight;
-    else (grouped ??= new Map()).set(unit, (grouped.get(unit) ?? 0) + weight);
+    else if (weight > 0) (grouped ??= new Map()).set(unit, (grouped.get(unit) ?? 0) + weight);
+    else (disagreements ??= new Map()).set(unit, Math.min(disagreements.get(unit) ?? 0, weight));
   }
+  if (disagreements) for (const weight of disagreements.values()) total += weight;
   if (grouped) {
     const best = new Map<string, number>();
     for (const [unit, sum] of grouped) {

@@ -1,0 +1,71 @@
+// Competing candidates. Each pair's Fellegi–Sunter weight is computed as if the pair were alone,
+// but the candidates of one record are not independent hypotheses: when two of them cannot be one
+// entity (a hard conflict: different birth dates, different documents of one kind, different
+// given names, Jr and Sr), the record can be at most one of them. With odds o = 2^W per candidate
+// and "none of them" as the alternative, the posterior odds of candidate j against everything it
+// excludes are o_j / (1 + Σ_{k ∈ C(j)} o_k), C(j) the candidates in conflict with j — each other
+// entity among them counted once, by its strongest record; without such candidates nothing changes. So a "John Smith" with no birth date at the address of two John
+// Smiths born twenty years apart is not taken for either of them, while a record with one clear
+// match keeps it. The reduction is an explicit term of the sum, shown in the explanation.
+
+/** Candidates with a weight below this many bits add less than 2^-12 to the sum: not looked at. */
+export const NEGLIGIBLE_WEIGHT_BITS = -12;
+
+export interface Competition {
+  /** −log2(1 + Σ 2^{W_k}) over the conflicting candidates: ≤ 0, 0 when there are none. */
+  penaltyBits: number;
+  /** Indexes of the candidates in conflict with this one that entered the sum, strongest first. */
+  competitors: number[];
+}
+
+/** log2(1 + Σ 2^x) without overflow. */
+function log2OnePlusSum(exponents: number[]): number {
+  const top = Math.max(0, ...exponents);
+  const sum = 2 ** -top + exponents.reduce((total, exponent) => total + 2 ** (exponent - top), 0);
+  return top + Math.log2(sum);
+}
+
+/**
+ * Per candidate (by index into `weights`, each the pair's match weight in bits before competition):
+ * the penalty for the candidates it excludes. `conflict(j, k)` says whether candidates j and k
+ * cannot be one entity; it is asked only for candidates whose weight is not negligible.
+ */
+export function competingCandidates(weights: readonly number[], conflict: (j: number, k: number) => boolean): Competition[] {
+  const relevant = weights.map((weight, index) => ({ weight, index })).filter(({ weight }) => weight >= NEGLIGIBLE_WEIGHT_BITS);
+  const known = new Map<string, boolean>();
+  const conflicting = (j: number, k: number) => {
+    const key = j < k ? `${j}|${k}` : `${k}|${j}`;
+    let value = known.get(key);
+    if (value === undefined) known.set(key, (value = conflict(j, k)));
+    return value;
+  };
+  return weights.map((weight, j) => {
+    if (weight < NEGLIGIBLE_WEIGHT_BITS) return { penaltyBits: 0, competitors: [] };
+    const rivals = relevant.filter(({ index }) => index !== j && conflicting(j, index)).sort((a, b) => b.weight - a.weight);
+    if (rivals.length === 0) return { penaltyBits: 0, competitors: [] };
+    return { penaltyBits: -log2OnePlusSum(rivalEntities(rivals, conflicting)), competitors: rivals.map((rival) => rival.index) };
+  });
+}
+
+/**
+ * The rivals as entities, each counted once by its strongest record: a rival joins the first
+ * (strongest-led) group whose leader it does not conflict with, so four records of one other
+ * person claim the record once, while two people who exclude each other both claim it.
+ */
+function rivalEntities(rivals: Array<{ weight: number; index: number }>, conflicting: (j: number, k: number) => boolean): number[] {
+  const leaders: Array<{ weight: number; index: number }> = [];
+  for (const rival of rivals) {
+    if (!leaders.some((leader) => !conflicting(leader.index, rival.index))) leaders.push(rival);
+  }
+  return leaders.map((leader) => leader.weight);
+}
+
+/**
+ * Dedupe: a pair is a candidate of both of its records, and each view has its own rivals. The
+ * hypotheses either view excludes add up: W' = W − log2(1 + Σ_views (2^{−penalty} − 1)).
+ * `weight` is the pair's weight before competition, `penalties` each view's penaltyBits (≤ 0).
+ */
+export function combineViews(weight: number, penalties: readonly number[]): number {
+  const rivalOdds = penalties.reduce((sum, penalty) => sum + (2 ** -penalty - 1), 0);
+  return rivalOdds > 0 ? weight - Math.log2(1 + rivalOdds) : weight;
+}
