@@ -12,6 +12,11 @@ import { groupMates, type CompiledLimits } from './limits';
  * out of u: in a small or duplicate-dense table they are a large share of the pairs where a rare
  * field (a passport, a birth date) is filled on both sides.
  */
+/** u per level that fields with a declared prior state before any data (compare/types.ts prior). */
+const DECLARED_U = new Map(
+  FIELD_COMPARISONS.filter((d) => d.prior).map((d) => [d.field, Object.fromEntries(Object.entries(d.prior!).map(([level, { u }]) => [level, u]))]),
+);
+
 const ERROR_RATES = new Map(FIELD_COMPARISONS.filter((d) => d.errorRateLevels?.length).map((d) => [d.field, new Set(d.errorRateLevels)]));
 
 /** u per field and level from random pairs, with the error-rate levels (compare/types.ts) held at `fallback`. */
@@ -28,15 +33,17 @@ function estimateUFromPairs(randomPairVectors: ComparisonVector[], fallback?: Le
   return Object.fromEntries(
     declaredLevels().map(({ field, levels }) => {
       if (counts[field] === undefined) return [field, fallback?.[field] ? { ...fallback[field] } : shares({}, levels)];
-      if (!fallback?.[field]) return [field, shares(counts[field], levels)];
-      // The starting u counts as U_PRIOR_PAIRS pairs already seen (a Beta / Dirichlet prior): where
-      // few random pairs fill a field on both sides (passports in a small table), a handful of
-      // agreements — often true duplicates — cannot make a shared document number look common.
+      const declared = DECLARED_U.get(field);
+      if (!declared) return [field, shares(counts[field], levels)];
+      // The declared u (what the field means: how many random pairs share a birth date) counts as
+      // U_PRIOR_PAIRS pairs already seen (a Beta / Dirichlet prior): where few random pairs fill a
+      // field on both sides (passports in a small table), a handful of agreements — often true
+      // duplicates — cannot make a shared birth date look common.
       const total = levels.reduce((sum, level) => sum + (counts[field][level] ?? 0), 0);
       return [
         field,
         Object.fromEntries(
-          levels.map((level) => [level, Math.min(1 - EPSILON, Math.max(EPSILON, ((counts[field][level] ?? 0) + U_PRIOR_PAIRS * fallback[field][level]) / (total + U_PRIOR_PAIRS)))]),
+          levels.map((level) => [level, Math.min(1 - EPSILON, Math.max(EPSILON, ((counts[field][level] ?? 0) + U_PRIOR_PAIRS * declared[level]) / (total + U_PRIOR_PAIRS)))]),
         ),
       ];
     }),
@@ -44,7 +51,7 @@ function estimateUFromPairs(randomPairVectors: ComparisonVector[], fallback?: Le
 }
 
 /**
- * Weight of the starting u, in random pairs. Random samples hold tens of thousands of pairs where
+ * Weight of the declared u, in random pairs. Random samples hold tens of thousands of pairs where
  * a common field is filled on both sides, so it barely moves their u; for a rare field in a
  * small table it keeps u near what the field means until the data has enough pairs to say more.
  */

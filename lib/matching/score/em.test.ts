@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ComparisonVector } from '../compare/types';
 import { estimateFromLabels, estimateParameters, estimateU, holdContradictions } from './em';
+import { U_PRIOR_PAIRS } from './em-u';
 import { initialParameters } from './params';
 
 /** Deterministic pseudo-random numbers for reproducible synthetic pairs. */
@@ -215,5 +216,34 @@ describe('contradiction levels (compare/types.ts contradictionLevels)', () => {
     expect(held).toEqual({ exact: 0.9, conflict: 0.1 });
     const street = { exact: 0.7, else: 0.3 };
     expect(holdContradictions('street', street, { exact: 0.5, else: 0.5 })).toBe(street);
+  });
+});
+
+describe('estimateU priors', () => {
+  const at = (field: string, level: string) => ({ comparisons: [{ field, level, left: null, right: null }] });
+  const initial = initialParameters();
+  const fallback = Object.fromEntries(Object.entries(initial.fields).map(([field, { levels }]) => [field, Object.fromEntries(Object.entries(levels).map(([level, { u }]) => [level, u]))]));
+
+  it('keeps the declared u of a shared document number however many random pairs share one (they are duplicates)', () => {
+    const pairs = [...Array(40).fill(at('identifier', 'exact')), ...Array(60).fill(at('identifier', 'conflict'))];
+    const u = estimateU(pairs, fallback);
+    expect(u.identifier.exact).toBe(initial.fields.identifier.levels.exact.u);
+    expect(u.identifier.exact + u.identifier.conflict).toBeCloseTo(1, 9);
+  });
+
+  it('moves a declared u only as far as the number of random pairs allows', () => {
+    // 10 of 100 random pairs share a birth date: a small, duplicate-dense table.
+    const few = estimateU([...Array(10).fill(at('dateOfBirth', 'exact')), ...Array(90).fill(at('dateOfBirth', 'else'))], fallback);
+    const declared = initial.fields.dateOfBirth.levels.exact.u;
+    expect(few.dateOfBirth.exact).toBeCloseTo((10 + U_PRIOR_PAIRS * declared) / (100 + U_PRIOR_PAIRS), 9);
+    expect(few.dateOfBirth.exact).toBeLessThan(0.01);
+    // The same share over 100,000 pairs is what the data says.
+    const many = estimateU([...Array(10_000).fill(at('dateOfBirth', 'exact')), ...Array(90_000).fill(at('dateOfBirth', 'else'))], fallback);
+    expect(many.dateOfBirth.exact).toBeGreaterThan(0.098);
+  });
+
+  it('leaves fields without a declared meaning to the data', () => {
+    const u = estimateU([...Array(3).fill(at('phone', 'exact')), ...Array(97).fill(at('phone', 'else'))], fallback);
+    expect(u.phone.exact).toBeCloseTo(3.5 / 101.5, 9);
   });
 });
