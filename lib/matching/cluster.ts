@@ -5,6 +5,7 @@
 // records of one entity linked only through others (a nickname here, a new address there) are
 // found, and a chain of look-alikes (a household: same address, different given names and birth
 // dates) is not merged into one.
+import { memoizedPairs } from './pair-memo';
 import { givenNameConflict } from './compare/name-fields';
 import { dateOfBirthLevel } from './compare/identity-fields';
 import { sameIdentifierKind, type NormalizedIdentifier } from './normalize/identifier';
@@ -73,13 +74,7 @@ export function clusterRecords(count: number, links: readonly ScoredLink[], cuto
     while (parent[index] !== root) [index, parent[index]] = [parent[index], root];
     return root;
   };
-  const known = new Map<string, boolean>();
-  const conflicting = (i: number, j: number) => {
-    const key = i < j ? `${i}|${j}` : `${j}|${i}`;
-    let value = known.get(key);
-    if (value === undefined) known.set(key, (value = conflict(i, j)));
-    return value;
-  };
+  const conflicting = memoizedPairs(conflict);
   let refusedLinks = 0;
   const ordered = links.filter((link) => link.probability >= cutoff && link.a !== link.b).sort((x, y) => y.probability - x.probability);
   for (const link of ordered) {

@@ -7,6 +7,7 @@
 // entity among them counted once, by its strongest record; without such candidates nothing changes. So a "John Smith" with no birth date at the address of two John
 // Smiths born twenty years apart is not taken for either of them, while a record with one clear
 // match keeps it. The reduction is an explicit term of the sum, shown in the explanation.
+import { memoizedPairs } from './pair-memo';
 
 /** Candidates with a weight below this many bits add less than 2^-12 to the sum: not looked at. */
 export const NEGLIGIBLE_WEIGHT_BITS = -12;
@@ -32,13 +33,7 @@ function log2OnePlusSum(exponents: number[]): number {
  */
 export function competingCandidates(weights: readonly number[], conflict: (j: number, k: number) => boolean): Competition[] {
   const relevant = weights.map((weight, index) => ({ weight, index })).filter(({ weight }) => weight >= NEGLIGIBLE_WEIGHT_BITS);
-  const known = new Map<string, boolean>();
-  const conflicting = (j: number, k: number) => {
-    const key = j < k ? `${j}|${k}` : `${k}|${j}`;
-    let value = known.get(key);
-    if (value === undefined) known.set(key, (value = conflict(j, k)));
-    return value;
-  };
+  const conflicting = memoizedPairs(conflict);
   return weights.map((weight, j) => {
     if (weight < NEGLIGIBLE_WEIGHT_BITS) return { penaltyBits: 0, competitors: [] };
     const rivals = relevant.filter(({ index }) => index !== j && conflicting(j, index)).sort((a, b) => b.weight - a.weight);
