@@ -98,11 +98,14 @@ export async function scoreRecord(db: Database, input: RecordToScore, params: Ma
     compared.map(({ normalized }) => normalized),
     compared.map(({ customer }) => customer),
   );
-  const scored = compared.map(({ vector, normalized, ...candidate }, index): ScoredCandidate => {
+  const scored = compared.map(({ customer, channels, nameCosine, profileCosine }, index): ScoredCandidate => {
     const pair = pairs[index];
     return {
       ...pair,
-      ...candidate,
+      customer,
+      channels,
+      nameCosine,
+      profileCosine,
       confidenceBand: confidenceBand(pair.matchProbability, settings.thresholds),
       isMatch: pair.matchProbability >= settings.thresholds.matchCutoff,
     };

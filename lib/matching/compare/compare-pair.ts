@@ -4,7 +4,7 @@ import type { NormalizedRecord } from '../normalize/record';
 import { addressDetailComparison, countryComparison, localityComparison, streetComparison } from './address-fields';
 import { domainComparison, emailComparison, phoneComparison } from './contact-fields';
 import { dateOfBirthComparison, identifierComparison } from './identity-fields';
-import { companyNameComparison, contactNameComparison, legalFormComparison, personNameComparison } from './name-fields';
+import { companyNameComparison, contactNameComparison, generationComparison, legalFormComparison, personNameComparison } from './name-fields';
 import {
   employeeCountComparison,
   industryComparison,
@@ -18,6 +18,7 @@ export const FIELD_COMPARISONS: readonly FieldComparisonDefinition[] = [
   legalFormComparison,
   identifierComparison,
   personNameComparison,
+  generationComparison,
   dateOfBirthComparison,
   contactNameComparison,
   emailComparison,

@@ -152,8 +152,8 @@ const PERSON_LEVELS = ['exact', 'fuzzy', 'partial', 'initials', 'oneWordOtherSim
 const PERSON_LEVEL_TEXT =
   'same name up to order and nicknames, all words close (JW ≥ 0.88), one name a subset of the other, initials compatible, one word shared and the rest similar (JW ≥ 0.7), one word shared';
 
-/** A person customer's name adds the two ways relatives' names differ: given name, generation. */
-const PERSON_NAME_LEVELS = ['exact', 'fuzzy', 'partial', 'initials', 'generationConflict', 'oneWordOtherSimilar', 'oneWord', 'givenConflict', 'else'] as const;
+/** A person customer's name adds the way relatives' names differ: a shared surname, another given name. */
+const PERSON_NAME_LEVELS = ['exact', 'fuzzy', 'partial', 'initials', 'oneWordOtherSimilar', 'oneWord', 'givenConflict', 'else'] as const;
 
 function personNameLevel(a: NormalizedRecord, b: NormalizedRecord, withConflicts: boolean): LevelOutcome {
   const left = a.contact?.display ?? null;
@@ -164,10 +164,6 @@ function personNameLevel(a: NormalizedRecord, b: NormalizedRecord, withConflicts
   const wordsA = nameWords(a.contact);
   const wordsB = nameWords(b.contact);
   const aligned = alignNameWords(wordsA, wordsB);
-  // The same name with "Jr" on one side and "Sr" on the other: father and son.
-  if (withConflicts && generationsDiffer(a.contact, b.contact) && aligned.every((kind) => kind !== 'none')) {
-    return { level: 'generationConflict', left, right };
-  }
   if (a.contact.key === b.contact.key) {
     return { level: 'exact', left, right, termFrequencyKey: { field: 'contactName', value: a.contact.key } };
   }
@@ -204,7 +200,7 @@ export const contactNameComparison: FieldComparisonDefinition = {
 export const personNameComparison: FieldComparisonDefinition = {
   field: 'personName',
   levels: PERSON_NAME_LEVELS,
-  description: `Person customer's name (no company on either record): ${PERSON_LEVEL_TEXT}; also the same name of another generation (Jr / Sr), and a surname shared with clearly different given names`,
+  description: `Person customer's name (no company on either record): ${PERSON_LEVEL_TEXT}; also a surname shared with clearly different given names`,
   uGivenSharedContact: true,
   // Before any data with person customers is seen (the shipped defaults come from company data):
   // one person's two records mostly carry the same name up to order and nicknames, sometimes with
@@ -212,17 +208,16 @@ export const personNameComparison: FieldComparisonDefinition = {
   // a surname or a given name about one time in a hundred and rarely more. Term frequencies
   // replace u of the exact level; EM replaces all of it wherever the data has person customers.
   prior: {
-    exact: { m: 0.7, u: 1e-4 },
+    exact: { m: 0.702, u: 1e-4 },
     fuzzy: { m: 0.1, u: 1e-4 },
     partial: { m: 0.08, u: 2e-4 },
     initials: { m: 0.04, u: 5e-4 },
-    generationConflict: { m: 0.002, u: 1e-5 },
     oneWordOtherSimilar: { m: 0.03, u: 5e-4 },
     oneWord: { m: 0.025, u: 0.005 },
     givenConflict: { m: 0.005, u: 0.005 },
-    else: { m: 0.018, u: 0.98859 },
+    else: { m: 0.018, u: 0.9886 },
   },
-  contradictionLevels: ['generationConflict', 'givenConflict'],
+  contradictionLevels: ['givenConflict'],
   // Among different people who share a mailbox, number or address — relatives and colleagues — a
   // shared surname with another given name is common and the same full name rare (a parent and a
   // child without Jr / Sr); EM on the candidate pairs replaces these wherever the data has them.
@@ -231,14 +226,40 @@ export const personNameComparison: FieldComparisonDefinition = {
     fuzzy: 0.01,
     partial: 0.01,
     initials: 0.03,
-    generationConflict: 0.01,
     oneWordOtherSimilar: 0.03,
     oneWord: 0.03,
     givenConflict: 0.4,
-    else: 0.47,
+    else: 0.48,
   },
   compare(a, b) {
     if (isCompanyPair(a, b)) return nullOutcome(a.contact?.display ?? null, b.contact?.display ?? null);
     return personNameLevel(a, b, true);
   },
 };
+
+/**
+ * Jr / Sr / II / III as its own comparison: "David Dobbins Jr" and "David Dobbins Senior" agree on
+ * the name (personName) and contradict on the generation (here), each level meaning one thing.
+ * Compared only when both person records state a generation.
+ */
+export const generationComparison: FieldComparisonDefinition = {
+  field: 'generation',
+  levels: ['same', 'different'],
+  description: 'Generation suffix of a person customer (Jr, Sr, II, III): same or different; compared only when both records state one',
+  // Two different people who both state a generation: Jr, Sr, II and III spread so that they
+  // differ a little more often than not. One person's records rarely state two generations (a
+  // typing error): the different level is a contradiction, its m is not learned from unlabelled pairs.
+  prior: {
+    same: { m: 0.98, u: 0.45 },
+    different: { m: 0.02, u: 0.55 },
+  },
+  contradictionLevels: ['different'],
+  compare(a, b) {
+    const left = a.contact?.generation != null ? GENERATION_NAMES[a.contact.generation] ?? String(a.contact.generation) : null;
+    const right = b.contact?.generation != null ? GENERATION_NAMES[b.contact.generation] ?? String(b.contact.generation) : null;
+    if (isCompanyPair(a, b) || !a.contact || !b.contact || left === null || right === null) return nullOutcome(left, right);
+    return { level: generationsDiffer(a.contact, b.contact) ? 'different' : 'same', left, right };
+  },
+};
+
+const GENERATION_NAMES: Record<number, string> = { 1: 'senior', 2: 'junior', 3: 'III', 4: 'IV' };

@@ -203,7 +203,6 @@ describe('contradiction levels (compare/types.ts contradictionLevels)', () => {
     const name = result.parameters.fields.personName.levels;
     const dob = result.parameters.fields.dateOfBirth.levels;
     expect(name.givenConflict.m).toBeCloseTo(initial.fields.personName.levels.givenConflict.m, 9);
-    expect(name.generationConflict.m).toBeCloseTo(initial.fields.personName.levels.generationConflict.m, 9);
     expect(dob.else.m).toBeCloseTo(initial.fields.dateOfBirth.levels.else.m, 9);
     // The other levels are still estimated and share what is left.
     const total = Object.values(name).reduce((sum, level) => sum + level.m, 0);
