@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeCompanyName } from './company';
+import { normalizeCompanyName, withoutParenthesised } from './company';
 
 describe('normalizeCompanyName', () => {
   it.each<[string, string | null, string | null]>([
@@ -45,5 +45,14 @@ describe('normalizeCompanyName', () => {
   it('returns null for missing names', () => {
     expect(normalizeCompanyName(null)).toBeNull();
     expect(normalizeCompanyName('  ')).toBeNull();
+  });
+});
+
+describe('parenthesised qualifiers', () => {
+  it('leaves a branch, place or former name in parentheses out of the core name', () => {
+    expect(normalizeCompanyName('Hajah Mamunah (Jln Pisang)')?.core).toBe('hajah mamunah');
+    expect(normalizeCompanyName('Acme (UK) Ltd')).toMatchObject({ core: 'acme', legalForm: 'ltd' });
+    expect(withoutParenthesised('(Acme)')).toBe('(Acme)');
+    expect(normalizeCompanyName('(Acme)')?.core).toBe('acme');
   });
 });

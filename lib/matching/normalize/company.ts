@@ -99,8 +99,17 @@ function splitLegalForm(nameWords: string[]): { rest: string[]; legalForm: strin
   return { rest, legalForm };
 }
 
+/**
+ * A name without what it says in parentheses — a branch, a place or a former name: "Hajah Mamunah
+ * (Jln Pisang)", "Acme (UK) Ltd". Kept when the whole name is in parentheses.
+ */
+export function withoutParenthesised(raw: string): string {
+  const stripped = raw.replace(/\([^()]*\)/g, ' ').replace(/\s+/g, ' ').trim();
+  return stripped.length > 0 ? stripped : raw;
+}
+
 export function normalizeCompanyName(raw: string | null | undefined): NormalizedCompany | null {
-  const cleaned = cleanText(raw ? withoutDots(raw) : raw);
+  const cleaned = cleanText(raw ? withoutDots(withoutParenthesised(raw)) : raw);
   if (!cleaned) return null;
   const { rest, legalForm } = splitLegalForm(words(cleaned));
   const expanded = rest.map((word) => WORD_VARIANTS[word] ?? word);
