@@ -61,7 +61,7 @@ export async function compareWithCandidates(
       customer: row.customer,
       normalized,
       vector: comparePair(incoming, normalized, { nameCosine: row.nameCosine, profileCosine: row.profileCosine }, termFrequency),
-    channels: candidateSet.channels.get(row.customer.id) ?? [],
+      channels: candidateSet.channels.get(row.customer.id) ?? [],
       nameCosine: row.nameCosine,
       profileCosine: row.profileCosine,
     };

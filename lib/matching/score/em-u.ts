@@ -17,14 +17,13 @@ const DECLARED_U = new Map(
   FIELD_COMPARISONS.filter((d) => d.prior).map((d) => [d.field, Object.fromEntries(Object.entries(d.prior!).map(([level, { u }]) => [level, u]))]),
 );
 
-const ERROR_RATES = new Map(FIELD_COMPARISONS.filter((d) => d.errorRateLevels?.length).map((d) => [d.field, new Set(d.errorRateLevels)]));
+const ERROR_RATES = new Map(FIELD_COMPARISONS.filter((d) => d.errorRateLevels?.length && d.prior).map((d) => [d.field, new Set(d.errorRateLevels)]));
 
-/** u per field and level from random pairs, with the error-rate levels (compare/types.ts) held at `fallback`. */
+/** u per field and level from random pairs, with the error-rate levels (compare/types.ts) held at their declared u. */
 export function estimateU(randomPairVectors: ComparisonVector[], fallback?: LevelTable, weights?: number[]): LevelTable {
   const estimated = estimateUFromPairs(randomPairVectors, fallback, weights);
-  if (!fallback) return estimated;
   return Object.fromEntries(
-    Object.entries(estimated).map(([field, levels]) => [field, fallback[field] ? holdLevels(ERROR_RATES.get(field), levels, fallback[field]) : levels]),
+    Object.entries(estimated).map(([field, levels]) => [field, holdLevels(ERROR_RATES.get(field), levels, DECLARED_U.get(field) ?? levels)]),
   );
 }
 

@@ -50,15 +50,23 @@ interface BlockRun {
   converged: boolean;
 }
 
-const CONTRADICTIONS = new Map(FIELD_COMPARISONS.filter((d) => d.contradictionLevels?.length).map((d) => [d.field, new Set(d.contradictionLevels)]));
+/** Field → its contradiction levels and their declared m (compare/types.ts contradictionLevels). */
+const CONTRADICTIONS = new Map(
+  FIELD_COMPARISONS.filter((d) => d.contradictionLevels?.length && d.prior).map((d) => [
+    d.field,
+    { levels: new Set(d.contradictionLevels), m: Object.fromEntries(Object.entries(d.prior!).map(([level, { m }]) => [level, m])) },
+  ]),
+);
 
 /**
- * A field's m with its contradiction levels (compare/types.ts) put back to their starting values
- * and the other levels scaled to share the rest: EM estimates how agreement is spread among true
- * matches, not how often a true match contradicts itself.
+ * A field's m with its contradiction levels put back to their declared values and the other levels
+ * scaled to share the rest: EM estimates how agreement is spread among true matches, not how often
+ * a true match contradicts itself. Declared, not the starting parameters': an m learned by an older
+ * estimate is not carried forward.
  */
-export function holdContradictions(field: string, m: Record<string, number>, start: Record<string, number>): Record<string, number> {
-  return holdLevels(CONTRADICTIONS.get(field), m, start);
+export function holdContradictions(field: string, m: Record<string, number>): Record<string, number> {
+  const held = CONTRADICTIONS.get(field);
+  return held ? holdLevels(held.levels, m, held.m) : m;
 }
 
 function runBlock(block: TrainingBlock, start: LevelTable, { u, uShared }: UTables, options: Required<Pick<EstimateOptions, 'maxIterations' | 'tolerance' | 'priorStrength'>>, lambdaStart: number, limits: CompiledLimits): BlockRun {
@@ -89,7 +97,7 @@ function runBlock(block: TrainingBlock, start: LevelTable, { u, uShared }: UTabl
       const estimated = Object.fromEntries(
         levels.map((level) => [level, ((fieldCounts[level] ?? 0) + options.priorStrength * start[field][level]) / (total + options.priorStrength)]),
       );
-      const held = holdContradictions(field, estimated, start[field]);
+      const held = holdContradictions(field, estimated);
       for (const level of levels) {
         next[field][level] = Math.min(1 - EPSILON, Math.max(EPSILON, held[level]));
         largestChange = Math.max(largestChange, Math.abs(next[field][level] - m[field][level]));
