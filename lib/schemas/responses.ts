@@ -75,7 +75,9 @@ export const matchResponseSchema = z.object({
     candidate_channels: z.array(z.string()),
     fields: z.array(
       z.object({
-        field: z.string(),
+        field: z
+          .string()
+          .describe('A compared field (companyName, email, street, …), or competingCandidates: the odds given up to other candidates this one cannot be at the same time (listed in candidate)'),
         level: z.string(),
         weight: z.number(),
         incoming: text,
