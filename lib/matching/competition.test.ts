@@ -71,6 +71,10 @@ describe('combineViews', () => {
     expect(combineViews(7, [-2])).toBeCloseTo(5, 12);
   });
 
+  it('stays finite when a view excludes overwhelming rivals', () => {
+    expect(combineViews(10, [-3000, -2])).toBeCloseTo(-2990, 6);
+  });
+
   it('adds the rivals both records of a dedupe pair exclude', () => {
     // Rival odds 3 from one view (penalty −2) and 1 from the other (penalty −1): 1 + 3 + 1 = 5.
     expect(combineViews(10, [-2, -1])).toBeCloseTo(10 - Math.log2(5), 12);

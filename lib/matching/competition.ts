@@ -4,9 +4,10 @@
 // given names, Jr and Sr), the record can be at most one of them. With odds o = 2^W per candidate
 // and "none of them" as the alternative, the posterior odds of candidate j against everything it
 // excludes are o_j / (1 + Σ_{k ∈ C(j)} o_k), C(j) the candidates in conflict with j — each other
-// entity among them counted once, by its strongest record; without such candidates nothing changes. So a "John Smith" with no birth date at the address of two John
-// Smiths born twenty years apart is not taken for either of them, while a record with one clear
-// match keeps it. The reduction is an explicit term of the sum, shown in the explanation.
+// entity among them counted once, by its strongest record; without such candidates nothing
+// changes. So a "John Smith" with no birth date at the address of two John Smiths born twenty
+// years apart is not taken for either of them, while a record with one clear match keeps it. The
+// reduction is an explicit term of the sum, shown in the explanation.
 import { memoizedPairs } from './pair-memo';
 
 /** Candidates with a weight below this many bits add less than 2^-12 to the sum: not looked at. */
@@ -61,6 +62,10 @@ function rivalEntities(rivals: Array<{ weight: number; index: number }>, conflic
  * `weight` is the pair's weight before competition, `penalties` each view's penaltyBits (≤ 0).
  */
 export function combineViews(weight: number, penalties: readonly number[]): number {
-  const rivalOdds = penalties.reduce((sum, penalty) => sum + (2 ** -penalty - 1), 0);
-  return rivalOdds > 0 ? weight - Math.log2(1 + rivalOdds) : weight;
+  const bits = penalties.filter((penalty) => penalty < 0).map((penalty) => -penalty);
+  if (bits.length === 0) return weight;
+  // log2(1 + Σ (2^b − 1)), shifted by the largest b so that no power overflows.
+  const top = Math.max(...bits);
+  const shifted = 2 ** -top + bits.reduce((sum, b) => sum + 2 ** (b - top) - 2 ** -top, 0);
+  return weight - (top + Math.log2(shifted));
 }
