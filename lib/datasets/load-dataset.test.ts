@@ -26,6 +26,12 @@ describe('loadDataset', () => {
     await expect(loadDataset(mkdtempSync(path.join(tmpdir(), 'empty-')))).rejects.toThrow(/not a known dataset/);
   });
 
+  test('a built-in data set whose folder is missing says where it looked and how to point elsewhere', async () => {
+    const nowhere = mkdtempSync(path.join(tmpdir(), 'no-datasets-'));
+    await expect(loadDataset('senzing-demo', { datasetsDir: nowhere })).rejects.toThrow(/senzing-demo.*actual_truthset_key\.csv not found.*--datasets-dir/);
+    await expect(loadDataset('febrl4', { datasetsDir: nowhere })).rejects.toThrow(/dataset4a\.csv not found/);
+  });
+
   test.skipIf(!hasSharedDataset('senzing-demo'))('resolves built-in names in the datasets directory', async () => {
     const dataset = await loadDataset('senzing-demo', { datasetsDir: SHARED_DATASETS_DIR });
     expect(dataset.customers).toHaveLength(159);

@@ -41,13 +41,22 @@ async function loadFromDirectory(dir: string, options: LoadDatasetOptions): Prom
   );
 }
 
+/** A built-in data set's folder, or an error that says where it was looked for and how to point elsewhere. */
+function builtInDir(datasetsDir: string, name: string, marker: string): string {
+  const dir = path.join(datasetsDir, name);
+  if (!existsSync(path.join(dir, marker))) {
+    throw new Error(`${name}: ${path.join(dir, marker)} not found. The built-in data sets are read from ../shared/datasets beside the repository; run from the repository folder or pass --datasets-dir <dir>.`);
+  }
+  return dir;
+}
+
 export async function loadDataset(nameOrPath: string, options: LoadDatasetOptions = {}): Promise<LabelledDataset> {
   const datasetsDir = options.datasetsDir ?? defaultDatasetsDir();
   switch (nameOrPath) {
     case 'febrl4':
-      return loadFebrl4(path.join(datasetsDir, 'febrl4'), { withIdentifiers: options.withIdentifiers });
+      return loadFebrl4(builtInDir(datasetsDir, 'febrl4', 'dataset4a.csv'), { withIdentifiers: options.withIdentifiers });
     case 'senzing-demo':
-      return loadSenzingDemo(path.join(datasetsDir, 'senzing-demo'));
+      return loadSenzingDemo(builtInDir(datasetsDir, 'senzing-demo', 'actual_truthset_key.csv'));
     case 'generated':
       return generateCompanyDataset({
         seed: options.seed ?? GENERATED_DATASET_DEFAULTS.seed,
