@@ -62,3 +62,27 @@ export function holdLevels(held: ReadonlySet<string> | undefined, values: Record
   const scale = (1 - heldMass) / freeMass;
   return Object.fromEntries(levels.map((level) => [level, held.has(level) ? start[level] : values[level] * scale]));
 }
+
+/** Per field with a declared prior (compare/types.ts prior), the declared m or u of each level. */
+export function declaredValues(key: 'm' | 'u'): Map<string, Record<string, number>> {
+  return new Map(
+    FIELD_COMPARISONS.filter((definition) => definition.prior).map((definition) => [
+      definition.field,
+      Object.fromEntries(Object.entries(definition.prior!).map(([level, values]) => [level, values[key]])),
+    ]),
+  );
+}
+
+/** Per field with a declared prior, the levels `pick` names (when any) with the declared m or u they are held at. */
+export function heldAtDeclared(
+  pick: (definition: (typeof FIELD_COMPARISONS)[number]) => readonly string[] | undefined,
+  key: 'm' | 'u',
+): Map<string, { levels: Set<string>; values: Record<string, number> }> {
+  const declared = declaredValues(key);
+  return new Map(
+    FIELD_COMPARISONS.filter((definition) => pick(definition)?.length && definition.prior).map((definition) => [
+      definition.field,
+      { levels: new Set(pick(definition)), values: declared.get(definition.field)! },
+    ]),
+  );
+}

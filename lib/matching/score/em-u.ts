@@ -1,29 +1,30 @@
 // u = P(level | non-match) from random pairs (MATCHING.md §2), and its refinement: the random pairs
 // weighted by how likely each is a non-match, so the few true pairs among them stay out of u.
-import { FIELD_COMPARISONS } from '../compare/compare-pair';
 import type { ComparisonVector } from '../compare/types';
-import { countLevels, declaredLevels, EPSILON, holdLevels, posterior, shares, type LevelTable } from './em-tables';
+import { countLevels, declaredLevels, declaredValues, EPSILON, heldAtDeclared, holdLevels, posterior, shares, type LevelTable } from './em-tables';
 import { groupMates, type CompiledLimits } from './limits';
+
+/** u per level that fields with a declared prior state before any data (compare/types.ts prior). */
+const DECLARED_U = declaredValues('u');
+
+/** Field → its error-rate levels and their declared u (compare/types.ts errorRateLevels). */
+const ERROR_RATES = heldAtDeclared((definition) => definition.errorRateLevels, 'u');
 
 /**
  * u per field and level from random pairs. A field no random pair fills (the data never has it)
  * keeps its `fallback` u (the starting parameters') rather than becoming uniform. `weights`
  * (each pair's probability of being a non-match) keep the few true matches among random pairs
  * out of u: in a small or duplicate-dense table they are a large share of the pairs where a rare
- * field (a passport, a birth date) is filled on both sides.
+ * field (a passport, a birth date) is filled on both sides. The error-rate levels (compare/types.ts)
+ * are held at their declared u.
  */
-/** u per level that fields with a declared prior state before any data (compare/types.ts prior). */
-const DECLARED_U = new Map(
-  FIELD_COMPARISONS.filter((d) => d.prior).map((d) => [d.field, Object.fromEntries(Object.entries(d.prior!).map(([level, { u }]) => [level, u]))]),
-);
-
-const ERROR_RATES = new Map(FIELD_COMPARISONS.filter((d) => d.errorRateLevels?.length && d.prior).map((d) => [d.field, new Set(d.errorRateLevels)]));
-
-/** u per field and level from random pairs, with the error-rate levels (compare/types.ts) held at their declared u. */
 export function estimateU(randomPairVectors: ComparisonVector[], fallback?: LevelTable, weights?: number[]): LevelTable {
   const estimated = estimateUFromPairs(randomPairVectors, fallback, weights);
   return Object.fromEntries(
-    Object.entries(estimated).map(([field, levels]) => [field, holdLevels(ERROR_RATES.get(field), levels, DECLARED_U.get(field) ?? levels)]),
+    Object.entries(estimated).map(([field, levels]) => {
+      const held = ERROR_RATES.get(field);
+      return [field, held ? holdLevels(held.levels, levels, held.values) : levels];
+    }),
   );
 }
 

@@ -3,7 +3,7 @@
 // that were not chosen because of that field. Reviewer labels can replace EM when available.
 import { FIELD_COMPARISONS } from '../compare/compare-pair';
 import type { ComparisonVector } from '../compare/types';
-import { countLevels, declaredLevels, EPSILON, holdLevels, posterior, shares, type LevelTable } from './em-tables';
+import { countLevels, declaredLevels, EPSILON, heldAtDeclared, holdLevels, posterior, shares, type LevelTable } from './em-tables';
 import { estimateSharedContactU, sharedContactTableOf, type UTables } from './em-shared-contact';
 import { estimateU, refineU } from './em-u';
 import { compileLimits, groupMates, weightLimitsOf, type CompiledLimits, type WeightLimits } from './limits';
@@ -51,12 +51,7 @@ interface BlockRun {
 }
 
 /** Field → its contradiction levels and their declared m (compare/types.ts contradictionLevels). */
-const CONTRADICTIONS = new Map(
-  FIELD_COMPARISONS.filter((d) => d.contradictionLevels?.length && d.prior).map((d) => [
-    d.field,
-    { levels: new Set(d.contradictionLevels), m: Object.fromEntries(Object.entries(d.prior!).map(([level, { m }]) => [level, m])) },
-  ]),
-);
+const CONTRADICTIONS = heldAtDeclared((definition) => definition.contradictionLevels, 'm');
 
 /**
  * A field's m with its contradiction levels put back to their declared values and the other levels
@@ -66,7 +61,7 @@ const CONTRADICTIONS = new Map(
  */
 export function holdContradictions(field: string, m: Record<string, number>): Record<string, number> {
   const held = CONTRADICTIONS.get(field);
-  return held ? holdLevels(held.levels, m, held.m) : m;
+  return held ? holdLevels(held.levels, m, held.values) : m;
 }
 
 function runBlock(block: TrainingBlock, start: LevelTable, { u, uShared }: UTables, options: Required<Pick<EstimateOptions, 'maxIterations' | 'tolerance' | 'priorStrength'>>, lambdaStart: number, limits: CompiledLimits): BlockRun {
