@@ -15,8 +15,7 @@ import { matchSettings } from '../lib/services/matching-settings';
 import { currentParameters } from '../lib/services/parameters';
 import { competitionBitsOf, scoreRecord, type ScoredCandidate } from '../lib/services/scoring';
 import { clusteredErrors } from '../lib/evaluation/clustered';
-import { combineViews } from '../lib/matching/competition';
-import { probabilityFromWeight } from '../lib/matching/score/score';
+import { PairViews } from '../lib/matching/competition';
 import { printUsageIfAsked } from '@/lib/cli/usage';
 
 printUsageIfAsked(import.meta.url);
@@ -46,7 +45,7 @@ async function main() {
     const truth = new Set(dataset.truePairs.map(([a, b]) => `${a}\u0000${b}`));
     const hardNegatives = new Set((dataset.hardNegativePairs ?? []).map(([a, b]) => `${a}\u0000${b}`));
     // Every view of a pair (a dedupe pair is scored from both of its records), combined as `npm run eval` does.
-    const views = new Map<string, { weight: number; penalties: number[]; explained: ScoredCandidate }>();
+    const views = new PairViews<ScoredCandidate>();
     for (let i = 0; i < incomingIds.length; i += 1) {
       const incoming = await getIncoming(ctx, incomingIds[i]);
       const self = dataset.mode === 'dedupe' ? [customerIds[i]] : [];
@@ -55,20 +54,14 @@ async function main() {
         const other = datasetIdOf.get(candidate.customer.id)!;
         const [a, b] = dataset.mode === 'dedupe' ? orderedPair(dataset.incoming[i].id, other) : [dataset.incoming[i].id, other];
         const key = `${a}\u0000${b}`;
-        const competition = competitionBitsOf(candidate);
-        const view = views.get(key) ?? { weight: -Infinity, penalties: [], explained: candidate };
-        if (candidate.matchWeight - competition > view.weight) Object.assign(view, { weight: candidate.matchWeight - competition, explained: candidate });
-        view.penalties.push(competition);
-        views.set(key, view);
+        views.add(key, candidate.matchWeight, competitionBitsOf(candidate), candidate);
       }
     }
     const lines = { falsePositives: [] as string[], falseNegatives: [] as string[] };
-    const bestByPair = new Map<string, number>();
-    for (const [key, { weight, penalties, explained }] of views) {
-      const probability = probabilityFromWeight(combineViews(weight, penalties));
-      bestByPair.set(key, probability);
+    const bestByPair = views.probabilities();
+    for (const [key, probability] of bestByPair) {
       const [a, b] = key.split('\u0000');
-      const line = `p=${probability.toFixed(3)} ${a} ~ ${b}${hardNegatives.has(key) ? ' [must-not-merge]' : ''}\n${explain(explained)}`;
+      const line = `p=${probability.toFixed(3)} ${a} ~ ${b}${hardNegatives.has(key) ? ' [must-not-merge]' : ''}\n${explain(views.item(key)!)}`;
       if (!truth.has(key) && probability >= cutoff) lines.falsePositives.push(line);
       if (truth.has(key) && probability < cutoff) lines.falseNegatives.push(line);
     }

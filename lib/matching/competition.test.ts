@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { combineViews, competingCandidates, NEGLIGIBLE_WEIGHT_BITS } from './competition';
+import { combineViews, competingCandidates, NEGLIGIBLE_WEIGHT_BITS, PairViews } from './competition';
 
 const odds = (bits: number) => 2 ** bits;
 const probability = (bits: number) => odds(bits) / (1 + odds(bits));
@@ -78,5 +78,20 @@ describe('combineViews', () => {
   it('adds the rivals both records of a dedupe pair exclude', () => {
     // Rival odds 3 from one view (penalty −2) and 1 from the other (penalty −1): 1 + 3 + 1 = 5.
     expect(combineViews(10, [-2, -1])).toBeCloseTo(10 - Math.log2(5), 12);
+  });
+});
+
+describe('PairViews', () => {
+  it('keeps the best view before competition, counts every view’s rivals, and keeps what came with the best', () => {
+    const views = new PairViews<string>();
+    // View from record a: weight 10 after a −2 competition term (12 alone). View from b: 11 alone, −1.
+    views.add('a|b', 10, -2, 'from a');
+    views.add('a|b', 10, -1, 'from b');
+    views.add('a|c', 5, 0, 'only');
+    const probabilities = views.probabilities();
+    expect(probabilities.get('a|b')).toBeCloseTo(probability(combineViews(12, [-2, -1])), 12);
+    expect(probabilities.get('a|c')).toBeCloseTo(probability(5), 12);
+    expect(views.item('a|b')).toBe('from a');
+    expect(views.item('missing')).toBeUndefined();
   });
 });

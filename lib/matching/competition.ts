@@ -9,6 +9,7 @@
 // years apart is not taken for either of them, while a record with one clear match keeps it. The
 // reduction is an explicit term of the sum, shown in the explanation.
 import { memoizedPairs } from './pair-memo';
+import { probabilityFromWeight } from './score/score';
 
 /** Candidates with a weight below this many bits add less than 2^-12 to the sum: not looked at. */
 export const NEGLIGIBLE_WEIGHT_BITS = -12;
@@ -68,4 +69,35 @@ export function combineViews(weight: number, penalties: readonly number[]): numb
   const top = Math.max(...bits);
   const shifted = 2 ** -top + bits.reduce((sum, b) => sum + 2 ** (b - top) - 2 ** -top, 0);
   return weight - (top + Math.log2(shifted));
+}
+
+/**
+ * The views of each pair as they come in (dedupe: one from each of its records), combined with
+ * combineViews: the pair's weight is its best view's before competition, and every view's rivals count.
+ * `item` keeps what came with the best view (an explanation, for instance).
+ */
+export class PairViews<T = undefined> {
+  private readonly views = new Map<string, { weight: number; penalties: number[]; item: T }>();
+
+  /** `matchWeight` after competition, `competitionBits` the competition term inside it (≤ 0). */
+  add(key: string, matchWeight: number, competitionBits: number, item: T): void {
+    const alone = matchWeight - competitionBits;
+    const view = this.views.get(key);
+    if (!view) {
+      this.views.set(key, { weight: alone, penalties: [competitionBits], item });
+      return;
+    }
+    if (alone > view.weight) Object.assign(view, { weight: alone, item });
+    view.penalties.push(competitionBits);
+  }
+
+  /** Each pair's probability with all its views combined. */
+  probabilities(): Map<string, number> {
+    return new Map([...this.views].map(([key, { weight, penalties }]) => [key, probabilityFromWeight(combineViews(weight, penalties))]));
+  }
+
+  /** What came with the pair's best view. */
+  item(key: string): T | undefined {
+    return this.views.get(key)?.item;
+  }
 }

@@ -9,8 +9,7 @@ import type { ServiceContext } from './context';
 import { createCustomersBulk } from './customers';
 import { submitIncomingBulk } from './incoming';
 import { matchIncoming } from './matching';
-import { combineViews } from '../matching/competition';
-import { probabilityFromWeight } from '../matching/score/score';
+import { PairViews } from '../matching/competition';
 import { matchSettings, type MatchSettings } from './matching-settings';
 import { currentParameters } from './parameters';
 
@@ -95,9 +94,8 @@ export async function evaluateDataset(ctx: ServiceContext, dataset: LabelledData
   phase('match', incomingIds.length);
   const truth = new Set(dataset.truePairs.map(([a, b]) => `${a}\u0000${b}`));
   const hardNegatives = new Set((dataset.hardNegativePairs ?? []).map(([a, b]) => `${a}\u0000${b}`));
-  // Per pair: its weight before competition and each view's competition penalty (a dedupe pair is
-  // scored from both of its records; link pairs have one view).
-  const views = new Map<string, { weight: number; penalties: number[] }>();
+  // A dedupe pair is scored from both of its records; link pairs have one view.
+  const views = new PairViews();
   const perRecord: number[] = [];
   let recordsCapped = 0;
   const matchStarted = performance.now();
@@ -112,15 +110,12 @@ export async function evaluateDataset(ctx: ServiceContext, dataset: LabelledData
       const customerDatasetId = datasetIdOfCustomer.get(scored.customerId)!;
       const [a, b] = dataset.mode === 'dedupe' ? orderedPair(incomingDatasetId, customerDatasetId) : [incomingDatasetId, customerDatasetId];
       const key = `${a}\u0000${b}`;
-      const view = views.get(key) ?? { weight: -Infinity, penalties: [] };
-      view.weight = Math.max(view.weight, scored.matchWeight - scored.competitionBits);
-      view.penalties.push(scored.competitionBits);
-      views.set(key, view);
+      views.add(key, scored.matchWeight, scored.competitionBits, undefined);
     }
     progress('match')(i + 1);
   }
   const matchMs = Math.round(performance.now() - matchStarted);
-  const bestByPair = new Map([...views].map(([key, { weight, penalties }]) => [key, probabilityFromWeight(combineViews(weight, penalties))]));
+  const bestByPair = views.probabilities();
 
   const outcomes: ScoredOutcome[] = [...bestByPair.entries()].map(([key, matchProbability]) => ({
     matchProbability,
