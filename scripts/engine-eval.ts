@@ -22,7 +22,7 @@ import type { LabelledDataset } from '@/lib/datasets/types';
 import { createLocalEmbedder } from '@/lib/embeddings/local';
 import { resolveBandThresholds } from '@/lib/matching/band';
 import { clusterRecords, hardConflict, pairsWithinClusters } from '@/lib/matching/cluster';
-import { comparePair } from '@/lib/matching/compare/compare-pair';
+import { comparePair, contradicts } from '@/lib/matching/compare/compare-pair';
 import type { ComparisonVector, TermFrequencyLookup } from '@/lib/matching/compare/types';
 import { CHANNEL_BLOCKED_FIELDS, generateCandidates, prepareRecord, type PreparedRecord } from '@/lib/matching/eval/candidates';
 import { qualityReport } from '@/lib/matching/eval/metrics';
@@ -206,7 +206,13 @@ async function main() {
   const hardNegatives = new Set((dataset.hardNegativePairs ?? []).map(([a, b]) => pairKey(a, b)));
   const outcomes = candidates.pairs.map((pair, index) => {
     const key = pairKey(incoming[pair.incoming].id, customers[pair.customer].id);
-    return { key, matchProbability: scored[index].matchProbability, isTrueMatch: truth.has(key), isHardNegative: hardNegatives.has(key) };
+    return {
+      key,
+      matchProbability: scored[index].matchProbability,
+      isTrueMatch: truth.has(key),
+      isHardNegative: hardNegatives.has(key),
+      contradicted: contradicts(scored[index].contributions),
+    };
   });
   const thresholds = resolveBandThresholds();
   const report = qualityReport(outcomes, truth.size, thresholds);

@@ -16,6 +16,7 @@ import { currentParameters } from '../lib/services/parameters';
 import { competitionBitsOf, scoreRecord, type ScoredCandidate } from '../lib/services/scoring';
 import { clusteredErrors } from '../lib/evaluation/clustered';
 import { PairViews } from '../lib/matching/competition';
+import { confidenceBand } from '../lib/matching/band';
 import { printUsageIfAsked } from '@/lib/cli/usage';
 
 printUsageIfAsked(import.meta.url);
@@ -61,7 +62,9 @@ async function main() {
     const bestByPair = views.probabilities();
     for (const [key, probability] of bestByPair) {
       const [a, b] = key.split('\u0000');
-      const line = `p=${probability.toFixed(3)} ${a} ~ ${b}${hardNegatives.has(key) ? ' [must-not-merge]' : ''}\n${explain(views.item(key)!)}`;
+      const item = views.item(key)!;
+      const band = confidenceBand(probability, settings.thresholds, item.contradicted);
+      const line = `p=${probability.toFixed(3)} ${band} ${a} ~ ${b}${hardNegatives.has(key) ? ' [must-not-merge]' : ''}\n${explain(item)}`;
       if (!truth.has(key) && probability >= cutoff) lines.falsePositives.push(line);
       if (truth.has(key) && probability < cutoff) lines.falseNegatives.push(line);
     }

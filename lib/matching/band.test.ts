@@ -23,6 +23,15 @@ describe('confidenceBand', () => {
     [0.8499, 'potential'], [0.75, 'potential'], [0.7499, 'low'], [0, 'low'],
   ] as const)('p=%f → %s', (p, band) => expect(confidenceBand(p, thresholds)).toBe(band));
 
+  it('puts a pair with a contradicting field in high at most, whatever its p', () => {
+    expect(confidenceBand(0.9999, thresholds, true)).toBe('high');
+    expect(confidenceBand(0.95, thresholds, true)).toBe('high');
+    expect(confidenceBand(0.9, thresholds, true)).toBe('high');
+    expect(confidenceBand(0.8, thresholds, true)).toBe('potential');
+    expect(confidenceBand(0.1, thresholds, true)).toBe('low');
+    expect(confidenceBand(0.9999, thresholds, false)).toBe('exact');
+  });
+
   it('cuts is_match at DEFAULT_SIMILARITY_THRESHOLD, independent of the bands', () => {
     expect(isMatch(0.8, thresholds)).toBe(true);
     expect(isMatch(0.79, thresholds)).toBe(false);

@@ -9,6 +9,12 @@
 //
 // So the defaults give exact ≥ 0.95, high ≥ 0.85, potential ≥ 0.75, low below. Cuts are kept in
 // order (potential ≤ high ≤ exact): a potential cut above the high cut is lowered to it.
+//
+// A pair with a contradicting field (compare-pair.ts contradicts: Jr against Sr, two different
+// numbers of one document, birth dates years apart, clearly different given names) is never exact:
+// stewards accept the exact band in bulk, and a father and son at one address, or twins, can add
+// up to p ≥ 0.95 on everything they share. It is high at most, so a person looks at it. p itself
+// is not changed: it stays what the evidence says.
 import type { ConfidenceBand } from './types';
 
 export const BAND_DEFAULTS = {
@@ -55,8 +61,9 @@ function round(value: number): number {
   return Math.round(value * 1e6) / 1e6;
 }
 
-export function confidenceBand(matchProbability: number, thresholds: BandThresholds): ConfidenceBand {
-  if (matchProbability >= thresholds.exact) return 'exact';
+/** contradicted: some field of the pair contradicts it (compare-pair.ts contradicts); caps the band at high. */
+export function confidenceBand(matchProbability: number, thresholds: BandThresholds, contradicted = false): ConfidenceBand {
+  if (matchProbability >= thresholds.exact) return contradicted ? 'high' : 'exact';
   if (matchProbability >= thresholds.high) return 'high';
   if (matchProbability >= thresholds.potential) return 'potential';
   return 'low';

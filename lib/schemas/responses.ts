@@ -84,6 +84,10 @@ export const matchResponseSchema = z.object({
         candidate: text,
         limited_by: z.enum(['cap', 'evidenceGroup']).optional().describe('Why weight is below the level\'s own: held to a cap, or counted once within a group of related evidence'),
         unlimited_weight: z.number().nullable().optional().describe('The level\'s own weight before that limit'),
+        contradicts: z
+          .boolean()
+          .optional()
+          .describe('True when this field contradicts the match (Jr against Sr, two numbers of one document, birth dates years apart, clearly different given names): the pair is then high at most, never exact'),
       }),
     ),
   }).loose(),

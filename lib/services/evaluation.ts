@@ -95,7 +95,7 @@ export async function evaluateDataset(ctx: ServiceContext, dataset: LabelledData
   const truth = new Set(dataset.truePairs.map(([a, b]) => `${a}\u0000${b}`));
   const hardNegatives = new Set((dataset.hardNegativePairs ?? []).map(([a, b]) => `${a}\u0000${b}`));
   // A dedupe pair is scored from both of its records; link pairs have one view.
-  const views = new PairViews();
+  const views = new PairViews<boolean>();
   const perRecord: number[] = [];
   let recordsCapped = 0;
   const matchStarted = performance.now();
@@ -110,7 +110,7 @@ export async function evaluateDataset(ctx: ServiceContext, dataset: LabelledData
       const customerDatasetId = datasetIdOfCustomer.get(scored.customerId)!;
       const [a, b] = dataset.mode === 'dedupe' ? orderedPair(incomingDatasetId, customerDatasetId) : [incomingDatasetId, customerDatasetId];
       const key = `${a}\u0000${b}`;
-      views.add(key, scored.matchWeight, scored.competitionBits, undefined);
+      views.add(key, scored.matchWeight, scored.competitionBits, scored.contradicted);
     }
     progress('match')(i + 1);
   }
@@ -121,6 +121,7 @@ export async function evaluateDataset(ctx: ServiceContext, dataset: LabelledData
     matchProbability,
     isTrueMatch: truth.has(key),
     isHardNegative: hardNegatives.has(key),
+    contradicted: views.item(key) === true,
   }));
   const sorted = [...perRecord].sort((a, b) => a - b);
   const round1 = (value: number) => Math.round(value * 10) / 10;

@@ -80,6 +80,34 @@ describe.each(testDatabases())('matchIncoming on $kind', ({ open }) => {
     expect(['exact', 'high']).toContain(identifiedOutcome.matches[0].result.confidenceBand);
   });
 
+  it('keeps a pair whose tax ids differ out of the exact band, however much else agrees', async () => {
+    const bakery = {
+      company_name: 'Harbor Lights Bakery LLC',
+      email: 'orders@harborlightsbakery.com',
+      phone: '+1 727 555 0142',
+      website: 'harborlightsbakery.com',
+      address_line1: '88 Bayshore Blvd Suite 4',
+      city: 'Clearwater',
+      state_province: 'FL',
+      postal_code: '33755',
+      country: 'US',
+    };
+    const customer = await createCustomer(ctx, input({ ...bakery, identifiers: [{ type: 'EIN', value: '59-1111111', country: 'US' }] }));
+    const sameTaxId = await matchIncoming(ctx, (await submitIncoming(ctx, input({ ...bakery, identifiers: [{ type: 'EIN', value: '591111111', country: 'US' }] }))).id);
+    expect(sameTaxId.matches[0]).toMatchObject({ customer: { id: customer.id }, result: { confidenceBand: 'exact' } });
+
+    const otherTaxId = await matchIncoming(ctx, (await submitIncoming(ctx, input({ ...bakery, identifiers: [{ type: 'EIN', value: '59-2222222', country: 'US' }] }))).id);
+    const match = otherTaxId.matches.find((candidate) => candidate.customer.id === customer.id)!;
+    // Name, mailbox, phone, website and address agree: the evidence alone says exact ...
+    expect(match.result.matchProbability).toBeGreaterThanOrEqual(0.95);
+    // ... but two registrations are two companies unless a person finds a typo: high, for review.
+    expect(match.result.confidenceBand).toBe('high');
+    const criteria = match.result.matchCriteria as MatchCriteria;
+    expect(criteria.confidence_band).toBe('high');
+    expect(criteria.fields.find((field) => field.field === 'identifier')).toMatchObject({ level: 'conflict', contradicts: true });
+    expect(criteria.fields.filter((field) => 'contradicts' in field).map((field) => field.field)).toEqual(['identifier']);
+  });
+
   it('running it twice updates the same rows and never duplicates them', async () => {
     const incoming = await submitIncoming(ctx, input({ company_name: 'Globex Technologies', email: 'sjohnson@globex.io', city: 'San Francisco', country: 'US' }));
     const first = await matchIncoming(ctx, incoming.id);

@@ -28,6 +28,8 @@ export interface MatchOutcome {
     matchWeight: number;
     /** The competing-candidates term inside matchWeight (≤ 0; 0 when no candidate excludes this one). */
     competitionBits: number;
+    /** Some field contradicts the pair (compare-pair.ts contradicts): never in the exact band. */
+    contradicted: boolean;
   }>;
   /** True when the record has no embeddings (provider down at submit): exact-key and trigram candidates only. */
   partial: boolean;
@@ -106,6 +108,7 @@ export async function matchIncoming(ctx: ServiceContext, incomingId: number, opt
       matchProbability: candidate.matchProbability,
       matchWeight: candidate.matchWeight,
       competitionBits: competitionBitsOf(candidate),
+      contradicted: candidate.contradicted,
     })),
     ...matchCompleteness(incoming),
   };

@@ -4,7 +4,7 @@ import { findCandidates, loadCandidateRows, type CandidateChannel, type Candidat
 import { lookupTermFrequencies } from '../db/queries/term-frequencies';
 import type { Database } from '../db/client';
 import { confidenceBand } from '../matching/band';
-import { comparePair } from '../matching/compare/compare-pair';
+import { comparePair, contradicts } from '../matching/compare/compare-pair';
 import type { ComparisonVector } from '../matching/compare/types';
 import { termFrequencyKeys } from '../matching/term-frequency';
 import { normalizeRecord, type NormalizedRecord } from '../matching/normalize/record';
@@ -30,6 +30,8 @@ export interface ComparedCandidate {
 export interface ScoredCandidate extends ScoredPair, Omit<ComparedCandidate, 'vector' | 'normalized'> {
   confidenceBand: ConfidenceBand;
   isMatch: boolean;
+  /** Some field contradicts the pair (compare-pair.ts contradicts): high at most, never exact. */
+  contradicted: boolean;
 }
 
 export interface RecordToScore {
@@ -100,13 +102,15 @@ export async function scoreRecord(db: Database, input: RecordToScore, params: Ma
   );
   const scored = compared.map(({ customer, channels, nameCosine, profileCosine }, index): ScoredCandidate => {
     const pair = pairs[index];
+    const contradicted = contradicts(pair.contributions);
     return {
       ...pair,
       customer,
       channels,
       nameCosine,
       profileCosine,
-      confidenceBand: confidenceBand(pair.matchProbability, settings.thresholds),
+      confidenceBand: confidenceBand(pair.matchProbability, settings.thresholds, contradicted),
+      contradicted,
       isMatch: pair.matchProbability >= settings.thresholds.matchCutoff,
     };
   });

@@ -77,6 +77,7 @@ describe('fieldNote', () => {
   });
   it('explains the null level, and says nothing for an ordinary level', () => {
     expect(fieldNote(field({ level: 'null' }))).toBe('missing on one side: no evidence either way');
+    expect(fieldNote({ field: 'generation', level: 'different', weight: -4.8, contradicts: true })).toBe('contradicts the match: never in the exact band, whatever the total');
     expect(fieldNote(field({ weight: 9.1 }))).toBeUndefined();
   });
   it('carries the note into the waterfall step', () => {

@@ -15,6 +15,7 @@ const fieldSchema = z.object({
   limited_by: z.enum(['cap', 'evidenceGroup']).optional(),
   unlimited_weight: z.number().nullable().optional(),
   evidence_group: z.string().nullable().optional(),
+  contradicts: z.boolean().optional(),
 });
 
 export const matchExplanationSchema = z.object({
@@ -66,6 +67,8 @@ export function fieldNote(field: FieldWeight): string | undefined {
   if (field.level === 'null') return 'missing on one side: no evidence either way';
   // lib/services/scoring.ts withCompetition: the candidates this one excludes, in `candidate`.
   if (field.field === 'competingCandidates') return `other candidates it cannot be at the same time: ${field.candidate ?? 'see the list of matches'}`;
+  // lib/matching/band.ts: a contradicting field caps the band at high, so a person decides.
+  if (field.contradicts) return 'contradicts the match: never in the exact band, whatever the total';
   const own = field.unlimited_weight;
   if (field.limited_by === 'evidenceGroup') {
     const group = field.evidence_group ? ` (${field.evidence_group})` : '';

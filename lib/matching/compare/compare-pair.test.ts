@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeRecord } from '../normalize/record';
-import { comparePair, FIELD_COMPARISONS, SHARED_CONTACT_MODEL } from './compare-pair';
+import { comparePair, contradicts, FIELD_COMPARISONS, SHARED_CONTACT_MODEL } from './compare-pair';
 
 describe('comparePair', () => {
   const a = normalizeRecord({ companyName: 'Acme Corporation', email: 'bob@acme.com', phone: '702-919-1300' });
@@ -37,6 +37,25 @@ describe('comparePair', () => {
       }
     }
   });
+});
+
+describe('contradicts', () => {
+  const compared = (x: Parameters<typeof normalizeRecord>[0], y: Parameters<typeof normalizeRecord>[0]) =>
+    comparePair(normalizeRecord(x), normalizeRecord(y)).comparisons;
+  const address = { addressLine1: '1450 N City Rd Suite 900', city: 'Arlington', state: 'VA', postalCode: '23208' };
+
+  it.each<[string, Parameters<typeof normalizeRecord>[0], Parameters<typeof normalizeRecord>[0]]>([
+    ['Jr against Sr', { contactName: 'David Dobbins Jr', ...address }, { contactName: 'David Dobbins Senior', ...address }],
+    ['clearly different given names', { contactName: 'Mark Kusha', dateOfBirth: '1997-09-28' }, { contactName: 'Marsha Kusha', dateOfBirth: '1997-09-28' }],
+    ['birth dates years apart', { contactName: 'John Smith', dateOfBirth: '1950-01-01' }, { contactName: 'John Smith', dateOfBirth: '1990-06-30' }],
+    ['two numbers of one document', { contactName: 'John Smith', identifiers: [{ type: 'ssn', value: '123-45-6789' }] }, { contactName: 'John Smith', identifiers: [{ type: 'ssn', value: '987-65-4321' }] }],
+  ])('finds a contradiction: %s', (_, x, y) => expect(contradicts(compared(x, y))).toBe(true));
+
+  it.each<[string, Parameters<typeof normalizeRecord>[0], Parameters<typeof normalizeRecord>[0]]>([
+    ['a nickname and a typo', { contactName: 'Bob Smith', ...address }, { contactName: 'Robert Smtih', ...address }],
+    ['one generation missing', { contactName: 'David Dobbins Jr', ...address }, { contactName: 'David Dobbins', ...address }],
+    ['nothing in common', { companyName: 'Acme' }, { companyName: 'Globex' }],
+  ])('finds none: %s', (_, x, y) => expect(contradicts(compared(x, y))).toBe(false));
 });
 
 describe('comparePair at a shared contact point', () => {

@@ -71,6 +71,19 @@ export function comparePair(
  */
 export const SHARED_CONTACT_MODEL = false;
 
+const CONTRADICTION_LEVELS = new Map(
+  FIELD_COMPARISONS.filter((definition) => definition.contradictionLevels).map((definition) => [definition.field, definition.contradictionLevels!]),
+);
+
+/**
+ * Some field contradicts the pair being one entity (a level a comparison declares a contradiction:
+ * two different numbers of one document, Jr against Sr, birth dates years apart, clearly different
+ * given names). Such a pair is never in the exact band (band.ts), whatever the other fields add up to.
+ */
+export function contradicts(comparisons: ReadonlyArray<{ field: string; level: string }>): boolean {
+  return comparisons.some((comparison) => CONTRADICTION_LEVELS.get(comparison.field)?.includes(comparison.level) ?? false);
+}
+
 const SHARED_CONTACT_LEVELS = new Map(
   FIELD_COMPARISONS.filter((definition) => definition.sharedContactLevels).map((definition) => [definition.field, definition.sharedContactLevels!]),
 );

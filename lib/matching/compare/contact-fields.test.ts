@@ -16,6 +16,16 @@ describe('emailComparison', () => {
     ['bob@acme.com', 'alice@acme.com', 'else'],
     [null, 'bob@acme.com', 'null'],
   ])('%s vs %s → %s', (a, b, expected) => expect(level(emailComparison, { email: a }, { email: b })).toBe(expected));
+
+  it.each<[CustomerRecord, CustomerRecord, string]>([
+    // Two people at one front desk: the role mailbox is their employer's, not either person's.
+    [{ contactName: 'Andrew Anderson', email: 'info@ca-state.gov' }, { contactName: 'Anna Anderson', email: 'INFO@ca-state.gov' }, 'null'],
+    // A company's role mailbox is the company's own: evidence that it is the same company.
+    [{ companyName: 'Acme', email: 'info@acme.com' }, { companyName: 'Acme Inc', email: 'info@acme.com' }, 'exact'],
+    [{ contactName: 'Bob Smith', email: 'info@acme.com' }, { companyName: 'Acme', email: 'info@acme.com' }, 'exact'],
+    // A personal mailbox shared by two person records is still the strongest contact evidence.
+    [{ contactName: 'Bob Smith', email: 'bsmith@work.com' }, { contactName: 'Robert Smith', email: 'bsmith@work.com' }, 'exact'],
+  ])('%j vs %j → %s', (a, b, expected) => expect(level(emailComparison, a, b)).toBe(expected));
 });
 
 describe('domainComparison', () => {

@@ -17,11 +17,10 @@ function isTypo(a: string, b: string): boolean {
   return Math.abs(a.length - b.length) <= allowed && levenshtein(a, b) <= allowed;
 }
 
-/** Role mailboxes: the same "info@" on two domains says nothing about the person or company. */
-const ROLE_LOCAL_PARTS = new Set([
-  'info', 'sales', 'contact', 'admin', 'office', 'hello', 'support', 'accounts', 'billing',
-  'enquiries', 'inquiries', 'team', 'mail', 'service', 'help', 'marketing', 'hr', 'jobs', 'noreply',
-]);
+/** A person customer: no company name, no website. */
+function isPerson(record: NormalizedRecord): boolean {
+  return record.company === null && record.websiteDomain === null;
+}
 
 export const emailComparison: FieldComparisonDefinition = {
   field: 'email',
@@ -33,8 +32,11 @@ export const emailComparison: FieldComparisonDefinition = {
     const left = a.email?.address ?? null;
     const right = b.email?.address ?? null;
     if (!a.email || !b.email) return nullOutcome(left, right);
+    // Two people who share info@ or sales@ share an employer's front desk, not a mailbox of
+    // their own: like the employer's mail domain, it says nothing about which person this is.
+    if (left === right && a.email.isRole && isPerson(a) && isPerson(b)) return nullOutcome(left, right);
     if (left === right) return { level: 'exact', left, right, termFrequencyKey: { field: 'email', value: left! } };
-    if (a.email.local === b.email.local && !ROLE_LOCAL_PARTS.has(a.email.local)) {
+    if (a.email.local === b.email.local && !a.email.isRole) {
       return { level: 'sameLocal', left, right };
     }
     return { level: 'else', left, right };
@@ -62,7 +64,6 @@ export const domainComparison: FieldComparisonDefinition = {
   compare(a, b) {
     // Two person customers (no company name, no website) have no company domain: a shared
     // employer's or provider's mail domain says nothing about the person; "email" compares them.
-    const isPerson = (record: NormalizedRecord) => record.company === null && record.websiteDomain === null;
     if (isPerson(a) && isPerson(b)) return nullOutcome(null, null);
     const sameEmail = a.email !== null && a.email.address === b.email?.address;
     const leftDomains = companyDomains(a, !sameEmail);

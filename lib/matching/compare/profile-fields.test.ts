@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeRecord } from '../normalize/record';
-import { employeeCountComparison, industryComparison, profileEmbeddingComparison, revenueComparison } from './profile-fields';
+import { employeeCountComparison, industryComparison, profileEmbeddingComparison, profileShape, revenueComparison } from './profile-fields';
 
 const empty = normalizeRecord({});
 
@@ -42,5 +42,15 @@ describe('profileEmbeddingComparison', () => {
     [Number.NaN, 'null'],
   ])('cosine %s → %s', (cosine, expected) => {
     expect(profileEmbeddingComparison.compare(empty, empty, { profileCosine: cosine }).level).toBe(expected);
+  });
+
+  it('compares only profiles that fill the same parts; a role mailbox fills none (its local part is left out of the text)', () => {
+    const named = normalizeRecord({ contactName: 'Andrew Anderson' });
+    const frontDesk = normalizeRecord({ contactName: 'Andy Anderson', email: 'info@ca-state.gov' });
+    const personal = normalizeRecord({ contactName: 'Andy Anderson', email: 'andy@ca-state.gov' });
+    expect(profileShape(frontDesk)).not.toBe(profileShape(named)); // the domain is still part of it
+    expect(profileShape(personal)).not.toBe(profileShape(frontDesk));
+    expect(profileShape(normalizeRecord({ contactName: 'Anna Anderson', email: 'sales@ca-state.gov' }))).toBe(profileShape(frontDesk));
+    expect(profileEmbeddingComparison.compare(personal, frontDesk, { profileCosine: 0.95 }).level).toBe('null');
   });
 });

@@ -56,7 +56,7 @@ export function profileShape(record: NormalizedRecord): string {
     Boolean(address.street || address.unit || address.extra),
     Boolean(address.city || address.state || address.postalCode || address.country),
     record.companyDomain !== null,
-    record.email !== null,
+    record.email !== null && !record.email.isRole,
     record.phone !== null,
     record.industry !== null,
   ]

@@ -7,6 +7,8 @@ export interface ScoredOutcome {
   matchProbability: number;
   isTrueMatch: boolean;
   isHardNegative?: boolean;
+  /** Some field contradicts the pair (compare-pair.ts contradicts): never in the exact band. */
+  contradicted?: boolean;
 }
 
 export interface QualityReport extends PairFigures {
@@ -57,7 +59,7 @@ export function qualityReport(outcomes: ScoredOutcome[], truePairs: number, thre
   const bands = Object.fromEntries(CONFIDENCE_BANDS.map((band) => [band, { pairs: 0, trueMatches: 0 }])) as QualityReport['bands'];
   let hardNegativesInExactBand = 0;
   for (const outcome of outcomes) {
-    const band = confidenceBand(outcome.matchProbability, thresholds);
+    const band = confidenceBand(outcome.matchProbability, thresholds, outcome.contradicted);
     bands[band].pairs += 1;
     if (outcome.isTrueMatch) bands[band].trueMatches += 1;
     if (band === 'exact' && outcome.isHardNegative) hardNegativesInExactBand += 1;

@@ -11,7 +11,17 @@ describe('normalizeEmail', () => {
     ['x@outlook.fr', 'x@outlook.fr', 'x', 'outlook.fr', true],
     ['mailto:info@acme.io', 'info@acme.io', 'info', 'acme.io', false],
   ])('%s', (raw, address, local, domain, isFreeMail) => {
-    expect(normalizeEmail(raw)).toEqual({ address, local, domain, isFreeMail });
+    expect(normalizeEmail(raw)).toMatchObject({ address, local, domain, isFreeMail });
+  });
+
+  it.each<[string, boolean]>([
+    ['info@acme.io', true],
+    ['Sales@Acme.com', true],
+    ['"Front desk" <office@acme.com>', true],
+    ['information@acme.io', false],
+    ['john.smith@acme.com', false],
+  ])('marks role mailboxes: %s', (raw, isRole) => {
+    expect(normalizeEmail(raw)?.isRole).toBe(isRole);
   });
 
   it.each([[null], [''], ['not an email'], ['@acme.com'], ['bob@']])('rejects %s', (raw) => {

@@ -16,12 +16,23 @@ const FREE_MAIL_PROVIDERS = new Set([
   't-online', 'freenet', 'mailinator', 'lycos', 'juno', 'netzero', 'excite',
 ]);
 
+/**
+ * Role mailboxes (RFC 2142 and their everyday cousins): an address of a function of an
+ * organisation, read by whoever holds it, not of one person.
+ */
+const ROLE_LOCAL_PARTS = new Set([
+  'info', 'sales', 'contact', 'admin', 'office', 'hello', 'support', 'accounts', 'billing',
+  'enquiries', 'inquiries', 'team', 'mail', 'service', 'help', 'marketing', 'hr', 'jobs', 'noreply',
+]);
+
 export interface NormalizedEmail {
   address: string;
   local: string;
   /** Registrable domain ("mail.acme.co.uk" → "acme.co.uk"). */
   domain: string;
   isFreeMail: boolean;
+  /** A role mailbox (info@, sales@, ...): it names a function of an organisation, not a person. */
+  isRole: boolean;
 }
 
 /** Pulls the address out of display forms such as `"Jay Jones" <jjones@acme.com>`. */
@@ -42,5 +53,5 @@ export function normalizeEmail(raw: string | null | undefined): NormalizedEmail 
   const host = address.slice(at + 1);
   if (!local || !host) return null;
   const domain = getDomain(host) ?? host;
-  return { address: `${local}@${host}`, local, domain, isFreeMail: isFreeMailDomain(domain) };
+  return { address: `${local}@${host}`, local, domain, isFreeMail: isFreeMailDomain(domain), isRole: ROLE_LOCAL_PARTS.has(local) };
 }

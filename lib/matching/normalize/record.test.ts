@@ -80,4 +80,8 @@ describe('embeddingTexts', () => {
     const variant = { ...acme, companyName: 'Acme Corporation', state: 'NV', postalCode: '89132', website: 'acme.com' };
     expect(embeddingTexts(variant)).toEqual(embeddingTexts(acme));
   });
+  it('leaves out the local part of a role mailbox, the same word at every organisation', () => {
+    expect(embeddingTexts({ contactName: 'Andrew Anderson', email: 'info@ca-state.gov' }).fullProfile).toBe('anderson andrew | ca-state.gov');
+    expect(embeddingTexts({ contactName: 'Andrew Anderson', email: 'andrew@ca-state.gov' }).fullProfile).toBe('anderson andrew | ca-state.gov | andrew');
+  });
 });

@@ -104,7 +104,8 @@ export function embeddingTexts(record: CustomerRecord, normalized = normalizeRec
     [address.street, address.unit, address.extra].filter(Boolean).join(' '),
     [address.city, address.state, address.postalCode, address.country].filter(Boolean).join(' '),
     normalized.companyDomain,
-    normalized.email?.local,
+    // A role mailbox's local part (info, sales) is the same word at every organisation.
+    normalized.email?.isRole ? null : normalized.email?.local,
     normalized.phone?.last7,
     normalized.industry,
     cleanText(blankToNull(record.description)),
