@@ -7,7 +7,7 @@ import { reviewDecisionAction, type ReviewFormState } from '@/app/review/[id]/ac
 import { ErrorState, Notice } from '@/components/ui/states';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { fieldLabel } from '@/lib/ui/format';
-import type { FieldComparison } from '@/lib/ui/record-comparison';
+import type { FieldComparison, MergeableField } from '@/lib/ui/record-comparison';
 
 const DECISION_TEXT: Record<string, string> = {
   accept: 'Accepted: the incoming record is linked to',
@@ -19,7 +19,7 @@ const DECISION_TEXT: Record<string, string> = {
 export interface DecisionPanelProps {
   resultId: number;
   version: number;
-  mergeChoices: Array<FieldComparison & { preselected: boolean }>;
+  mergeChoices: Array<FieldComparison<MergeableField> & { preselected: boolean }>;
 }
 
 export function DecisionPanel({ resultId, version, mergeChoices }: DecisionPanelProps) {

@@ -12,7 +12,7 @@ export function ReasonList({ reasons }: { reasons: MatchSummary['reasons'] }) {
     <ul className="flex flex-wrap gap-1.5" aria-label="Top reasons">
       {reasons.map((reason) => (
         <li key={reason.field} className={`rounded border px-1.5 py-0.5 text-xs ${reason.weight >= 0 ? 'border-green-300 bg-green-50 text-green-900' : 'border-red-300 bg-red-50 text-red-900'}`}>
-          {fieldLabel(reason.field)}: {reason.level} ({formatWeight(reason.weight)})
+          {fieldLabel(reason.field)}: {reason.level} ({formatWeight(reason.weight)}){reason.contradicts ? ', contradicts the match' : ''}
         </li>
       ))}
     </ul>

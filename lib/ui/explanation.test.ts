@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { probabilityFromWeight, readExplanation, topReasons, waterfallDomain, waterfallSteps, fieldNote } from './explanation';
+import { contradictingFields, leadingReason, probabilityFromWeight, readExplanation, topReasons, waterfallDomain, waterfallSteps, fieldNote } from './explanation';
 
 const stored = {
   version: 1,
@@ -57,6 +57,27 @@ describe('probabilityFromWeight', () => {
   it('is the logistic of base-2 log-odds', () => {
     expect(probabilityFromWeight(0)).toBe(0.5);
     expect(probabilityFromWeight(1)).toBeCloseTo(2 / 3);
+  });
+});
+
+describe('contradictingFields', () => {
+  it('lists the fields marked as contradicting the match, in stored order', () => {
+    const explanation = readExplanation({
+      prior_weight: -4,
+      match_weight: 30,
+      match_probability: 1,
+      fields: [
+        { field: 'companyName', level: 'exact', weight: 9.5 },
+        { field: 'identifier', level: 'conflict', weight: -3.3, contradicts: true },
+        { field: 'street', level: 'exact', weight: 9.8 },
+      ],
+    })!;
+    expect(contradictingFields(explanation)).toEqual(['identifier']);
+    expect(contradictingFields({ ...explanation, fields: explanation.fields.filter((field) => !field.contradicts) })).toEqual([]);
+    // The queue row leads with the contradiction, not with the biggest weight.
+    expect(leadingReason(explanation)).toBe('Identifier: conflict (−3.3), contradicts the match');
+    expect(leadingReason({ ...explanation, fields: explanation.fields.filter((field) => !field.contradicts) })).toBe('Street: exact (+9.8)');
+    expect(leadingReason({ ...explanation, fields: [] })).toBeNull();
   });
 });
 

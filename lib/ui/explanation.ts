@@ -1,7 +1,7 @@
 // Reads the stored match explanation (matching_results.match_criteria, written by
 // lib/services/match-criteria.ts) for the UI: the top reasons and the prior → fields → total waterfall.
 import { z } from 'zod';
-import { formatWeight } from './format';
+import { fieldLabel, formatWeight } from './format';
 
 const fieldSchema = z.object({
   field: z.string(),
@@ -41,11 +41,14 @@ function informative(field: FieldWeight): boolean {
   return field.weight !== 0;
 }
 
-/** The fields that moved the score most, either way: what a steward reads first. */
+/**
+ * What a steward reads first: a field that contradicts the match (it is why a pair at 99.9% sits in
+ * high, not exact), then the fields that moved the score most, either way.
+ */
 export function topReasons(explanation: MatchExplanation, count = 3): FieldWeight[] {
   return explanation.fields
     .filter(informative)
-    .toSorted((a, b) => Math.abs(b.weight) - Math.abs(a.weight) || a.field.localeCompare(b.field))
+    .toSorted((a, b) => Number(Boolean(b.contradicts)) - Number(Boolean(a.contradicts)) || Math.abs(b.weight) - Math.abs(a.weight) || a.field.localeCompare(b.field))
     .slice(0, count);
 }
 
@@ -76,6 +79,18 @@ export function fieldNote(field: FieldWeight): string | undefined {
   }
   if (field.limited_by === 'cap') return `held to its cap${own !== null && own !== undefined ? ` (uncapped ${formatWeight(own)})` : ''}`;
   return undefined;
+}
+
+/** Fields that contradict the match (lib/matching/band.ts keeps such a pair out of the exact band). */
+export function contradictingFields(explanation: MatchExplanation): string[] {
+  return explanation.fields.filter((field) => field.contradicts).map((field) => field.field);
+}
+
+/** The one reason a queue row shows (topReasons' first), in words. */
+export function leadingReason(explanation: MatchExplanation): string | null {
+  const [reason] = topReasons(explanation, 1);
+  if (!reason) return null;
+  return `${fieldLabel(reason.field)}: ${reason.level} (${formatWeight(reason.weight)})${reason.contradicts ? ', contradicts the match' : ''}`;
 }
 
 /** Prior, then each field in stored order, then the total: the sum the score itself was. */

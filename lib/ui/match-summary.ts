@@ -6,6 +6,8 @@ export interface MatchReason {
   field: string;
   level: string;
   weight: number;
+  /** This field contradicts the match: the pair is high at most, never exact. */
+  contradicts?: boolean;
 }
 
 export interface MatchSummary {
@@ -49,6 +51,6 @@ export function toMatchSummary({ result, customer }: StoredMatch, reasonCount = 
     rank: result.rank,
     reviewed: result.reviewed,
     decision: result.reviewDecision,
-    reasons: explanation ? topReasons(explanation, reasonCount).map(({ field, level, weight }) => ({ field, level, weight })) : [],
+    reasons: explanation ? topReasons(explanation, reasonCount).map(({ field, level, weight, contradicts }) => ({ field, level, weight, ...(contradicts ? { contradicts } : {}) })) : [],
   };
 }

@@ -1,8 +1,7 @@
 // One queue row as the client table gets it: plain serialisable values.
 import type { QueueRow } from '../db/queries/matches-queue';
 import type { ConfidenceBand } from '../matching/types';
-import { readExplanation, topReasons } from './explanation';
-import { fieldLabel, formatWeight } from './format';
+import { leadingReason, readExplanation } from './explanation';
 
 export interface QueueItem {
   resultId: number;
@@ -21,7 +20,6 @@ export interface QueueItem {
 
 export function toQueueItem(row: QueueRow): QueueItem {
   const explanation = readExplanation(row.result.matchCriteria);
-  const [reason] = explanation ? topReasons(explanation, 1) : [];
   return {
     resultId: row.result.id,
     incomingId: row.result.incomingId,
@@ -34,6 +32,6 @@ export function toQueueItem(row: QueueRow): QueueItem {
     reviewed: row.result.reviewed,
     decision: row.result.reviewDecision,
     version: row.result.version,
-    topReason: reason ? `${fieldLabel(reason.field)}: ${reason.level} (${formatWeight(reason.weight)})` : null,
+    topReason: explanation ? leadingReason(explanation) : null,
   };
 }

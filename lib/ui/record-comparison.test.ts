@@ -27,4 +27,24 @@ describe('compareRecords and mergeChoices', () => {
       ['phone', true],
     ]);
   });
+  it('shows birth dates and document numbers side by side, but never offers them for a merge', () => {
+    const identity = compareRecords(
+      { companyName: 'Harbor Lights', identifiers: [{ type: 'EIN', value: '59-2222222', country: 'US' }], dateOfBirth: '1980-01-07' },
+      { companyName: 'Harbor Lights', identifiers: [{ type: 'EIN', value: '59-1111111', country: 'US' }], dateOfBirth: null },
+    );
+    expect(identity.find((c) => c.field === 'identifiers')).toEqual({
+      field: 'identifiers',
+      incoming: 'EIN 59-2222222 (US)',
+      customer: 'EIN 59-1111111 (US)',
+      agreement: 'differs',
+    });
+    expect(identity.find((c) => c.field === 'date_of_birth')?.agreement).toBe('only_incoming');
+    expect(mergeChoices(identity)).toEqual([]);
+    // The same numbers written differently and in another order are the same.
+    const reordered = compareRecords(
+      { identifiers: [{ type: 'VAT', value: 'DE 123' }, { type: 'EIN', value: '59-1111111' }] },
+      { identifiers: [{ type: 'EIN', value: '591111111' }, { type: 'VAT', value: 'DE123' }] },
+    );
+    expect(reordered.find((c) => c.field === 'identifiers')?.agreement).toBe('same');
+  });
 });

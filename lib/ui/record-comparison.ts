@@ -2,21 +2,26 @@
 import { MERGEABLE_FIELDS } from '../schemas/review';
 
 export type MergeableField = (typeof MERGEABLE_FIELDS)[number];
+/** Shown side by side but not taken over by a merge: what identifies the customer. */
+const IDENTITY_FIELDS = ['date_of_birth', 'identifiers'] as const;
+export type ComparedField = MergeableField | (typeof IDENTITY_FIELDS)[number];
 export type FieldAgreement = 'same' | 'differs' | 'only_incoming' | 'only_customer' | 'both_empty';
 
-export interface FieldComparison {
-  field: MergeableField;
+export interface FieldComparison<F extends ComparedField = ComparedField> {
+  field: F;
   incoming: string | null;
   customer: string | null;
   agreement: FieldAgreement;
 }
 
-type BusinessRecord = Partial<Record<
-  'companyName' | 'contactName' | 'email' | 'phone' | 'addressLine1' | 'addressLine2' | 'city' | 'state' | 'postalCode' | 'country' | 'industry' | 'revenue' | 'employeeCount' | 'website' | 'description',
-  string | number | null
->>;
+type RecordIdentifier = { type: string; value: string; country?: string | null };
 
-const PROPERTY: Record<MergeableField, keyof BusinessRecord> = {
+type BusinessRecord = Partial<Record<
+  'companyName' | 'contactName' | 'email' | 'phone' | 'addressLine1' | 'addressLine2' | 'city' | 'state' | 'postalCode' | 'country' | 'industry' | 'revenue' | 'employeeCount' | 'website' | 'description' | 'dateOfBirth',
+  string | number | null
+>> & { identifiers?: RecordIdentifier[] | null };
+
+const PROPERTY: Record<MergeableField, Exclude<keyof BusinessRecord, 'identifiers' | 'dateOfBirth'>> = {
   company_name: 'companyName', contact_name: 'contactName', email: 'email', phone: 'phone', address_line1: 'addressLine1',
   address_line2: 'addressLine2', city: 'city', state: 'state', postal_code: 'postalCode', country: 'country', industry: 'industry',
   revenue: 'revenue', employee_count: 'employeeCount', website: 'website', description: 'description',
@@ -40,17 +45,35 @@ export function agreementOf(incoming: string | null, customer: string | null): F
   return comparable(incoming) === comparable(customer) ? 'same' : 'differs';
 }
 
+/** "EIN 59-1111111 (US); passport X123 (GB)", sorted so that the order they were given in does not make them differ. */
+function identifiersText(identifiers: RecordIdentifier[] | null | undefined): string | null {
+  if (!identifiers || identifiers.length === 0) return null;
+  return identifiers
+    .map(({ type, value, country }) => `${type} ${value}${country ? ` (${country})` : ''}`)
+    .sort()
+    .join('; ');
+}
+
+function compared<F extends ComparedField>(field: F, left: string | null, right: string | null): FieldComparison<F> {
+  return { field, incoming: left, customer: right, agreement: agreementOf(left, right) };
+}
+
 export function compareRecords(incoming: BusinessRecord, customer: BusinessRecord): FieldComparison[] {
-  return MERGEABLE_FIELDS.map((field) => {
-    const left = text(incoming[PROPERTY[field]]);
-    const right = text(customer[PROPERTY[field]]);
-    return { field, incoming: left, customer: right, agreement: agreementOf(left, right) };
-  });
+  return [
+    ...MERGEABLE_FIELDS.map((field) => compared(field, text(incoming[PROPERTY[field]]), text(customer[PROPERTY[field]]))),
+    compared('date_of_birth', text(incoming.dateOfBirth), text(customer.dateOfBirth)),
+    compared('identifiers', identifiersText(incoming.identifiers), identifiersText(customer.identifiers)),
+  ];
+}
+
+function isMergeable(comparison: FieldComparison): comparison is FieldComparison<MergeableField> {
+  return (MERGEABLE_FIELDS as readonly string[]).includes(comparison.field);
 }
 
 /** Fields a merge could take from the incoming record, and whether to pre-select them (the customer has nothing there). */
-export function mergeChoices(comparisons: FieldComparison[]): Array<FieldComparison & { preselected: boolean }> {
+export function mergeChoices(comparisons: FieldComparison[]): Array<FieldComparison<MergeableField> & { preselected: boolean }> {
   return comparisons
+    .filter(isMergeable)
     .filter((comparison) => comparison.agreement === 'differs' || comparison.agreement === 'only_incoming')
     .map((comparison) => ({ ...comparison, preselected: comparison.agreement === 'only_incoming' }));
 }

@@ -11,8 +11,8 @@ import { ErrorState } from '@/components/ui/states';
 import { AppError } from '@/lib/errors';
 import { idParam } from '@/lib/schemas/common';
 import { getMatchDetail, type MatchDetail } from '@/lib/services/match-detail';
-import { readExplanation } from '@/lib/ui/explanation';
-import { formatDateTime } from '@/lib/ui/format';
+import { contradictingFields, readExplanation } from '@/lib/ui/explanation';
+import { fieldLabel, formatDateTime } from '@/lib/ui/format';
 import { compareRecords, mergeChoices } from '@/lib/ui/record-comparison';
 import { uiContext } from '@/lib/ui/session';
 
@@ -34,6 +34,7 @@ export default async function MatchDetailPage({ params }: { params: Promise<{ id
   const { id } = await params;
   const { result, incoming, customer, siblings } = await loadDetail(id);
   const explanation = readExplanation(result.matchCriteria);
+  const contradicting = explanation ? contradictingFields(explanation).map(fieldLabel) : [];
   const comparisons = compareRecords(incoming, customer);
   const customerName = customer.companyName ?? `Customer ${customer.id}`;
   const incomingName = incoming.companyName ?? `Incoming ${incoming.id}`;
@@ -55,6 +56,11 @@ export default async function MatchDetailPage({ params }: { params: Promise<{ id
           </span>
           <span className="text-slate-500">version {result.version}</span>
         </div>
+        {contradicting.length > 0 ? (
+          <p className="text-sm text-amber-900" data-testid="contradiction-note">
+            Never in the exact band: {contradicting.join(', ')} {contradicting.length === 1 ? 'contradicts' : 'contradict'} the match, so a person decides, whatever the total.
+          </p>
+        ) : null}
       </header>
       <div className="grid gap-6 lg:grid-cols-5">
         <section aria-labelledby="compare-heading" className="space-y-2 lg:col-span-3">
