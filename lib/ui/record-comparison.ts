@@ -2,9 +2,8 @@
 import { MERGEABLE_FIELDS } from '../schemas/review';
 
 export type MergeableField = (typeof MERGEABLE_FIELDS)[number];
-/** Shown side by side but not taken over by a merge: what identifies the customer. */
-const IDENTITY_FIELDS = ['date_of_birth', 'identifiers'] as const;
-export type ComparedField = MergeableField | (typeof IDENTITY_FIELDS)[number];
+/** Also shown side by side, never taken over by a merge: what identifies the customer. */
+export type ComparedField = MergeableField | 'date_of_birth' | 'identifiers';
 export type FieldAgreement = 'same' | 'differs' | 'only_incoming' | 'only_customer' | 'both_empty';
 
 export interface FieldComparison<F extends ComparedField = ComparedField> {
