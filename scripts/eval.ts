@@ -6,14 +6,14 @@ import path from 'node:path';
 import { Command, Option } from 'commander';
 import { createProgress, type Progress } from '../lib/cli/progress';
 import { BUILT_IN_DATASETS, defaultDatasetsDir, loadDataset } from '../lib/datasets/load-dataset';
-import { loadLabelledCsv } from '../lib/datasets/labelled-csv';
+import { loadLabelledCsv, loadLabelledCsvDedupe } from '../lib/datasets/labelled-csv';
 import type { LabelledDataset } from '../lib/datasets/types';
 import type { DatabaseHandle } from '../lib/db/client';
 import { openScratchPglite, openScratchPostgres } from '../lib/db/scratch';
 import { env } from '../lib/env';
 import { evaluationMarkdown, evaluationSummaryLines, evaluationJson } from '../lib/evaluation/report';
 import { evaluateDataset, type EvaluationPhase } from '../lib/services/evaluation';
-import { estimateParametersFromDatabase } from '../lib/services/estimation';
+import { estimateParametersFromDatabase, MIN_CUSTOMERS_FOR_ESTIMATE } from '../lib/services/estimation';
 
 const program = new Command()
   .name('npm run eval --')
@@ -21,6 +21,7 @@ const program = new Command()
   .addOption(new Option('-d, --dataset <name|dir>', `built-in data set (${BUILT_IN_DATASETS.join(', ')}) or a folder`).conflicts('customers'))
   .option('--customers <csv>', 'your customers CSV (seed columns + entity_id); use with --incoming')
   .option('--incoming <csv>', 'your incoming CSV (seed columns + entity_id); use with --customers')
+  .addOption(new Option('--dedupe <csv>', 'one CSV of customers with duplicates (seed columns + entity_id): each record against all others').conflicts(['dataset', 'customers', 'incoming']))
   .option('--datasets-dir <dir>', 'where febrl4/ and senzing-demo/ live', defaultDatasetsDir())
   .option('--seed <n>', 'generator seed for --dataset generated', (value) => Number.parseInt(value, 10))
   .option('--count <n>', 'customers to generate for --dataset generated', (value) => Number.parseInt(value, 10))
@@ -36,6 +37,7 @@ Examples:
   npm run eval -- --dataset febrl4 --json febrl4.json
   npm run eval -- --dataset generated --count 2000 --seed 7
   npm run eval -- --customers base.csv --incoming new.csv --json out.json
+  npm run eval -- --dedupe customers.csv          # one file, duplicates share an entity_id
 
 The data is loaded into a fresh, empty database that is thrown away afterwards: in-memory PGlite, or a
 new database on the PostgreSQL server of DATABASE_URL. Labels are used only to score the result; with
@@ -43,11 +45,17 @@ new database on the PostgreSQL server of DATABASE_URL. Labels are used only to s
   );
 
 async function loadRequested(options: Record<string, unknown>): Promise<LabelledDataset> {
+  if (options.dedupe) return loadLabelledCsvDedupe(String(options.dedupe));
   if (options.customers || options.incoming) {
-    if (!options.customers || !options.incoming) throw new Error('--customers and --incoming go together');
+    if (!options.customers || !options.incoming) throw new Error('--customers and --incoming go together (or --dedupe <csv> for one file with duplicates)');
+    // One file as both sides would match every record with itself: that is a dedupe evaluation.
+    if (path.resolve(String(options.customers)) === path.resolve(String(options.incoming))) {
+      console.error('--customers and --incoming are the same file: evaluating it as a dedupe set (each record against all others, as --dedupe does)');
+      return loadLabelledCsvDedupe(String(options.customers));
+    }
     return loadLabelledCsv({ customersPath: String(options.customers), incomingPath: String(options.incoming) });
   }
-  if (!options.dataset) throw new Error('say which data: --dataset <name|dir>, or --customers and --incoming (see --help)');
+  if (!options.dataset) throw new Error('say which data: --dataset <name|dir>, --customers and --incoming, or --dedupe (see --help)');
   return loadDataset(String(options.dataset), { datasetsDir: String(options.datasetsDir), seed: options.seed as number | undefined, customers: options.count as number | undefined });
 }
 
@@ -66,16 +74,21 @@ async function main() {
   const handle = await openFresh(options.database as string | undefined);
   console.error(`Evaluating ${dataset.name} (${dataset.mode}): ${dataset.customers.length} customers, ${dataset.incoming.length} incoming, ${dataset.truePairs.length} true pairs, on ${handle.kind}`);
   let bar: Progress | undefined;
+  // EM needs enough pairs to learn from; a small file is scored with the shipped defaults instead of failing.
+  const estimate = Boolean(options.estimate) && dataset.customers.length >= MIN_CUSTOMERS_FOR_ESTIMATE;
+  if (options.estimate && !estimate) {
+    console.error(`${dataset.customers.length} customers are too few to estimate m/u by EM (it needs ${MIN_CUSTOMERS_FOR_ESTIMATE}): scoring with the shipped default parameters, as --no-estimate does`);
+  }
   try {
     const result = await evaluateDataset(
       { db: handle.db, actor: 'eval' },
       dataset,
       {
-        beforeMatching: options.estimate ? (ctx) => estimateParametersFromDatabase(ctx, { source: `eval:${dataset.name}` }).then(() => undefined) : undefined,
+        beforeMatching: estimate ? (ctx) => estimateParametersFromDatabase(ctx, { source: `eval:${dataset.name}` }).then(() => undefined) : undefined,
         onPhase: (phase: EvaluationPhase, total: number) => {
           bar?.stop();
           bar = phase === 'estimate' ? undefined : createProgress(phase, total);
-          if (phase === 'estimate' && options.estimate) console.error('estimating m/u by EM on the loaded records …');
+          if (phase === 'estimate' && estimate) console.error('estimating m/u by EM on the loaded records …');
         },
         onProgress: (_phase, done) => bar?.update(done),
       },

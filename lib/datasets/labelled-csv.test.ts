@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { loadLabelledCsv } from './labelled-csv';
+import { loadLabelledCsv, loadLabelledCsvDedupe } from './labelled-csv';
 
 function writeFiles(customersCsv: string, incomingCsv: string) {
   const dir = mkdtempSync(path.join(tmpdir(), 'labelled-csv-'));
@@ -64,5 +64,35 @@ describe('loadLabelledCsv', () => {
   test('refuses files without entity_id', async () => {
     const paths = writeFiles('company_name\nAcme\n', 'company_name,entity_id\nAcme,E1\n');
     await expect(loadLabelledCsv(paths)).rejects.toThrow(/base\.csv: no entity_id column/);
+  });
+});
+
+describe('loadLabelledCsvDedupe', () => {
+  test('one file: every record against all others, true pairs within an entity_id, unordered', async () => {
+    const { customersPath } = writeFiles(
+      ['company_name,contact_name,city,entity_id,notes', 'Acme Corporation,,Springfield,E1,', 'Globex Ltd,,London,E2,x', 'ACME Corp.,,Springfield,E1,', 'Initech,,,,', 'Acme Corp,,Springfield,E1,'].join('\n'),
+      '',
+    );
+    const dataset = await loadLabelledCsvDedupe(customersPath);
+    expect(dataset.mode).toBe('dedupe');
+    expect(dataset.customers.map((record) => record.id)).toEqual(['r1', 'r2', 'r3', 'r4', 'r5']);
+    expect(dataset.incoming).toEqual(dataset.customers);
+    // Three rows of E1 are three pairs; E2 alone and the blank entity_id have none.
+    expect(dataset.truePairs).toEqual([
+      ['r1', 'r3'],
+      ['r1', 'r5'],
+      ['r3', 'r5'],
+    ]);
+    expect(dataset.notes.join('\n')).toMatch(/ignored columns notes/);
+  });
+
+  test('orders pairs of id-column ids the way dedupe evaluation looks them up', async () => {
+    const { customersPath } = writeFiles('id,company_name,entity_id\nZ-9,Acme,E1\nA-1,Acme Inc,E1\n', '');
+    expect((await loadLabelledCsvDedupe(customersPath)).truePairs).toEqual([['A-1', 'Z-9']]);
+  });
+
+  test('refuses a file without entity_id, naming it', async () => {
+    const { customersPath } = writeFiles('company_name\nAcme\n', '');
+    await expect(loadLabelledCsvDedupe(customersPath)).rejects.toThrow(/base\.csv: no entity_id column/);
   });
 });

@@ -1,8 +1,10 @@
-// A user's own labelled data: two seed-format customer CSVs plus an entity_id column.
-// An incoming row and a customer row with the same entity_id are a true match; no other pair is.
+// A user's own labelled data in the seed's customer CSV format plus an entity_id column. Either two
+// files (link: an incoming row and a customer row with the same entity_id are a true match; no other
+// pair is) or one file with duplicates (dedupe: every record against all others; two rows with the
+// same entity_id are a true pair).
 import { readCsvHeader, readCsvRows, blankToNull } from './csv';
 import { canonicalColumn, seedRowToRecord, SEED_COLUMNS } from './seed-csv';
-import type { LabelledDataset, LabelledRecord } from './types';
+import { orderedPair, type LabelledDataset, type LabelledRecord } from './types';
 
 export interface LabelledCsvPaths {
   customersPath: string;
@@ -37,6 +39,16 @@ async function readLabelledFile(filePath: string, idPrefix: string): Promise<Lab
   return rows;
 }
 
+/** rowIds: how rows without an id column are named, e.g. "c<row> / i<row>". */
+async function readNotes(filePaths: string[], rowIds: string): Promise<string[]> {
+  const notes = [`ids: the id column when present, else ${rowIds} (1-based data row)`, 'aliases accepted: state_province → state, annual_revenue → revenue'];
+  for (const filePath of filePaths) {
+    const note = ignoredColumnsNote(filePath, (await readCsvHeader(filePath)).map(canonicalColumn));
+    if (note) notes.push(note);
+  }
+  return notes;
+}
+
 function ignoredColumnsNote(filePath: string, header: string[]): string | null {
   const known = new Set([...SEED_COLUMNS, 'id', 'entity_id']);
   const ignored = header.filter((column) => !known.has(column));
@@ -58,15 +70,7 @@ export async function loadLabelledCsv({ customersPath, incomingPath }: LabelledC
     }
   }
 
-  const notes = [
-    `customers = ${customersPath}, incoming = ${incomingPath}; truth: same entity_id`,
-    'ids: the id column when present, else c<row> / i<row> (1-based data row)',
-    'aliases accepted: state_province → state, annual_revenue → revenue',
-  ];
-  for (const filePath of [customersPath, incomingPath]) {
-    const note = ignoredColumnsNote(filePath, (await readCsvHeader(filePath)).map(canonicalColumn));
-    if (note) notes.push(note);
-  }
+  const notes = [`customers = ${customersPath}, incoming = ${incomingPath}; truth: same entity_id`, ...(await readNotes([customersPath, incomingPath], 'c<row> / i<row>'))];
   return {
     name: 'labelled-csv',
     mode: 'link',
@@ -75,4 +79,24 @@ export async function loadLabelledCsv({ customersPath, incomingPath }: LabelledC
     truePairs,
     notes,
   };
+}
+
+/**
+ * One file of customers with duplicates: each record is matched against all the others (never
+ * itself), and every two rows with the same entity_id are a true pair. A blank entity_id is a record
+ * with no duplicate.
+ */
+export async function loadLabelledCsvDedupe(filePath: string): Promise<LabelledDataset> {
+  const rows = await readLabelledFile(filePath, 'r');
+  const idsByEntity = new Map<string, string[]>();
+  for (const { record, entityId } of rows) {
+    if (entityId) idsByEntity.set(entityId, [...(idsByEntity.get(entityId) ?? []), record.id]);
+  }
+  const truePairs: Array<[string, string]> = [];
+  for (const ids of idsByEntity.values()) {
+    for (let i = 0; i < ids.length; i += 1) for (let j = i + 1; j < ids.length; j += 1) truePairs.push(orderedPair(ids[i], ids[j]));
+  }
+  const records = rows.map((row) => row.record);
+  const notes = [`dedupe over ${filePath}; truth: all unordered pairs with the same entity_id`, ...(await readNotes([filePath], 'r<row>'))];
+  return { name: 'labelled-csv-dedupe', mode: 'dedupe', customers: records, incoming: records, truePairs, notes };
 }

@@ -1,4 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadLabelledCsvDedupe } from '../datasets/labelled-csv';
 import type { DatabaseHandle } from '../db/client';
 import { testDatabases } from '../db/testing';
 import { generateCompanyDataset } from '../sample/generate';
@@ -42,5 +46,42 @@ describe.each(testDatabases())('evaluation on generated data ($kind)', ({ open }
     expect(params.version).toMatch(/^em-test-/);
     expect(result.parametersVersion).toBe(params.version);
     expect(params.training?.customers).toBe(150);
+  });
+});
+
+// A user's one file with duplicates (npm run eval -- --dedupe): each record against all others.
+describe.each(testDatabases())('dedupe evaluation of a labelled CSV ($kind)', ({ open }) => {
+  let handle: DatabaseHandle;
+  let result: EvaluationResult;
+  beforeAll(async () => {
+    handle = await open();
+    const dir = mkdtempSync(path.join(tmpdir(), 'dedupe-eval-'));
+    const file = path.join(dir, 'customers.csv');
+    writeFileSync(
+      file,
+      [
+        'company_name,email,phone,address_line1,city,state,postal_code,country,entity_id',
+        'Acme Corporation,orders@acme-tools.com,+1 702 555 0100,12 Main Street,Springfield,IL,62701,US,E1',
+        'ACME Corp.,orders@acme-tools.com,(702) 555-0100,12 Main St,Springfield,IL,62701,US,E1',
+        'Globex Ltd,info@globex.co.uk,+44 20 7946 0958,1 High Street,London,,EC1A 1BB,GB,E2',
+        'Globex Limited,,+44 20 7946 0958,1 High St,London,,EC1A 1BB,GB,E2',
+        'Initech LLC,,,4120 Freidrich Ln,Austin,TX,78744,US,E3',
+      ].join('\n'),
+    );
+    result = await evaluateDataset({ db: handle.db, actor: 'test' }, await loadLabelledCsvDedupe(file));
+  }, 120_000);
+  afterAll(async () => {
+    await handle?.close();
+  });
+
+  it('finds both duplicate pairs and never matches a record with itself', () => {
+    expect(result.dataset).toMatchObject({ mode: 'dedupe', customers: 5, incoming: 5, truePairs: 2 });
+    expect(result.quality).toMatchObject({ truePositives: 2, falsePositives: 0, falseNegatives: 0 });
+    // Five records have at most ten unordered pairs; a self pair would be an eleventh.
+    expect(result.quality.candidatePairs).toBeLessThanOrEqual(10);
+  });
+
+  it('resolves the records into entities', () => {
+    expect(result.clustered).toMatchObject({ entities: 3, precision: 1, recall: 1 });
   });
 });
