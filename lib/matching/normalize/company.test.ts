@@ -28,6 +28,18 @@ describe('normalizeCompanyName', () => {
     ['Renard Société Anonyme', 'renard', 'sa'],
     ['Corp', null, 'corp'],
     ['Inc.', null, 'inc'],
+    ['Cemex S.A. de C.V.', 'cemex', 'sa de cv'],
+    ['Grupo Bimbo S.A.B. de C.V.', 'grupo bimbo', 'sa de cv'],
+    ['Petrobras Ltda.', 'petrobras', 'ltda'],
+    ['Novak s.r.o.', 'novak', 'sro'],
+    ['Kowalski Sp. z o.o.', 'kowalski', 'sp z oo'],
+    ['Maersk A/S', 'maersk', 'as'],
+    ['Nokia Oyj', 'nokia', 'oy'],
+    ['Gorenje d.o.o.', 'gorenje', 'doo'],
+    ['Gazprom PJSC', 'gazprom', 'pjsc'],
+    ['Smith Law PLLC', 'smith law', 'pllc'],
+    ['Müller & Söhne OHG', 'muller and sohne', 'ohg'],
+    ['Richter Kft.', 'richter', 'kft'],
   ])('%s → core %s, legal form %s', (raw, core, legalForm) => {
     const company = normalizeCompanyName(raw);
     expect(company?.core ?? null).toBe(core);

@@ -27,6 +27,14 @@ const LEGAL_FORMS: Array<[string, string]> = [
   ['societa a responsabilita limitata', 'srl'], ['sociedad limitada', 'sl'], ['kabushiki kaisha', 'kk'],
   ['aktiebolag', 'ab'], ['osakeyhtio', 'oy'], ['aksjeselskap', 'as'], ['anpartsselskab', 'aps'],
   ['proprietary', 'pty ltd'], ['private', 'pvt ltd'], ['public company limited', 'plc'],
+  // More countries' forms, as they are written in registers and on invoices.
+  ['sa de cv', 'sa de cv'], ['sab de cv', 'sa de cv'], ['s de rl de cv', 's de rl'], ['s de rl', 's de rl'],
+  ['ltda', 'ltda'], ['limitada', 'ltda'], ['lda', 'ltda'], ['eireli', 'eireli'],
+  ['sau', 'sa'], ['slu', 'sl'], ['snc', 'snc'], ['eurl', 'sarl'], ['sprl', 'sprl'], ['bvba', 'bvba'],
+  ['gmbh und co kg', 'gmbh co kg'], ['ohg', 'ohg'], ['oyj', 'oy'], ['asa', 'asa'], ['a s', 'as'], ['ou', 'ou'],
+  ['sro', 'sro'], ['spol s ro', 'sro'], ['sp z oo', 'sp z oo'], ['spzoo', 'sp z oo'], ['kft', 'kft'], ['zrt', 'zrt'],
+  ['nyrt', 'nyrt'], ['doo', 'doo'], ['dd', 'dd'], ['ooo', 'ooo'], ['pjsc', 'pjsc'], ['ojsc', 'jsc'], ['cjsc', 'jsc'],
+  ['jsc', 'jsc'], ['tbk', 'tbk'], ['pllc', 'pllc'], ['lllp', 'lllp'],
 ];
 const LEGAL_FORM_SEQUENCES = LEGAL_FORMS.map(([spelling, canonical]) => ({ words: spelling.split(' '), canonical }))
   // Longest first, so "co ltd" wins over "ltd" and "pty ltd" over "ltd".
