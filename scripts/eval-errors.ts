@@ -38,7 +38,7 @@ async function main() {
   try {
     const customerIds = await createCustomersBulk(ctx, dataset.customers.map(toInput));
     const incomingIds = await submitIncomingBulk(ctx, dataset.incoming.map(toInput));
-    await estimateParametersFromDatabase(ctx, { source: `eval-errors:${dataset.name}` });
+    await estimateParametersFromDatabase(ctx, { source: `eval-errors:${dataset.name}`, mode: dataset.mode });
     const params = await currentParameters(handle.db);
     const settings = matchSettings();
     const cutoff = args['min-p'] ? Number(args['min-p']) : settings.thresholds.matchCutoff;

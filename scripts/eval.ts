@@ -84,7 +84,7 @@ async function main() {
       { db: handle.db, actor: 'eval' },
       dataset,
       {
-        beforeMatching: estimate ? (ctx) => estimateParametersFromDatabase(ctx, { source: `eval:${dataset.name}` }).then(() => undefined) : undefined,
+        beforeMatching: estimate ? (ctx) => estimateParametersFromDatabase(ctx, { source: `eval:${dataset.name}`, mode: dataset.mode }).then(() => undefined) : undefined,
         onPhase: (phase: EvaluationPhase, total: number) => {
           bar?.stop();
           bar = phase === 'estimate' ? undefined : createProgress(phase, total);

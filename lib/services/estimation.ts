@@ -39,6 +39,13 @@ export interface EstimationOptions {
   /** Records per side for the random-pair u estimate (pairs = side², default 320 → ~100k pairs). */
   randomSide?: number;
   source: string;
+  /**
+   * Which pairs EM learns from: incoming records against customers (link), or customers among
+   * themselves (dedupe). Default: link when there are incoming records, else dedupe. An evaluation
+   * of a dedupe data set loads every record as a customer and again as incoming: it says dedupe, or
+   * each record would meet its own copy, a perfect "match" in the candidates and in the random pairs.
+   */
+  mode?: 'link' | 'dedupe';
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -83,7 +90,7 @@ export async function estimateParametersFromDatabase(ctx: ServiceContext, option
     );
   }
   // With incoming records, learn how incoming relates to customers; without, how customers duplicate each other.
-  const mode = counts.incoming > 0 ? 'link' : 'dedupe';
+  const mode = options.mode ?? (counts.incoming > 0 ? 'link' : 'dedupe');
   const records: Array<Customer | IncomingCustomer> = mode === 'link' ? await sampleIncoming(ctx.db, sampleSize, 'em') : await sampleCustomers(ctx.db, sampleSize, 'em');
 
   const { limits } = matchSettings();

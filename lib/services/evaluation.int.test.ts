@@ -6,7 +6,9 @@ import { loadLabelledCsvDedupe } from '../datasets/labelled-csv';
 import type { DatabaseHandle } from '../db/client';
 import { testDatabases } from '../db/testing';
 import { generateCompanyDataset } from '../sample/generate';
-import { evaluateDataset, type EvaluationResult } from './evaluation';
+import { createCustomersBulk } from './customers';
+import { evaluateDataset, toInput, type EvaluationResult } from './evaluation';
+import { submitIncomingBulk } from './incoming';
 import { estimateParametersFromDatabase } from './estimation';
 import { currentParameters } from './parameters';
 
@@ -84,4 +86,32 @@ describe.each(testDatabases())('dedupe evaluation of a labelled CSV ($kind)', ({
   it('resolves the records into entities', () => {
     expect(result.clustered).toMatchObject({ entities: 3, precision: 1, recall: 1 });
   });
+});
+
+// Evaluating a dedupe data set loads every record twice: as a customer and as an incoming record.
+// EM must then learn from the customers among themselves, or each record meets its own copy.
+describe.each(testDatabases())('estimation for a dedupe data set ($kind)', ({ open }) => {
+  let handle: DatabaseHandle;
+  beforeAll(async () => {
+    handle = await open();
+    const { customers } = generateCompanyDataset({ seed: 77, customers: 110 });
+    const ctx = { db: handle.db, actor: 'test' };
+    await createCustomersBulk(ctx, customers.map(toInput));
+    await submitIncomingBulk(ctx, customers.map(toInput));
+  }, 120_000);
+  afterAll(async () => {
+    await handle?.close();
+  });
+
+  it('pairs no record with itself when told the data set is dedupe', async () => {
+    const ctx = { db: handle.db, actor: 'test' };
+    const dedupe = await estimateParametersFromDatabase(ctx, { source: 'test-dedupe', mode: 'dedupe', randomSide: 150 });
+    expect(dedupe.mode).toBe('dedupe');
+    // 110 customers against the other 109: no self pair among the random pairs.
+    expect(dedupe.randomPairs).toBe(110 * 109);
+    // Left to itself it sees incoming records and learns link-style, self copies included: what the eval must avoid.
+    const guessed = await estimateParametersFromDatabase(ctx, { source: 'test-guess', randomSide: 150 });
+    expect(guessed.mode).toBe('link');
+    expect(guessed.randomPairs).toBe(110 * 110);
+  }, 120_000);
 });
