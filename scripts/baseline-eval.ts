@@ -54,7 +54,8 @@ async function main() {
   const hardNegatives = new Set((dataset.hardNegativePairs ?? []).map(([a, b]) => key(a, b)));
   const outcomes = result.candidates.map((candidate) => {
     const pairKey = key(candidate.incomingId, candidate.customerId);
-    return { ...candidate, isTrueMatch: truth.has(pairKey), isHardNegative: hardNegatives.has(pairKey) };
+    // The textbook linker has no notion of a field that contradicts a match: its bands are cut on p alone.
+    return { ...candidate, isTrueMatch: truth.has(pairKey), isHardNegative: hardNegatives.has(pairKey), contradicted: false };
   });
   const thresholds = resolveBandThresholds();
   const report = qualityReport(outcomes, truth.size, thresholds);

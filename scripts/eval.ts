@@ -1,7 +1,7 @@
 // npm run eval — measure matching quality on labelled data: load it into a fresh database, run the real
 // matching service on every incoming record, print and write precision/recall/F1, per band, candidate
 // recall, calibration and timings.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { createProgress, type Progress } from '../lib/cli/progress';
@@ -44,12 +44,18 @@ new database on the PostgreSQL server of DATABASE_URL. Labels are used only to s
 --estimate (the default) m/u are estimated by EM on the loaded records without looking at the labels.`,
   );
 
+/** The same file under two names (relative, absolute, a symlink). */
+function sameFile(a: string, b: string): boolean {
+  const real = (file: string) => (existsSync(file) ? realpathSync(file) : path.resolve(file));
+  return real(a) === real(b);
+}
+
 async function loadRequested(options: Record<string, unknown>): Promise<LabelledDataset> {
   if (options.dedupe) return loadLabelledCsvDedupe(String(options.dedupe));
   if (options.customers || options.incoming) {
     if (!options.customers || !options.incoming) throw new Error('--customers and --incoming go together (or --dedupe <csv> for one file with duplicates)');
     // One file as both sides would match every record with itself: that is a dedupe evaluation.
-    if (path.resolve(String(options.customers)) === path.resolve(String(options.incoming))) {
+    if (sameFile(String(options.customers), String(options.incoming))) {
       console.error('--customers and --incoming are the same file: evaluating it as a dedupe set (each record against all others, as --dedupe does)');
       return loadLabelledCsvDedupe(String(options.customers));
     }

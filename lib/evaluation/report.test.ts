@@ -11,9 +11,9 @@ const result: EvaluationResult = {
   thresholds,
   quality: qualityReport(
     [
-      { matchProbability: 0.99, isTrueMatch: true },
-      { matchProbability: 0.9, isTrueMatch: false },
-      { matchProbability: 0.2, isTrueMatch: true },
+      { matchProbability: 0.99, isTrueMatch: true, contradicted: false },
+      { matchProbability: 0.9, isTrueMatch: false, contradicted: false },
+      { matchProbability: 0.2, isTrueMatch: true, contradicted: false },
     ],
     2,
     thresholds,

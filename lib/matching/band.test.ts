@@ -21,7 +21,7 @@ describe('confidenceBand', () => {
   it.each([
     [0.999, 'exact'], [0.95, 'exact'], [0.9499, 'high'], [0.85, 'high'],
     [0.8499, 'potential'], [0.75, 'potential'], [0.7499, 'low'], [0, 'low'],
-  ] as const)('p=%f → %s', (p, band) => expect(confidenceBand(p, thresholds)).toBe(band));
+  ] as const)('p=%f → %s', (p, band) => expect(confidenceBand(p, thresholds, false)).toBe(band));
 
   it('puts a pair with a contradicting field in high at most, whatever its p', () => {
     expect(confidenceBand(0.9999, thresholds, true)).toBe('high');

@@ -62,7 +62,7 @@ function round(value: number): number {
 }
 
 /** contradicted: some field of the pair contradicts it (compare-pair.ts contradicts); caps the band at high. */
-export function confidenceBand(matchProbability: number, thresholds: BandThresholds, contradicted = false): ConfidenceBand {
+export function confidenceBand(matchProbability: number, thresholds: BandThresholds, contradicted: boolean): ConfidenceBand {
   if (matchProbability >= thresholds.exact) return contradicted ? 'high' : 'exact';
   if (matchProbability >= thresholds.high) return 'high';
   if (matchProbability >= thresholds.potential) return 'potential';

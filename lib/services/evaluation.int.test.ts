@@ -78,9 +78,8 @@ describe.each(testDatabases())('dedupe evaluation of a labelled CSV ($kind)', ({
 
   it('finds both duplicate pairs and never matches a record with itself', () => {
     expect(result.dataset).toMatchObject({ mode: 'dedupe', customers: 5, incoming: 5, truePairs: 2 });
+    // A record matched with itself would be a false positive: every field agrees with its copy.
     expect(result.quality).toMatchObject({ truePositives: 2, falsePositives: 0, falseNegatives: 0 });
-    // Five records have at most ten unordered pairs; a self pair would be an eleventh.
-    expect(result.quality.candidatePairs).toBeLessThanOrEqual(10);
   });
 
   it('resolves the records into entities', () => {

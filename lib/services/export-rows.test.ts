@@ -72,6 +72,15 @@ describe('topReasons', () => {
     expect(topReasons(null)).toEqual([]);
     expect(topReasons({ fields: 'nonsense' })).toEqual([]);
   });
+  it('lists a contradicting field first, even one that weighs nothing, and says so', () => {
+    const contradicted = { fields: [...criteria.fields, { field: 'generation', level: 'different', weight: 0, contradicts: true }] };
+    expect(topReasons(contradicted)).toEqual([
+      { field: 'generation', level: 'different', weight: 0, contradicts: true },
+      { field: 'email', level: 'exact', weight: 10.4 },
+      { field: 'companyName', level: 'exact', weight: 8.2 },
+    ]);
+    expect(formatReasons(topReasons(contradicted))).toBe('generation different 0 (contradicts); email exact +10.4; companyName exact +8.2');
+  });
 });
 
 describe('exportQuerySchema', () => {

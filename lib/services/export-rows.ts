@@ -3,6 +3,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { SEED_COLUMNS } from '../datasets/seed-csv';
 import type { CustomerExportRow, DecisionExportRow, MatchExportRow } from '../db/queries/export';
+import { rankReasons } from '../matching/reasons';
 import type { ExportFormat, ExportKind } from '../schemas/export';
 
 export type ExportCell = string | number | boolean | null;
@@ -12,9 +13,11 @@ export interface TopReason {
   field: string;
   level: string;
   weight: number;
+  /** The field contradicts the match: the pair is high at most, never exact. */
+  contradicts?: boolean;
 }
 
-/** How many field contributions the matches export lists: the ones that moved the score most. */
+/** How many field contributions the matches export lists (lib/matching/reasons.ts: a contradiction first, then the biggest weights). */
 export const TOP_REASON_COUNT = 3;
 
 export const EXPORT_COLUMNS: Record<ExportKind, readonly string[]> = {
@@ -33,13 +36,12 @@ export const EXPORT_COLUMNS: Record<ExportKind, readonly string[]> = {
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
 export function topReasons(matchCriteria: unknown, limit = TOP_REASON_COUNT): TopReason[] {
-  const fields = (matchCriteria as { fields?: Array<{ field?: unknown; level?: unknown; weight?: unknown }> } | null)?.fields;
+  const fields = (matchCriteria as { fields?: Array<{ field?: unknown; level?: unknown; weight?: unknown; contradicts?: unknown }> } | null)?.fields;
   if (!Array.isArray(fields)) return [];
-  return fields
-    .filter((entry) => typeof entry.field === 'string' && typeof entry.weight === 'number' && entry.weight !== 0)
-    .map((entry) => ({ field: String(entry.field), level: String(entry.level), weight: Number(entry.weight) }))
-    .sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight))
-    .slice(0, limit);
+  const reasons = fields
+    .filter((entry) => typeof entry.field === 'string' && typeof entry.weight === 'number')
+    .map((entry): TopReason => ({ field: String(entry.field), level: String(entry.level), weight: Number(entry.weight), ...(entry.contradicts === true ? { contradicts: true } : {}) }));
+  return rankReasons(reasons, limit);
 }
 
 export function matchRow(row: MatchExportRow): ExportRow {
@@ -83,7 +85,9 @@ export function customerRow(customer: CustomerExportRow): ExportRow {
 
 /** "companyName exact +8.21; email exact +10.4" — one cell for a spreadsheet. */
 export function formatReasons(reasons: TopReason[]): string {
-  return reasons.map((reason) => `${reason.field} ${reason.level} ${reason.weight > 0 ? '+' : ''}${reason.weight}`).join('; ');
+  return reasons
+    .map((reason) => `${reason.field} ${reason.level} ${reason.weight > 0 ? '+' : ''}${reason.weight}${reason.contradicts ? ' (contradicts)' : ''}`)
+    .join('; ');
 }
 
 const toCsvCell = (value: ExportCell | TopReason[]): ExportCell => (Array.isArray(value) ? formatReasons(value) : value);

@@ -78,6 +78,9 @@ describe('contradictingFields', () => {
     expect(leadingReason(explanation)).toBe('Identifier: conflict (−3.3), contradicts the match');
     expect(leadingReason({ ...explanation, fields: explanation.fields.filter((field) => !field.contradicts) })).toBe('Street: exact (+9.8)');
     expect(leadingReason({ ...explanation, fields: [] })).toBeNull();
+    // With m = u a contradiction weighs nothing, and it is still the reason the band is capped.
+    const weightless = { ...explanation, fields: explanation.fields.map((field) => (field.contradicts ? { ...field, weight: 0 } : field)) };
+    expect(leadingReason(weightless)).toBe('Identifier: conflict (0.0), contradicts the match');
   });
 });
 

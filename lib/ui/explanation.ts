@@ -1,6 +1,7 @@
 // Reads the stored match explanation (matching_results.match_criteria, written by
 // lib/services/match-criteria.ts) for the UI: the top reasons and the prior → fields → total waterfall.
 import { z } from 'zod';
+import { rankReasons } from '../matching/reasons';
 import { fieldLabel, formatWeight } from './format';
 
 const fieldSchema = z.object({
@@ -36,20 +37,9 @@ export function readExplanation(matchCriteria: unknown): MatchExplanation | null
   return parsed.success ? parsed.data : null;
 }
 
-/** A field that was missing on either side contributed nothing and explains nothing. */
-function informative(field: FieldWeight): boolean {
-  return field.weight !== 0;
-}
-
-/**
- * What a steward reads first: a field that contradicts the match (it is why a pair at 99.9% sits in
- * high, not exact), then the fields that moved the score most, either way.
- */
+/** What a steward reads first (lib/matching/reasons.ts): a contradicting field, then the biggest weights. */
 export function topReasons(explanation: MatchExplanation, count = 3): FieldWeight[] {
-  return explanation.fields
-    .filter(informative)
-    .toSorted((a, b) => Number(Boolean(b.contradicts)) - Number(Boolean(a.contradicts)) || Math.abs(b.weight) - Math.abs(a.weight) || a.field.localeCompare(b.field))
-    .slice(0, count);
+  return rankReasons(explanation.fields, count);
 }
 
 export interface WaterfallStep {

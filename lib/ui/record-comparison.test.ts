@@ -46,5 +46,13 @@ describe('compareRecords and mergeChoices', () => {
       { identifiers: [{ type: 'EIN', value: '591111111' }, { type: 'VAT', value: 'DE123' }] },
     );
     expect(reordered.find((c) => c.field === 'identifiers')?.agreement).toBe('same');
+    // Read as the engine reads them: type in any case, issuer on one side only, dates in two formats.
+    const engineEqual = compareRecords(
+      { identifiers: [{ type: 'ein', value: '59-1111111' }, { type: 'VAT', value: 'DE123' }], dateOfBirth: '05/06/1980' },
+      { identifiers: [{ type: 'EIN', value: '591111111', country: 'US' }, { type: 'VAT', value: 'DE123' }], dateOfBirth: '1980-05-06' },
+    );
+    expect(engineEqual.find((c) => c.field === 'identifiers')?.agreement).toBe('same');
+    expect(engineEqual.find((c) => c.field === 'date_of_birth')?.agreement).toBe('same');
+    expect(compareRecords({ dateOfBirth: '1980-05-06' }, { dateOfBirth: '1980-06-05' }).find((c) => c.field === 'date_of_birth')?.agreement).toBe('differs');
   });
 });

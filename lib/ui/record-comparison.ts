@@ -1,4 +1,6 @@
 // Incoming vs existing customer, field by field, with what differs said in words (not only in colour).
+import { normalizeDate } from '../matching/normalize/date';
+import { normalizeIdentifiers } from '../matching/normalize/identifier';
 import { MERGEABLE_FIELDS } from '../schemas/review';
 
 export type MergeableField = (typeof MERGEABLE_FIELDS)[number];
@@ -53,15 +55,27 @@ function identifiersText(identifiers: RecordIdentifier[] | null | undefined): st
     .join('; ');
 }
 
-function compared<F extends ComparedField>(field: F, left: string | null, right: string | null): FieldComparison<F> {
-  return { field, incoming: left, customer: right, agreement: agreementOf(left, right) };
+function compared<F extends ComparedField>(field: F, left: string | null, right: string | null, sameValue?: () => boolean): FieldComparison<F> {
+  const agreement = agreementOf(left, right);
+  // Where the engine reads both values as one (05/06/1980 and 1980-05-06), so does the table.
+  return { field, incoming: left, customer: right, agreement: agreement === 'differs' && sameValue?.() ? 'same' : agreement };
+}
+
+/** The numbers as the engine compares them: type and value, issuer left aside (one side may not say it). */
+function identifierSet(identifiers: RecordIdentifier[] | null | undefined): string {
+  return [...new Set(normalizeIdentifiers(identifiers).map(({ type, label, value }) => `${type}|${label}|${value}`))].sort().join(' ');
+}
+
+function sameDate(a: string | null | undefined, b: string | null | undefined): boolean {
+  const [x, y] = [normalizeDate(a), normalizeDate(b)];
+  return x !== null && y !== null && x.year === y.year && x.month === y.month && x.day === y.day;
 }
 
 export function compareRecords(incoming: BusinessRecord, customer: BusinessRecord): FieldComparison[] {
   return [
     ...MERGEABLE_FIELDS.map((field) => compared(field, text(incoming[PROPERTY[field]]), text(customer[PROPERTY[field]]))),
-    compared('date_of_birth', text(incoming.dateOfBirth), text(customer.dateOfBirth)),
-    compared('identifiers', identifiersText(incoming.identifiers), identifiersText(customer.identifiers)),
+    compared('date_of_birth', text(incoming.dateOfBirth), text(customer.dateOfBirth), () => sameDate(text(incoming.dateOfBirth), text(customer.dateOfBirth))),
+    compared('identifiers', identifiersText(incoming.identifiers), identifiersText(customer.identifiers), () => identifierSet(incoming.identifiers) === identifierSet(customer.identifiers)),
   ];
 }
 

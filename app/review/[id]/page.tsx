@@ -58,7 +58,7 @@ export default async function MatchDetailPage({ params }: { params: Promise<{ id
         </div>
         {contradicting.length > 0 ? (
           <p className="text-sm text-amber-900" data-testid="contradiction-note">
-            Never in the exact band: {contradicting.join(', ')} {contradicting.length === 1 ? 'contradicts' : 'contradict'} the match, so a person decides, whatever the total.
+            {contradicting.join(', ')} {contradicting.length === 1 ? 'contradicts' : 'contradict'} the match: such a pair is never in the exact band, whatever its probability; a person decides.
           </p>
         ) : null}
       </header>

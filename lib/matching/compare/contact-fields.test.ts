@@ -12,7 +12,8 @@ describe('emailComparison', () => {
   it.each<[string | null, string | null, string]>([
     ['Bob@Acme.com', ' bob@acme.com', 'exact'],
     ['bob@acme.com', 'bob@acme-corp.com', 'sameLocal'],
-    ['info@acme.com', 'info@globex.com', 'else'],
+    // Two records without a company: front desks say nothing about the person (see below).
+    ['info@acme.com', 'info@globex.com', 'null'],
     ['bob@acme.com', 'alice@acme.com', 'else'],
     [null, 'bob@acme.com', 'null'],
   ])('%s vs %s → %s', (a, b, expected) => expect(level(emailComparison, { email: a }, { email: b })).toBe(expected));
@@ -20,9 +21,12 @@ describe('emailComparison', () => {
   it.each<[CustomerRecord, CustomerRecord, string]>([
     // Two people at one front desk: the role mailbox is their employer's, not either person's.
     [{ contactName: 'Andrew Anderson', email: 'info@ca-state.gov' }, { contactName: 'Anna Anderson', email: 'INFO@ca-state.gov' }, 'null'],
+    [{ contactName: 'Andrew Anderson', email: 'info@ca-state.gov' }, { contactName: 'Andrew Anderson', email: 'andrew@ca-state.gov' }, 'null'],
+    [{ contactName: 'Andrew Anderson', email: 'info@ca-state.gov' }, { contactName: 'Anna Anderson', email: 'info+west@ca-state.gov' }, 'null'],
     // A company's role mailbox is the company's own: evidence that it is the same company.
     [{ companyName: 'Acme', email: 'info@acme.com' }, { companyName: 'Acme Inc', email: 'info@acme.com' }, 'exact'],
     [{ contactName: 'Bob Smith', email: 'info@acme.com' }, { companyName: 'Acme', email: 'info@acme.com' }, 'exact'],
+    [{ companyName: 'Acme', email: 'info@acme.com' }, { companyName: 'Globex', email: 'info@globex.com' }, 'else'],
     // A personal mailbox shared by two person records is still the strongest contact evidence.
     [{ contactName: 'Bob Smith', email: 'bsmith@work.com' }, { contactName: 'Robert Smith', email: 'bsmith@work.com' }, 'exact'],
   ])('%j vs %j → %s', (a, b, expected) => expect(level(emailComparison, a, b)).toBe(expected));

@@ -32,9 +32,9 @@ export const emailComparison: FieldComparisonDefinition = {
     const left = a.email?.address ?? null;
     const right = b.email?.address ?? null;
     if (!a.email || !b.email) return nullOutcome(left, right);
-    // Two people who share info@ or sales@ share an employer's front desk, not a mailbox of
-    // their own: like the employer's mail domain, it says nothing about which person this is.
-    if (left === right && a.email.isRole && isPerson(a) && isPerson(b)) return nullOutcome(left, right);
+    // A front desk (info@, sales@) is an employer's, not a person's: like the employer's mail
+    // domain it says nothing about which person a record is, shared or not.
+    if ((a.email.isRole || b.email.isRole) && isPerson(a) && isPerson(b)) return nullOutcome(left, right);
     if (left === right) return { level: 'exact', left, right, termFrequencyKey: { field: 'email', value: left! } };
     if (a.email.local === b.email.local && !a.email.isRole) {
       return { level: 'sameLocal', left, right };

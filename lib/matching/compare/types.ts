@@ -111,6 +111,7 @@ export interface FieldComparisonDefinition {
    * an address, a mailbox or a surname, the mixture's "match" class is the household, and the
    * contradictions inside households become "evidence of a match". These levels keep the m of
    * `prior` during EM (the other levels share the rest); reviewer labels still estimate them.
+   * A pair at one of these levels is never in the exact band (band.ts, compare-pair.ts contradicts).
    */
   contradictionLevels?: readonly string[];
   /**

@@ -8,7 +8,7 @@ export interface ScoredOutcome {
   isTrueMatch: boolean;
   isHardNegative?: boolean;
   /** Some field contradicts the pair (compare-pair.ts contradicts): never in the exact band. */
-  contradicted?: boolean;
+  contradicted: boolean;
 }
 
 export interface QualityReport extends PairFigures {

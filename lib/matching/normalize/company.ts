@@ -29,12 +29,30 @@ const LEGAL_FORMS: Array<[string, string]> = [
   ['proprietary', 'pty ltd'], ['private', 'pvt ltd'], ['public company limited', 'plc'],
   // More countries' forms, as they are written in registers and on invoices.
   ['sa de cv', 'sa de cv'], ['sab de cv', 'sa de cv'], ['s de rl de cv', 's de rl'], ['s de rl', 's de rl'],
-  ['ltda', 'ltda'], ['limitada', 'ltda'], ['lda', 'ltda'], ['eireli', 'eireli'],
-  ['sau', 'sa'], ['slu', 'sl'], ['snc', 'snc'], ['eurl', 'sarl'], ['sprl', 'sprl'], ['bvba', 'bvba'],
-  ['gmbh und co kg', 'gmbh co kg'], ['ohg', 'ohg'], ['oyj', 'oy'], ['asa', 'asa'], ['a s', 'as'], ['ou', 'ou'],
+  ['ltda', 'ltda'], ['limitada', 'ltda'], ['eireli', 'eireli'],
+  ['eurl', 'sarl'], ['sprl', 'sprl'], ['bvba', 'bvba'],
+  ['gmbh und co kg', 'gmbh co kg'], ['ohg', 'ohg'], ['oyj', 'oy'],
   ['sro', 'sro'], ['spol s ro', 'sro'], ['sp z oo', 'sp z oo'], ['spzoo', 'sp z oo'], ['kft', 'kft'], ['zrt', 'zrt'],
-  ['nyrt', 'nyrt'], ['doo', 'doo'], ['dd', 'dd'], ['ooo', 'ooo'], ['pjsc', 'pjsc'], ['ojsc', 'jsc'], ['cjsc', 'jsc'],
+  ['nyrt', 'nyrt'], ['pjsc', 'pjsc'], ['ojsc', 'jsc'], ['cjsc', 'jsc'],
   ['jsc', 'jsc'], ['tbk', 'tbk'], ['pllc', 'pllc'], ['lllp', 'lllp'],
+];
+
+/**
+ * Legal forms that are also ordinary words or names — Doo, Sau, Ou, Asa, "Plan A S" — count only
+ * when the raw name ends with them written as a legal form: with their dots or slash, or in capitals.
+ * "Gorenje d.o.o." and "Maersk A/S" have one; "Scooby Doo" and "Wing Sau" do not.
+ */
+const WRITTEN_LEGAL_FORMS: Array<{ written: RegExp; words: string[]; canonical: string }> = [
+  { written: /\bd\.\s?o\.\s?o\.?$/i, words: ['doo'], canonical: 'doo' },
+  { written: /\bd\.\s?d\.?$/i, words: ['dd'], canonical: 'dd' },
+  { written: /\ba\s?\/\s?s$/i, words: ['a', 's'], canonical: 'as' },
+  { written: /\b(?:[sS]\.\s?[aA]\.\s?[uU]\.?|SAU)$/, words: ['sau'], canonical: 'sa' },
+  { written: /\bs\.\s?l\.\s?u\.?$|\bSLU$/i, words: ['slu'], canonical: 'sl' },
+  { written: /\bs\.\s?n\.\s?c\.?$|\bSNC$/i, words: ['snc'], canonical: 'snc' },
+  { written: /\bOOO$/, words: ['ooo'], canonical: 'ooo' },
+  { written: /\bASA$/, words: ['asa'], canonical: 'asa' },
+  { written: /\bOÜ$/i, words: ['ou'], canonical: 'ou' },
+  { written: /\bLda\.?$/, words: ['lda'], canonical: 'ltda' },
 ];
 const LEGAL_FORM_SEQUENCES = LEGAL_FORMS.map(([spelling, canonical]) => ({ words: spelling.split(' '), canonical }))
   // Longest first, so "co ltd" wins over "ltd" and "pty ltd" over "ltd".
@@ -116,10 +134,21 @@ export function withoutParenthesised(raw: string): string {
   return stripped.length > 0 ? stripped : raw;
 }
 
+/** A legal form written as one at the end of the raw name (WRITTEN_LEGAL_FORMS), taken off the words. */
+function splitWrittenLegalForm(raw: string, nameWords: string[]): { rest: string[]; legalForm: string | null } {
+  const trimmed = raw.trim();
+  const form = WRITTEN_LEGAL_FORMS.find((candidate) => candidate.written.test(trimmed) && endsWith(nameWords, candidate.words));
+  return form ? { rest: nameWords.slice(0, nameWords.length - form.words.length), legalForm: form.canonical } : { rest: nameWords, legalForm: null };
+}
+
 export function normalizeCompanyName(raw: string | null | undefined): NormalizedCompany | null {
-  const cleaned = cleanText(raw ? withoutDots(withoutParenthesised(raw)) : raw);
-  if (!cleaned) return null;
-  const { rest, legalForm } = splitLegalForm(words(cleaned));
+  const named = raw ? withoutParenthesised(raw) : raw;
+  const cleaned = cleanText(named ? withoutDots(named) : named);
+  if (!named || !cleaned) return null;
+  const written = splitWrittenLegalForm(named, words(cleaned));
+  const { rest, legalForm: innerForm } = splitLegalForm(written.rest);
+  // The outermost form is the registered one: "Acme Ltd d.o.o." is a d.o.o.
+  const legalForm = written.legalForm ?? innerForm;
   const expanded = rest.map((word) => WORD_VARIANTS[word] ?? word);
   const coreWords = expanded[0] === 'the' ? expanded.slice(1) : expanded;
   const distinctiveWords = coreWords.filter((word) => !GENERIC_COMPANY_WORDS.has(word));

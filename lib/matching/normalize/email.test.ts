@@ -19,6 +19,8 @@ describe('normalizeEmail', () => {
     ['Sales@Acme.com', true],
     ['"Front desk" <office@acme.com>', true],
     ['information@acme.io', false],
+    ['info+uk@acme.io', true],
+    ['no-reply@acme.io', true],
     ['john.smith@acme.com', false],
   ])('marks role mailboxes: %s', (raw, isRole) => {
     expect(normalizeEmail(raw)?.isRole).toBe(isRole);

@@ -23,7 +23,13 @@ const FREE_MAIL_PROVIDERS = new Set([
 const ROLE_LOCAL_PARTS = new Set([
   'info', 'sales', 'contact', 'admin', 'office', 'hello', 'support', 'accounts', 'billing',
   'enquiries', 'inquiries', 'team', 'mail', 'service', 'help', 'marketing', 'hr', 'jobs', 'noreply',
+  'no-reply', 'donotreply', 'do-not-reply', 'reception', 'orders', 'invoices', 'careers',
 ]);
+
+/** "info+uk" and "info" are one mailbox; the tag after "+" routes mail inside it. */
+function isRoleLocalPart(local: string): boolean {
+  return ROLE_LOCAL_PARTS.has(local.split('+')[0]);
+}
 
 export interface NormalizedEmail {
   address: string;
@@ -53,5 +59,5 @@ export function normalizeEmail(raw: string | null | undefined): NormalizedEmail 
   const host = address.slice(at + 1);
   if (!local || !host) return null;
   const domain = getDomain(host) ?? host;
-  return { address: `${local}@${host}`, local, domain, isFreeMail: isFreeMailDomain(domain), isRole: ROLE_LOCAL_PARTS.has(local) };
+  return { address: `${local}@${host}`, local, domain, isFreeMail: isFreeMailDomain(domain), isRole: isRoleLocalPart(local) };
 }
