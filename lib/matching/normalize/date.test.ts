@@ -27,6 +27,11 @@ describe('normalizeDate', () => {
     ['13/13/1990', null],
     ['unknown', null],
     ['', null],
+    // What systems write when they have no date: missing, not a birth date a century off.
+    ['1900-01-01', null],
+    ['01/01/1900', null],
+    ['9999-12-31', null],
+    ['1900-01-02', { year: 1900, month: 1, day: 2 }],
   ])('%s', (raw, expected) => {
     const date = normalizeDate(raw, options);
     if (expected === null) expect(date).toBeNull();

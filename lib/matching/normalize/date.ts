@@ -37,11 +37,18 @@ function fullYear(written: string, referenceYear: number): number {
   return century + value <= referenceYear ? century + value : century - 100 + value;
 }
 
+/**
+ * Dates systems write when they have none: 1900-01-01 (and 1901), 1800-01-01, 9999-12-31. Read as
+ * a birth date they would make two records of one person "born a century apart"; they are missing.
+ */
+const PLACEHOLDER_DATES = new Set(['1800-01-01', '1900-01-01', '1901-01-01', '9999-12-31']);
+
 function build(year: number, month: number | null, day: number | null, dayMonthAmbiguous = false): NormalizedDate | null {
   if (!Number.isInteger(year) || year < 1000 || year > 9999) return null;
   if (month !== null && (month < 1 || month > 12)) return null;
   if (day !== null && (month === null || day < 1 || day > daysInMonth(year, month))) return null;
   const text = [String(year), month === null ? null : pad(month), day === null ? null : pad(day)].filter(Boolean).join('-');
+  if (PLACEHOLDER_DATES.has(text)) return null;
   return { year, month, day, dayMonthAmbiguous: dayMonthAmbiguous && month !== null && day !== null && month !== day, text };
 }
 
