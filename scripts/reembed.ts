@@ -25,7 +25,8 @@ const program = new Command()
   .addOption(new Option('--provider <name>', 'embedding provider (default: EMBEDDING_PROVIDER)').choices(EMBEDDING_PROVIDERS))
   .addOption(new Option('--target <table>', 'which records').choices(REEMBED_TARGETS).default('all'))
   .option('--batch-size <n>', 'rows per provider call and commit', positiveInteger, DEFAULT_REEMBED_BATCH_SIZE)
-  .option('--pending-only', 'only records without embeddings (stored while the provider was down), not those of another model')
+  .addOption(new Option('--pending-only', 'only records without embeddings (stored while the provider was down), not those of another model').conflicts('refresh'))
+  .option('--refresh', 'every record, whatever its model: match keys and embeddings derived anew with the current normalisation, term frequencies rebuilt (after an upgrade; then npm run match -- --all)')
   .option('--no-rematch', 'do not re-match incoming records that were matched without embeddings')
   .addHelpText(
     'after',
@@ -34,12 +35,13 @@ Examples:
   npm run reembed -- --provider openai                  # after switching to OpenAI: every row, resumable
   npm run reembed -- --pending-only                     # fill records stored while the provider was down
   npm run reembed -- --provider azure --target customers --batch-size 200
+  npm run reembed -- --refresh && npm run match -- --all   # after an upgrade that changed normalisation
 
 Provider settings come from the environment (OPENAI_*, AZURE_OPENAI_*, EMBEDDING_*; see .env.example).
 Run the app with the same EMBEDDING_PROVIDER afterwards: vectors of different models are not comparable.`,
   );
 
-program.action(async (options: { provider?: EmbeddingProviderName; target: ReembedTarget; batchSize: number; pendingOnly?: boolean; rematch: boolean }) => {
+program.action(async (options: { provider?: EmbeddingProviderName; target: ReembedTarget; batchSize: number; pendingOnly?: boolean; refresh?: boolean; rematch: boolean }) => {
   const provider = options.provider ?? env().EMBEDDING_PROVIDER;
   const embedder = getEmbedder(provider);
   if (provider !== env().EMBEDDING_PROVIDER) {
@@ -56,6 +58,7 @@ program.action(async (options: { provider?: EmbeddingProviderName; target: Reemb
         target: options.target,
         batchSize: options.batchSize,
         pendingOnly: options.pendingOnly ?? false,
+        refresh: options.refresh ?? false,
         rematch: options.rematch,
         onProgress: ({ table, done, total }) => {
           let bar = bars.get(table);
@@ -70,7 +73,8 @@ program.action(async (options: { provider?: EmbeddingProviderName; target: Reemb
     for (const bar of bars.values()) bar.stop();
     console.log(
       `Embedded with ${summary.model}: ${summary.customers.embedded} customers, ${summary.incoming.embedded} incoming records` +
-        (summary.rematched ? `; re-matched ${summary.rematched} records that had been matched without embeddings` : '') + '.',
+        (summary.rematched ? `; re-matched ${summary.rematched} records that had been matched without embeddings` : '') +
+        (summary.termFrequenciesRebuilt ? '; match keys derived anew and term frequencies rebuilt (run `npm run match -- --all` to re-score stored matches)' : '') + '.',
     );
   } finally {
     for (const bar of bars.values()) bar.stop();

@@ -90,4 +90,22 @@ describe.each(testDatabases())('reembed on $kind', ({ open }) => {
     expect(await countCachedEmbeddings(handle.db, 'local-hash-v1')).toBe(0);
     expect(stub.requests).toHaveLength(0);
   });
+
+  it('refresh derives the keys of every row anew and rebuilds the term frequencies (after an upgrade)', async () => {
+    // What an older version left behind: keys from its normalisation, counts that no longer add up.
+    await handle.db.execute(sql`update customers set name_normalized = 'stale', legal_form = null`);
+    await handle.db.execute(sql`delete from term_frequencies`);
+    const plain = await reembed(ctx, { embedder: createLocalEmbedder(), target: 'all' });
+    expect(plain.customers.embedded).toBe(0); // same model: a plain run has nothing to do
+    const refreshed = await reembed(ctx, { embedder: createLocalEmbedder(), target: 'all', batchSize: 5, refresh: true });
+    expect(refreshed).toMatchObject({ customers: { total: 12, embedded: 12 }, termFrequenciesRebuilt: true });
+    const stale = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from customers where name_normalized = 'stale'`);
+    expect(Number(stale[0].n)).toBe(0);
+    const acme = await queryRows<{ name: string; form: string | null }>(handle.db, sql`select name_normalized as name, legal_form as form from customers where company_name = 'Acme Corporation'`);
+    expect(acme[0]).toEqual({ name: 'acme', form: 'corp' });
+    const total = await queryRows<{ count: number }>(handle.db, sql`select count from term_frequencies where field = '_total'`);
+    expect(Number(total[0].count)).toBe(12);
+    const counted = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from term_frequencies where field <> '_total'`);
+    expect(Number(counted[0].n)).toBeGreaterThan(12);
+  });
 });

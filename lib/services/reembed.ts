@@ -1,14 +1,18 @@
 // Re-embeds stored records with a given embedder: after switching provider or model, or to fill the
-// embeddings of incoming records stored while the provider was down. Resumable: rows are taken in id
+// embeddings of incoming records stored while the provider was down. With `refresh`, every row's match
+// keys and embeddings are derived anew and the term frequencies rebuilt: after an upgrade that changed
+// how names, mailboxes or addresses are normalised. Resumable: rows are taken in id
 // order among those whose model differs (or whose embeddings are missing) and committed per batch, so a
 // re-run after a crash continues where the last one stopped.
-import { clearNeedsEmbedding, countRowsToReembed, nextRowsToReembed, storeEmbeddings, type EmbeddedTable, type ReembedSelection, type RowToReembed } from '../db/queries/embeddings';
+import { clearNeedsEmbedding, countRowsToReembed, nextRowsToReembed, storeDerivedColumns, storeEmbeddings, type EmbeddedTable, type ReembedSelection, type RowToReembed } from '../db/queries/embeddings';
+import { adjustTermFrequencies, clearTermFrequencies } from '../db/queries/term-frequencies';
 import { withEmbeddingCache } from '../embeddings/cache';
 import type { Embedder, EmbeddingCacheStore } from '../embeddings/types';
 import { logger } from '../logger';
-import { embeddingTexts } from '../matching/normalize/record';
+import { embeddingTexts, normalizeRecord } from '../matching/normalize/record';
+import { termFrequencyKeys } from '../matching/term-frequency';
 import type { ServiceContext } from './context';
-import { embeddingCacheFor } from './match-data';
+import { deriveMatchDataBatch, embeddingCacheFor } from './match-data';
 import { matchIncoming } from './matching';
 
 export const REEMBED_TARGETS = ['customers', 'incoming', 'all'] as const;
@@ -28,6 +32,11 @@ export interface ReembedOptions {
   pendingOnly?: boolean;
   /** Re-match incoming records that had been matched without embeddings (default true). */
   rematch?: boolean;
+  /**
+   * Every row, whatever its model: match keys and embeddings derived anew with the current
+   * normalisation, and the customers' term frequencies rebuilt from scratch (after an upgrade).
+   */
+  refresh?: boolean;
   /** Default: the embedding_cache table (remote providers only). */
   cache?: EmbeddingCacheStore | null;
   /** Called once with the totals, then after each committed batch. */
@@ -39,6 +48,8 @@ export interface ReembedSummary {
   customers: { total: number; embedded: number };
   incoming: { total: number; embedded: number };
   rematched: number;
+  /** With refresh: the term frequencies were rebuilt from every customer. */
+  termFrequenciesRebuilt: boolean;
 }
 
 /** Incoming records matched while they had no embeddings: their stored results are partial. */
@@ -55,15 +66,20 @@ async function reembedTable(ctx: ServiceContext, table: EmbeddedTable, embedder:
   for (;;) {
     const rows = await nextRowsToReembed(ctx.db, table, selection, afterId, batchSize);
     if (rows.length === 0) break;
-    const texts = rows.map((row) => embeddingTexts(row));
     // Network first, then a short transaction: a batch is stored whole or not at all.
-    const vectors = await embedder.embed(texts.flatMap((text) => [text.companyName, text.fullProfile]));
-    await storeEmbeddings(
-      ctx.db,
-      table,
-      embedder.model,
-      rows.map((row, i) => ({ id: row.id, companyNameEmbedding: vectors[2 * i], fullProfileEmbedding: vectors[2 * i + 1], keepNeedsEmbedding: needsRematch(row, rematch) })),
-    );
+    if (selection.everything) {
+      const derived = await deriveMatchDataBatch(rows, embedder);
+      await storeDerivedColumns(ctx.db, table, rows.map((row, i) => ({ id: row.id, values: derived[i], keepNeedsEmbedding: needsRematch(row, rematch) })));
+    } else {
+      const texts = rows.map((row) => embeddingTexts(row));
+      const vectors = await embedder.embed(texts.flatMap((text) => [text.companyName, text.fullProfile]));
+      await storeEmbeddings(
+        ctx.db,
+        table,
+        embedder.model,
+        rows.map((row, i) => ({ id: row.id, companyNameEmbedding: vectors[2 * i], fullProfileEmbedding: vectors[2 * i + 1], keepNeedsEmbedding: needsRematch(row, rematch) })),
+      );
+    }
     // needs_embedding stays set until the re-match is done: after a crash the next run re-embeds (from the
     // cache) and re-matches these rows again instead of leaving partial results behind.
     for (const row of rows.filter((candidate) => needsRematch(candidate, rematch))) {
@@ -78,14 +94,33 @@ async function reembedTable(ctx: ServiceContext, table: EmbeddedTable, embedder:
   return { total, embedded: done, rematched };
 }
 
+/** The customers' term frequencies counted again from every row, in one transaction (readers never see half). */
+async function rebuildTermFrequencies(ctx: ServiceContext, batchSize: number): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    await clearTermFrequencies(tx);
+    const everything: ReembedSelection = { model: '', missingOnly: false, everything: true };
+    for (let afterId = 0; ; ) {
+      const rows = await nextRowsToReembed(tx, 'customers', everything, afterId, batchSize);
+      if (rows.length === 0) break;
+      await adjustTermFrequencies(tx, rows.map((row) => termFrequencyKeys(normalizeRecord(row))), 1);
+      afterId = rows[rows.length - 1].id;
+    }
+  });
+}
+
 export async function reembed(ctx: ServiceContext, options: ReembedOptions): Promise<ReembedSummary> {
   const cache = options.cache === undefined ? embeddingCacheFor(ctx.db) : options.cache;
   const embedder = cache ? withEmbeddingCache(options.embedder, cache) : options.embedder;
-  const selection: ReembedSelection = { model: embedder.model, missingOnly: options.pendingOnly ?? false };
-  const summary: ReembedSummary = { model: embedder.model, customers: { total: 0, embedded: 0 }, incoming: { total: 0, embedded: 0 }, rematched: 0 };
+  const refresh = options.refresh ?? false;
+  const selection: ReembedSelection = { model: embedder.model, missingOnly: options.pendingOnly ?? false, everything: refresh };
+  const summary: ReembedSummary = { model: embedder.model, customers: { total: 0, embedded: 0 }, incoming: { total: 0, embedded: 0 }, rematched: 0, termFrequenciesRebuilt: false };
   if (options.target !== 'incoming') {
     const { total, embedded } = await reembedTable(ctx, 'customers', embedder, selection, options);
     summary.customers = { total, embedded };
+    if (refresh) {
+      await rebuildTermFrequencies(ctx, options.batchSize ?? DEFAULT_REEMBED_BATCH_SIZE);
+      summary.termFrequenciesRebuilt = true;
+    }
   }
   if (options.target !== 'customers') {
     const { total, embedded, rematched } = await reembedTable(ctx, 'incoming', embedder, selection, options);

@@ -3,6 +3,7 @@
 import { and, asc, eq, gt, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../client';
 import { customers, incomingCustomers } from '../schema';
+import type { IncomingMatchData } from './queue';
 
 export type EmbeddedTable = 'customers' | 'incoming';
 
@@ -13,10 +14,13 @@ export interface ReembedSelection {
   model: string;
   /** Only rows without embeddings (provider down when stored), not rows of another model. */
   missingOnly: boolean;
+  /** Every row, whatever its model (a refresh after an upgrade that changed normalisation). */
+  everything?: boolean;
 }
 
 function needsWork(table: EmbeddedTable, selection: ReembedSelection): SQL {
   const t = TABLES[table];
+  if (selection.everything) return sql`true`;
   const missing = [isNull(t.companyNameEmbedding), isNull(t.fullProfileEmbedding), isNull(t.embeddingModel)];
   if (table === 'incoming') missing.push(eq(incomingCustomers.needsEmbedding, true));
   if (selection.missingOnly) return or(...missing)!;
@@ -77,6 +81,18 @@ export async function storeEmbeddings(db: Database, table: EmbeddedTable, model:
       const values = { companyNameEmbedding: row.companyNameEmbedding, fullProfileEmbedding: row.fullProfileEmbedding, embeddingModel: model };
       if (table === 'incoming') await tx.update(incomingCustomers).set({ ...values, needsEmbedding: row.keepNeedsEmbedding ?? false }).where(eq(incomingCustomers.id, row.id));
       else await tx.update(customers).set(values).where(eq(customers.id, row.id));
+    }
+  });
+}
+
+/** Match keys and embeddings derived anew from a row (same columns in both tables), one transaction per batch. */
+export type DerivedColumns = IncomingMatchData;
+
+export async function storeDerivedColumns(db: Database, table: EmbeddedTable, rows: Array<{ id: number; values: DerivedColumns; keepNeedsEmbedding?: boolean }>): Promise<void> {
+  await db.transaction(async (tx) => {
+    for (const { id, values, keepNeedsEmbedding } of rows) {
+      if (table === 'incoming') await tx.update(incomingCustomers).set({ ...values, needsEmbedding: keepNeedsEmbedding ?? false }).where(eq(incomingCustomers.id, id));
+      else await tx.update(customers).set(values).where(eq(customers.id, id));
     }
   });
 }

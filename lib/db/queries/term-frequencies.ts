@@ -34,6 +34,11 @@ export async function adjustTermFrequencies(db: Database, perCustomerKeys: Reado
     on conflict (field, value) do update set count = greatest(0, ${termFrequencies.count} + excluded.count)`);
 }
 
+/** Empties the counts; a rebuild from every customer follows in the same transaction. */
+export async function clearTermFrequencies(db: Database): Promise<void> {
+  await db.delete(termFrequencies);
+}
+
 /** Shares (0..1) of customers holding each key, and the number of customers. */
 export async function lookupTermFrequencies(db: Database, keys: readonly TermKey[]): Promise<{ shares: Map<string, number>; total: number }> {
   const wanted = [...keys, [TOTAL_FIELD, TOTAL_VALUE] as const];
