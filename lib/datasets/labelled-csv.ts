@@ -4,7 +4,7 @@
 // same entity_id are a true pair).
 import { readCsvHeader, readCsvRows, blankToNull } from './csv';
 import { canonicalColumn, seedRowToRecord, SEED_COLUMNS } from './seed-csv';
-import { orderedPair, type LabelledDataset, type LabelledRecord } from './types';
+import { groupBy, pairsWithin, type LabelledDataset, type LabelledRecord } from './types';
 
 export interface LabelledCsvPaths {
   customersPath: string;
@@ -59,14 +59,11 @@ export async function loadLabelledCsv({ customersPath, incomingPath }: LabelledC
   const customerRows = await readLabelledFile(customersPath, 'c');
   const incomingRows = await readLabelledFile(incomingPath, 'i');
 
-  const customerIdsByEntity = new Map<string, string[]>();
-  for (const { record, entityId } of customerRows) {
-    if (entityId) customerIdsByEntity.set(entityId, [...(customerIdsByEntity.get(entityId) ?? []), record.id]);
-  }
+  const customersByEntity = groupBy(customerRows, (row) => row.entityId);
   const truePairs: Array<[string, string]> = [];
   for (const { record, entityId } of incomingRows) {
-    for (const customerId of (entityId && customerIdsByEntity.get(entityId)) || []) {
-      truePairs.push([record.id, customerId]);
+    for (const customer of (entityId && customersByEntity.get(entityId)) || []) {
+      truePairs.push([record.id, customer.record.id]);
     }
   }
 
@@ -88,14 +85,7 @@ export async function loadLabelledCsv({ customersPath, incomingPath }: LabelledC
  */
 export async function loadLabelledCsvDedupe(filePath: string): Promise<LabelledDataset> {
   const rows = await readLabelledFile(filePath, 'r');
-  const idsByEntity = new Map<string, string[]>();
-  for (const { record, entityId } of rows) {
-    if (entityId) idsByEntity.set(entityId, [...(idsByEntity.get(entityId) ?? []), record.id]);
-  }
-  const truePairs: Array<[string, string]> = [];
-  for (const ids of idsByEntity.values()) {
-    for (let i = 0; i < ids.length; i += 1) for (let j = i + 1; j < ids.length; j += 1) truePairs.push(orderedPair(ids[i], ids[j]));
-  }
+  const truePairs = pairsWithin(rows, (row) => row.entityId, (row) => row.record.id);
   const records = rows.map((row) => row.record);
   const notes = [`dedupe over ${filePath}; truth: all unordered pairs with the same entity_id`, ...(await readNotes([filePath], 'r<row>'))];
   return { name: 'labelled-csv-dedupe', mode: 'dedupe', customers: records, incoming: records, truePairs, notes };

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { blankToNull, joinParts, readCsvRows } from './csv';
 import { identifierType } from '@/lib/matching/normalize/identifier';
 import type { RecordIdentifier } from '@/lib/matching/types';
-import { orderedPair, type LabelledDataset, type LabelledRecord } from './types';
+import { pairsWithin, type LabelledDataset, type LabelledRecord } from './types';
 
 const SOURCE_FILES = ['customers.csv', 'reference.csv', 'watchlist.csv'];
 const TRUTH_FILE = 'actual_truthset_key.csv';
@@ -92,25 +92,6 @@ async function readTruth(filePath: string): Promise<TruthRow[]> {
   return rows;
 }
 
-/** All unordered pairs of members that share `key` and satisfy `keep`. */
-function pairsWithin(
-  rows: TruthRow[],
-  key: (row: TruthRow) => string,
-  keep: (a: TruthRow, b: TruthRow) => boolean,
-): Array<[string, string]> {
-  const groups = new Map<string, TruthRow[]>();
-  for (const row of rows) groups.set(key(row), [...(groups.get(key(row)) ?? []), row]);
-  const pairs: Array<[string, string]> = [];
-  for (const members of groups.values()) {
-    for (let i = 0; i < members.length; i += 1) {
-      for (let j = i + 1; j < members.length; j += 1) {
-        if (keep(members[i], members[j])) pairs.push(orderedPair(members[i].recordId, members[j].recordId));
-      }
-    }
-  }
-  return pairs.sort((a, b) => (a[0] === b[0] ? (a[1] < b[1] ? -1 : 1) : a[0] < b[0] ? -1 : 1));
-}
-
 export async function loadSenzingDemo(dir: string): Promise<LabelledDataset> {
   const records: LabelledRecord[] = [];
   for (const file of SOURCE_FILES) {
@@ -126,8 +107,8 @@ export async function loadSenzingDemo(dir: string): Promise<LabelledDataset> {
   const labelledIds = new Set(truth.map((row) => row.recordId));
   const unlabelled = records.filter((record) => !labelledIds.has(record.id)).length;
 
-  const truePairs = pairsWithin(truth, (row) => row.clusterId, () => true);
-  const hardNegativePairs = pairsWithin(truth, (row) => row.testGroup, (a, b) => a.clusterId !== b.clusterId);
+  const truePairs = pairsWithin(truth, (row) => row.clusterId, (row) => row.recordId);
+  const hardNegativePairs = pairsWithin(truth, (row) => row.testGroup, (row) => row.recordId, (a, b) => a.clusterId !== b.clusterId);
 
   const notes = [
     `dedupe over ${SOURCE_FILES.join(' + ')}; ids are DATA_SOURCE:RECORD_ID`,

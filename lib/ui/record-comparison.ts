@@ -68,7 +68,7 @@ function identifierSet(identifiers: RecordIdentifier[] | null | undefined): stri
 
 function sameDate(a: string | null | undefined, b: string | null | undefined): boolean {
   const [x, y] = [normalizeDate(a), normalizeDate(b)];
-  return x !== null && y !== null && x.year === y.year && x.month === y.month && x.day === y.day;
+  return x !== null && y !== null && x.text === y.text;
 }
 
 export function compareRecords(incoming: BusinessRecord, customer: BusinessRecord): FieldComparison[] {

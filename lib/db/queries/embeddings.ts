@@ -3,7 +3,7 @@
 import { and, asc, eq, gt, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../client';
 import { customers, incomingCustomers } from '../schema';
-import type { IncomingMatchData } from './queue';
+import { storeIncomingMatchData, type IncomingMatchData } from './queue';
 
 export type EmbeddedTable = 'customers' | 'incoming';
 
@@ -91,7 +91,7 @@ export type DerivedColumns = IncomingMatchData;
 export async function storeDerivedColumns(db: Database, table: EmbeddedTable, rows: Array<{ id: number; values: DerivedColumns; keepNeedsEmbedding?: boolean }>): Promise<void> {
   await db.transaction(async (tx) => {
     for (const { id, values, keepNeedsEmbedding } of rows) {
-      if (table === 'incoming') await tx.update(incomingCustomers).set({ ...values, needsEmbedding: keepNeedsEmbedding ?? false }).where(eq(incomingCustomers.id, id));
+      if (table === 'incoming') await storeIncomingMatchData(tx, id, values, keepNeedsEmbedding ?? false);
       else await tx.update(customers).set(values).where(eq(customers.id, id));
     }
   });

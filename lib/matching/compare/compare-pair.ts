@@ -71,24 +71,19 @@ export function comparePair(
  */
 export const SHARED_CONTACT_MODEL = false;
 
-const CONTRADICTION_LEVELS = new Map(
-  FIELD_COMPARISONS.filter((definition) => definition.contradictionLevels).map((definition) => [definition.field, definition.contradictionLevels!]),
-);
+/** Whether any comparison is at a level its definition declares in `declared` (contradictions, shared contact points …). */
+function atDeclaredLevel(declared: (definition: FieldComparisonDefinition) => readonly string[] | undefined) {
+  const levels = new Map(FIELD_COMPARISONS.map((definition) => [definition.field, declared(definition) ?? []]));
+  return (comparisons: ReadonlyArray<{ field: string; level: string }>): boolean =>
+    comparisons.some((comparison) => levels.get(comparison.field)?.includes(comparison.level) ?? false);
+}
 
 /**
  * Some field contradicts the pair being one entity (a level a comparison declares a contradiction:
  * two different numbers of one document, Jr against Sr, birth dates years apart, clearly different
  * given names). Such a pair is never in the exact band (band.ts), whatever the other fields add up to.
  */
-export function contradicts(comparisons: ReadonlyArray<{ field: string; level: string }>): boolean {
-  return comparisons.some((comparison) => CONTRADICTION_LEVELS.get(comparison.field)?.includes(comparison.level) ?? false);
-}
-
-const SHARED_CONTACT_LEVELS = new Map(
-  FIELD_COMPARISONS.filter((definition) => definition.sharedContactLevels).map((definition) => [definition.field, definition.sharedContactLevels!]),
-);
+export const contradicts = atDeclaredLevel((definition) => definition.contradictionLevels);
 
 /** The pair shares a mailbox, a number or an address (a level a contact comparison declares as shared). */
-export function sharesContactPoint(comparisons: readonly FieldComparison[]): boolean {
-  return comparisons.some((comparison) => SHARED_CONTACT_LEVELS.get(comparison.field)?.includes(comparison.level) ?? false);
-}
+export const sharesContactPoint = atDeclaredLevel((definition) => definition.sharedContactLevels);
