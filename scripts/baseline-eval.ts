@@ -55,7 +55,7 @@ async function main() {
   const outcomes = result.candidates.map((candidate) => {
     const pairKey = key(candidate.incomingId, candidate.customerId);
     // The textbook linker has no notion of a field that contradicts a match: its bands are cut on p alone.
-    return { ...candidate, isTrueMatch: truth.has(pairKey), isHardNegative: hardNegatives.has(pairKey), contradicted: false };
+    return { ...candidate, isTrueMatch: truth.has(pairKey), isHardNegative: hardNegatives.has(pairKey), exactHold: null };
   });
   const thresholds = resolveBandThresholds();
   const report = qualityReport(outcomes, truth.size, thresholds);

@@ -22,7 +22,7 @@ import type { LabelledDataset } from '@/lib/datasets/types';
 import { createLocalEmbedder } from '@/lib/embeddings/local';
 import { resolveBandThresholds } from '@/lib/matching/band';
 import { clusterRecords, hardConflict, pairsWithinClusters } from '@/lib/matching/cluster';
-import { comparePair, contradicts } from '@/lib/matching/compare/compare-pair';
+import { comparePair, exactHold } from '@/lib/matching/compare/compare-pair';
 import type { ComparisonVector, TermFrequencyLookup } from '@/lib/matching/compare/types';
 import { CHANNEL_BLOCKED_FIELDS, generateCandidates, prepareRecord, type PreparedRecord } from '@/lib/matching/eval/candidates';
 import { qualityReport } from '@/lib/matching/eval/metrics';
@@ -211,7 +211,7 @@ async function main() {
       matchProbability: scored[index].matchProbability,
       isTrueMatch: truth.has(key),
       isHardNegative: hardNegatives.has(key),
-      contradicted: contradicts(scored[index].contributions),
+      exactHold: exactHold(scored[index].contributions),
     };
   });
   const thresholds = resolveBandThresholds();

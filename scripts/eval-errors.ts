@@ -63,7 +63,7 @@ async function main() {
     for (const [key, probability] of bestByPair) {
       const [a, b] = key.split('\u0000');
       const item = views.item(key)!;
-      const band = confidenceBand(probability, settings.thresholds, item.contradicted);
+      const band = confidenceBand(probability, settings.thresholds, item.exactHold);
       const line = `p=${probability.toFixed(3)} ${band} ${a} ~ ${b}${hardNegatives.has(key) ? ' [must-not-merge]' : ''}\n${explain(item)}`;
       if (!truth.has(key) && probability >= cutoff) lines.falsePositives.push(line);
       if (truth.has(key) && probability < cutoff) lines.falseNegatives.push(line);

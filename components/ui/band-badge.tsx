@@ -2,8 +2,8 @@
 import type { ConfidenceBand } from '@/lib/matching/types';
 
 const BANDS: Record<ConfidenceBand, { label: string; shape: string; className: string; description: string }> = {
-  exact: { label: 'Exact', shape: '●', className: 'border-green-700 bg-green-50 text-green-900', description: 'probability at least 95%, no field contradicting the match' },
-  high: { label: 'High', shape: '▲', className: 'border-blue-700 bg-blue-50 text-blue-900', description: 'probability 85–95%, or higher with a field that contradicts the match' },
+  exact: { label: 'Exact', shape: '●', className: 'border-green-700 bg-green-50 text-green-900', description: 'probability at least 95%, no field contradicting the match, and a field beyond the names confirming it' },
+  high: { label: 'High', shape: '▲', className: 'border-blue-700 bg-blue-50 text-blue-900', description: 'probability 85–95%, or higher with a field that contradicts the match or nothing beyond the names confirming it' },
   potential: { label: 'Potential', shape: '◆', className: 'border-amber-600 bg-amber-50 text-amber-950', description: 'probability 75–85%' },
   low: { label: 'Low', shape: '○', className: 'border-slate-500 bg-slate-50 text-slate-800', description: 'probability below 75%' },
 };

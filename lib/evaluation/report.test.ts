@@ -11,9 +11,9 @@ const result: EvaluationResult = {
   thresholds,
   quality: qualityReport(
     [
-      { matchProbability: 0.99, isTrueMatch: true, contradicted: false },
-      { matchProbability: 0.9, isTrueMatch: false, contradicted: false },
-      { matchProbability: 0.2, isTrueMatch: true, contradicted: false },
+      { matchProbability: 0.99, isTrueMatch: true, exactHold: null },
+      { matchProbability: 0.9, isTrueMatch: false, exactHold: null },
+      { matchProbability: 0.2, isTrueMatch: true, exactHold: null },
     ],
     2,
     thresholds,

@@ -21,15 +21,15 @@ describe('confidenceBand', () => {
   it.each([
     [0.999, 'exact'], [0.95, 'exact'], [0.9499, 'high'], [0.85, 'high'],
     [0.8499, 'potential'], [0.75, 'potential'], [0.7499, 'low'], [0, 'low'],
-  ] as const)('p=%f → %s', (p, band) => expect(confidenceBand(p, thresholds, false)).toBe(band));
+  ] as const)('p=%f → %s', (p, band) => expect(confidenceBand(p, thresholds, null)).toBe(band));
 
-  it('puts a pair with a contradicting field in high at most, whatever its p', () => {
-    expect(confidenceBand(0.9999, thresholds, true)).toBe('high');
-    expect(confidenceBand(0.95, thresholds, true)).toBe('high');
-    expect(confidenceBand(0.9, thresholds, true)).toBe('high');
-    expect(confidenceBand(0.8, thresholds, true)).toBe('potential');
-    expect(confidenceBand(0.1, thresholds, true)).toBe('low');
-    expect(confidenceBand(0.9999, thresholds, false)).toBe('exact');
+  it.each(['contradiction', 'uncorroborated'] as const)('puts a held pair (%s) in high at most, whatever its p', (hold) => {
+    expect(confidenceBand(0.9999, thresholds, hold)).toBe('high');
+    expect(confidenceBand(0.95, thresholds, hold)).toBe('high');
+    expect(confidenceBand(0.9, thresholds, hold)).toBe('high');
+    expect(confidenceBand(0.8, thresholds, hold)).toBe('potential');
+    expect(confidenceBand(0.1, thresholds, hold)).toBe('low');
+    expect(confidenceBand(0.9999, thresholds, null)).toBe('exact');
   });
 
   it('cuts is_match at DEFAULT_SIMILARITY_THRESHOLD, independent of the bands', () => {

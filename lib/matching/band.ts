@@ -10,12 +10,18 @@
 // So the defaults give exact ≥ 0.95, high ≥ 0.85, potential ≥ 0.75, low below. Cuts are kept in
 // order (potential ≤ high ≤ exact): a potential cut above the high cut is lowered to it.
 //
-// A pair with a contradicting field (compare-pair.ts contradicts: Jr against Sr, two different
-// numbers of one document, birth dates years apart, clearly different given names) is never exact:
-// stewards accept the exact band in bulk, and a father and son at one address, or twins, can add
-// up to p ≥ 0.95 on everything they share. It is high at most, so a person looks at it. p itself
-// is not changed: it stays what the evidence says.
-import type { ConfidenceBand } from './types';
+// Stewards accept the exact band in bulk, so it holds only pairs nothing speaks against and
+// something beyond the names confirms (compare-pair.ts exactHold):
+// - a pair with a contradicting field (Jr against Sr, I against II, two different numbers of one
+//   document, birth dates years apart, clearly different given names, given names that differ by
+//   more than a typo such as Darla / Darletta) is never exact: a father and son at one address, or
+//   twins, can add up to p ≥ 0.95 on everything they share;
+// - nor is a pair whose names agree and nothing else confirms it (no document, birth date, mailbox,
+//   phone number, street or website agreeing): in a small table two namesakes reach p ≥ 0.95 on
+//   the name alone (Andrew and Andy Anderson behind one department mailbox).
+// Such a pair is high at most, so a person looks at it. p itself is not changed: it stays what the
+// evidence says.
+import type { ConfidenceBand, ExactHold } from './types';
 
 export const BAND_DEFAULTS = {
   defaultSimilarityThreshold: 0.8,
@@ -61,9 +67,9 @@ function round(value: number): number {
   return Math.round(value * 1e6) / 1e6;
 }
 
-/** contradicted: some field of the pair contradicts it (compare-pair.ts contradicts); caps the band at high. */
-export function confidenceBand(matchProbability: number, thresholds: BandThresholds, contradicted: boolean): ConfidenceBand {
-  if (matchProbability >= thresholds.exact) return contradicted ? 'high' : 'exact';
+/** hold: why the pair may not be exact (compare-pair.ts exactHold), or null; a hold caps the band at high. */
+export function confidenceBand(matchProbability: number, thresholds: BandThresholds, hold: ExactHold | null): ConfidenceBand {
+  if (matchProbability >= thresholds.exact) return hold !== null ? 'high' : 'exact';
   if (matchProbability >= thresholds.high) return 'high';
   if (matchProbability >= thresholds.potential) return 'potential';
   return 'low';

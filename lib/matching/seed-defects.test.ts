@@ -2,7 +2,7 @@
 // (The fourth, "keep the best duplicate, not the first", is in rank.test.ts.)
 import { describe, expect, it } from 'vitest';
 import { confidenceBand, resolveBandThresholds } from './band';
-import { comparePair, contradicts } from './compare/compare-pair';
+import { comparePair, exactHold } from './compare/compare-pair';
 import { createLocalEmbedder, cosineSimilarity } from '@/lib/embeddings/local';
 import { embeddingTexts, normalizeRecord } from './normalize/record';
 import { DEFAULT_MATCH_PARAMETERS } from './score/default-params';
@@ -53,7 +53,7 @@ describe('seed defects', () => {
     expect(field(scored, 'companyName')).toMatchObject({ level: 'exact', left: 'acme', right: 'acme' });
     expect(field(scored, 'legalForm')).toMatchObject({ level: 'same', left: 'corp', right: 'corp' });
     expect(scored.matchProbability).toBeGreaterThanOrEqual(0.85);
-    expect(['high', 'exact']).toContain(confidenceBand(scored.matchProbability, resolveBandThresholds(), contradicts(scored.contributions)));
+    expect(['high', 'exact']).toContain(confidenceBand(scored.matchProbability, resolveBandThresholds(), exactHold(scored.contributions)));
   });
 
   it('confidence is the match probability from the summed weights, not a score scaled by a constant', () => {

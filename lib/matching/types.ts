@@ -33,3 +33,10 @@ export interface RecordIdentifier {
 
 export const CONFIDENCE_BANDS = ['exact', 'high', 'potential', 'low'] as const;
 export type ConfidenceBand = (typeof CONFIDENCE_BANDS)[number];
+
+/**
+ * Why a pair is kept out of the exact band however high its probability (compare-pair.ts exactHold):
+ * 'contradiction' — some field contradicts it; 'uncorroborated' — nothing beyond the names confirms it.
+ */
+export const EXACT_HOLDS = ['contradiction', 'uncorroborated'] as const;
+export type ExactHold = (typeof EXACT_HOLDS)[number];

@@ -1,6 +1,6 @@
 // Response shapes, for the OpenAPI document and for contract tests that check real responses against them.
 import { z } from 'zod';
-import { CONFIDENCE_BANDS } from '../matching/types';
+import { CONFIDENCE_BANDS, EXACT_HOLDS } from '../matching/types';
 import { PROCESSING_STATUSES, REVIEW_DECISIONS } from '../db/schema';
 
 const text = z.string().nullable();
@@ -73,6 +73,13 @@ export const matchResponseSchema = z.object({
     match_weight: z.number(),
     match_probability: z.number(),
     candidate_channels: z.array(z.string()),
+    exact_hold: z
+      .enum(EXACT_HOLDS)
+      .nullable()
+      .optional()
+      .describe(
+        'Why the pair is never in the exact band, whatever its probability: contradiction — a field contradicts the match (marked contradicts); uncorroborated — the names agree but no birth date, document, mailbox, phone number, street or website confirms it. Null when nothing holds it back; absent on results stored before this was recorded',
+      ),
     fields: z.array(
       z.object({
         field: z
@@ -87,7 +94,7 @@ export const matchResponseSchema = z.object({
         contradicts: z
           .boolean()
           .optional()
-          .describe('True when this field contradicts the match (Jr against Sr, two numbers of one document, birth dates years apart, clearly different given names): the pair is then high at most, never exact'),
+          .describe('True when this field contradicts the match (Jr against Sr, two numbers of one document, birth dates years apart, clearly different given names, given names that differ by more than a typo): the pair is then high at most, never exact'),
       }),
     ),
   }).loose(),

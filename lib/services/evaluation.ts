@@ -10,6 +10,7 @@ import { createCustomersBulk } from './customers';
 import { submitIncomingBulk } from './incoming';
 import { matchIncoming } from './matching';
 import { PairViews } from '../matching/competition';
+import type { ExactHold } from '../matching/types';
 import { matchSettings, type MatchSettings } from './matching-settings';
 import { currentParameters } from './parameters';
 
@@ -95,7 +96,7 @@ export async function evaluateDataset(ctx: ServiceContext, dataset: LabelledData
   const truth = new Set(dataset.truePairs.map(([a, b]) => `${a}\u0000${b}`));
   const hardNegatives = new Set((dataset.hardNegativePairs ?? []).map(([a, b]) => `${a}\u0000${b}`));
   // A dedupe pair is scored from both of its records; link pairs have one view.
-  const views = new PairViews<boolean>();
+  const views = new PairViews<ExactHold | null>();
   const perRecord: number[] = [];
   let recordsCapped = 0;
   const matchStarted = performance.now();
@@ -110,7 +111,7 @@ export async function evaluateDataset(ctx: ServiceContext, dataset: LabelledData
       const customerDatasetId = datasetIdOfCustomer.get(scored.customerId)!;
       const [a, b] = dataset.mode === 'dedupe' ? orderedPair(incomingDatasetId, customerDatasetId) : [incomingDatasetId, customerDatasetId];
       const key = `${a}\u0000${b}`;
-      views.add(key, scored.matchWeight, scored.competitionBits, scored.contradicted);
+      views.add(key, scored.matchWeight, scored.competitionBits, scored.exactHold);
     }
     progress('match')(i + 1);
   }
@@ -121,7 +122,7 @@ export async function evaluateDataset(ctx: ServiceContext, dataset: LabelledData
     matchProbability,
     isTrueMatch: truth.has(key),
     isHardNegative: hardNegatives.has(key),
-    contradicted: views.item(key) === true,
+    exactHold: views.item(key) ?? null,
   }));
   const sorted = [...perRecord].sort((a, b) => a - b);
   const round1 = (value: number) => Math.round(value * 10) / 10;

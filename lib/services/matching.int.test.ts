@@ -95,6 +95,7 @@ describe.each(testDatabases())('matchIncoming on $kind', ({ open }) => {
     const customer = await createCustomer(ctx, input({ ...bakery, identifiers: [{ type: 'EIN', value: '59-1111111', country: 'US' }] }));
     const sameTaxId = await matchIncoming(ctx, (await submitIncoming(ctx, input({ ...bakery, identifiers: [{ type: 'EIN', value: '591111111', country: 'US' }] }))).id);
     expect(sameTaxId.matches[0]).toMatchObject({ customer: { id: customer.id }, result: { confidenceBand: 'exact' } });
+    expect((sameTaxId.matches[0].result.matchCriteria as MatchCriteria).exact_hold).toBeNull();
 
     const otherTaxId = await matchIncoming(ctx, (await submitIncoming(ctx, input({ ...bakery, identifiers: [{ type: 'EIN', value: '59-2222222', country: 'US' }] }))).id);
     const match = otherTaxId.matches.find((candidate) => candidate.customer.id === customer.id)!;
@@ -106,6 +107,23 @@ describe.each(testDatabases())('matchIncoming on $kind', ({ open }) => {
     expect(criteria.confidence_band).toBe('high');
     expect(criteria.fields.find((field) => field.field === 'identifier')).toMatchObject({ level: 'conflict', contradicts: true });
     expect(criteria.fields.filter((field) => 'contradicts' in field).map((field) => field.field)).toEqual(['identifier']);
+    expect(criteria.exact_hold).toBe('contradiction');
+  });
+
+  it('keeps a pair that only the names confirm out of the exact band, and lets one confirming field in', async () => {
+    const company = { company_name: 'Zephyrine Quillworks Ltd', city: 'Boise', state_province: 'ID', postal_code: '83702', country: 'US' };
+    const customer = await createCustomer(ctx, input({ ...company, website: 'zephyrinequillworks.com', phone: '+1 208 555 0199' }));
+    // The same rare name in the same town and nothing else: a namesake would look the same.
+    const nameOnly = await matchIncoming(ctx, (await submitIncoming(ctx, input({ ...company, company_name: 'Zephyrine Quillworks Limited' }))).id);
+    const held = nameOnly.matches.find((candidate) => candidate.customer.id === customer.id)!;
+    expect(held.result.matchProbability).toBeGreaterThanOrEqual(0.95);
+    expect(held.result.confidenceBand).toBe('high');
+    expect((held.result.matchCriteria as MatchCriteria).exact_hold).toBe('uncorroborated');
+    // The same phone number confirms it.
+    const withPhone = await matchIncoming(ctx, (await submitIncoming(ctx, input({ ...company, phone: '208-555-0199' }))).id);
+    const confirmed = withPhone.matches.find((candidate) => candidate.customer.id === customer.id)!;
+    expect(confirmed.result.confidenceBand).toBe('exact');
+    expect((confirmed.result.matchCriteria as MatchCriteria).exact_hold).toBeNull();
   });
 
   it('running it twice updates the same rows and never duplicates them', async () => {

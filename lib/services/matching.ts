@@ -11,6 +11,7 @@ import { matchCriteria } from './match-criteria';
 import { matchSettings, type MatchSettings } from './matching-settings';
 import { currentParameters } from './parameters';
 import { competitionBitsOf, scoreRecord, standaloneProbability, type ScoredCandidate } from './scoring';
+import type { ExactHold } from '../matching/types';
 
 export interface MatchOutcome {
   incoming: IncomingCustomer;
@@ -28,8 +29,8 @@ export interface MatchOutcome {
     matchWeight: number;
     /** The competing-candidates term inside matchWeight (≤ 0; 0 when no candidate excludes this one). */
     competitionBits: number;
-    /** Some field contradicts the pair (compare-pair.ts contradicts): never in the exact band. */
-    contradicted: boolean;
+    /** Why the pair may not be exact (compare-pair.ts exactHold), or null: a held pair is never in the exact band. */
+    exactHold: ExactHold | null;
   }>;
   /** True when the record has no embeddings (provider down at submit): exact-key and trigram candidates only. */
   partial: boolean;
@@ -108,7 +109,7 @@ export async function matchIncoming(ctx: ServiceContext, incomingId: number, opt
       matchProbability: candidate.matchProbability,
       matchWeight: candidate.matchWeight,
       competitionBits: competitionBitsOf(candidate),
-      contradicted: candidate.contradicted,
+      exactHold: candidate.exactHold,
     })),
     ...matchCompleteness(incoming),
   };

@@ -4,7 +4,7 @@ import { findCandidates, loadCandidateRows, type CandidateChannel, type Candidat
 import { lookupTermFrequencies } from '../db/queries/term-frequencies';
 import type { Database } from '../db/client';
 import { confidenceBand } from '../matching/band';
-import { comparePair, contradicts } from '../matching/compare/compare-pair';
+import { comparePair, exactHold } from '../matching/compare/compare-pair';
 import type { ComparisonVector } from '../matching/compare/types';
 import { termFrequencyKeys } from '../matching/term-frequency';
 import { normalizeRecord, type NormalizedRecord } from '../matching/normalize/record';
@@ -13,7 +13,7 @@ import { competingCandidates } from '../matching/competition';
 import { rankMatches } from '../matching/rank';
 import { probabilityFromWeight, scoreComparison, type ScoredPair } from '../matching/score/score';
 import { adjustPriorForCustomerCount, type MatchParameters } from '../matching/score/params';
-import type { ConfidenceBand, CustomerRecord } from '../matching/types';
+import type { ConfidenceBand, CustomerRecord, ExactHold } from '../matching/types';
 import type { MatchData } from './match-data';
 import type { MatchSettings } from './matching-settings';
 
@@ -30,8 +30,8 @@ export interface ComparedCandidate {
 export interface ScoredCandidate extends ScoredPair, Omit<ComparedCandidate, 'vector' | 'normalized'> {
   confidenceBand: ConfidenceBand;
   isMatch: boolean;
-  /** Some field contradicts the pair (compare-pair.ts contradicts): high at most, never exact. */
-  contradicted: boolean;
+  /** Why the pair may not be exact (compare-pair.ts exactHold), or null: a held pair is high at most. */
+  exactHold: ExactHold | null;
 }
 
 export interface RecordToScore {
@@ -102,15 +102,15 @@ export async function scoreRecord(db: Database, input: RecordToScore, params: Ma
   );
   const scored = compared.map(({ customer, channels, nameCosine, profileCosine }, index): ScoredCandidate => {
     const pair = pairs[index];
-    const contradicted = contradicts(pair.contributions);
+    const hold = exactHold(pair.contributions);
     return {
       ...pair,
       customer,
       channels,
       nameCosine,
       profileCosine,
-      confidenceBand: confidenceBand(pair.matchProbability, settings.thresholds, contradicted),
-      contradicted,
+      confidenceBand: confidenceBand(pair.matchProbability, settings.thresholds, hold),
+      exactHold: hold,
       isMatch: pair.matchProbability >= settings.thresholds.matchCutoff,
     };
   });

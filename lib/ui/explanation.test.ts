@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contradictingFields, leadingReason, probabilityFromWeight, readExplanation, topReasons, waterfallDomain, waterfallSteps, fieldNote } from './explanation';
+import { contradictingFields, exactHoldNote, leadingReason, probabilityFromWeight, readExplanation, topReasons, waterfallDomain, waterfallSteps, fieldNote } from './explanation';
 
 const stored = {
   version: 1,
@@ -57,6 +57,20 @@ describe('probabilityFromWeight', () => {
   it('is the logistic of base-2 log-odds', () => {
     expect(probabilityFromWeight(0)).toBe(0.5);
     expect(probabilityFromWeight(1)).toBeCloseTo(2 / 3);
+  });
+});
+
+describe('exactHoldNote', () => {
+  const base = { prior_weight: -4, match_weight: 12, match_probability: 0.9998 };
+  it('names the contradicting fields, or says that only the names agree, or says nothing', () => {
+    const contradicted = readExplanation({ ...base, exact_hold: 'contradiction', fields: [{ field: 'identifier', level: 'conflict', weight: -3.3, contradicts: true }] })!;
+    expect(exactHoldNote(contradicted)).toMatch(/^Identifier contradicts the match: .*never in the exact band/);
+    const uncorroborated = readExplanation({ ...base, exact_hold: 'uncorroborated', fields: [{ field: 'personName', level: 'exact', weight: 6.9 }] })!;
+    expect(exactHoldNote(uncorroborated)).toMatch(/^Nothing beyond the names confirms who this is: no birth date, document, email address, phone number, street address or website agrees/);
+    expect(exactHoldNote({ ...uncorroborated, exact_hold: null })).toBeNull();
+    // Results stored before exact_hold was recorded: read as before.
+    expect(exactHoldNote(readExplanation({ ...base, fields: [{ field: 'street', level: 'exact', weight: 5 }] })!)).toBeNull();
+    expect(readExplanation({ ...base, exact_hold: 'maybe', fields: [] })).toBeNull();
   });
 });
 

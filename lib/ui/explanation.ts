@@ -2,6 +2,7 @@
 // lib/services/match-criteria.ts) for the UI: the top reasons and the prior → fields → total waterfall.
 import { z } from 'zod';
 import { rankReasons } from '../matching/reasons';
+import { EXACT_HOLDS } from '../matching/types';
 import { fieldLabel, formatWeight } from './format';
 
 const fieldSchema = z.object({
@@ -24,6 +25,7 @@ export const matchExplanationSchema = z.object({
   match_weight: z.number(),
   match_probability: z.number(),
   confidence_band: z.string().optional(),
+  exact_hold: z.enum(EXACT_HOLDS).nullable().optional(),
   candidate_channels: z.array(z.string()).optional(),
   fields: z.array(fieldSchema),
 });
@@ -74,6 +76,21 @@ export function fieldNote(field: FieldWeight): string | undefined {
 /** Fields that contradict the match (lib/matching/band.ts keeps such a pair out of the exact band). */
 export function contradictingFields(explanation: MatchExplanation): string[] {
   return explanation.fields.filter((field) => field.contradicts).map((field) => field.field);
+}
+
+/**
+ * Why the pair is never exact, in words for the match page, or null when nothing holds it back
+ * (lib/matching/band.ts). Older stored results have no exact_hold: their contradicting fields still say it.
+ */
+export function exactHoldNote(explanation: MatchExplanation): string | null {
+  const contradicting = contradictingFields(explanation).map(fieldLabel);
+  if (contradicting.length > 0) {
+    return `${contradicting.join(', ')} ${contradicting.length === 1 ? 'contradicts' : 'contradict'} the match: such a pair is never in the exact band, whatever its probability; a person decides.`;
+  }
+  if (explanation.exact_hold === 'uncorroborated') {
+    return 'Nothing beyond the names confirms who this is: no birth date, document, email address, phone number, street address or website agrees, so a namesake would score the same. Such a pair is never in the exact band, whatever its probability; a person decides.';
+  }
+  return null;
 }
 
 /** The one reason a queue row shows (topReasons' first), in words. */

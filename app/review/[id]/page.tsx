@@ -11,8 +11,8 @@ import { ErrorState } from '@/components/ui/states';
 import { AppError } from '@/lib/errors';
 import { idParam } from '@/lib/schemas/common';
 import { getMatchDetail, type MatchDetail } from '@/lib/services/match-detail';
-import { contradictingFields, readExplanation } from '@/lib/ui/explanation';
-import { fieldLabel, formatDateTime } from '@/lib/ui/format';
+import { exactHoldNote, readExplanation } from '@/lib/ui/explanation';
+import { formatDateTime } from '@/lib/ui/format';
 import { compareRecords, mergeChoices } from '@/lib/ui/record-comparison';
 import { uiContext } from '@/lib/ui/session';
 
@@ -34,7 +34,7 @@ export default async function MatchDetailPage({ params }: { params: Promise<{ id
   const { id } = await params;
   const { result, incoming, customer, siblings } = await loadDetail(id);
   const explanation = readExplanation(result.matchCriteria);
-  const contradicting = explanation ? contradictingFields(explanation).map(fieldLabel) : [];
+  const holdNote = explanation ? exactHoldNote(explanation) : null;
   const comparisons = compareRecords(incoming, customer);
   const customerName = customer.companyName ?? `Customer ${customer.id}`;
   const incomingName = incoming.companyName ?? `Incoming ${incoming.id}`;
@@ -56,9 +56,9 @@ export default async function MatchDetailPage({ params }: { params: Promise<{ id
           </span>
           <span className="text-slate-500">version {result.version}</span>
         </div>
-        {contradicting.length > 0 ? (
-          <p className="text-sm text-amber-900" data-testid="contradiction-note">
-            {contradicting.join(', ')} {contradicting.length === 1 ? 'contradicts' : 'contradict'} the match: such a pair is never in the exact band, whatever its probability; a person decides.
+        {holdNote ? (
+          <p className="text-sm text-amber-900" data-testid="exact-hold-note">
+            {holdNote}
           </p>
         ) : null}
       </header>

@@ -24,6 +24,8 @@ export const streetComparison: FieldComparisonDefinition = {
   evidenceUnit: 'address',
   // The same street line, or the same number on the same street: one building.
   sharedContactLevels: ['exact', 'numberAndNameClose', 'numberAndNameSimilar', 'linesRearranged'],
+  // One building confirms who the record is, as it is shared; a street without the number does not.
+  corroborationLevels: ['exact', 'numberAndNameClose', 'numberAndNameSimilar', 'linesRearranged'],
   compare(a, b) {
     const left = a.address.street;
     const right = b.address.street;

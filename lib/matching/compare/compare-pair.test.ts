@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeRecord } from '../normalize/record';
-import { comparePair, contradicts, FIELD_COMPARISONS, SHARED_CONTACT_MODEL } from './compare-pair';
+import { comparePair, contradicts, exactHold, FIELD_COMPARISONS, SHARED_CONTACT_MODEL } from './compare-pair';
 
 describe('comparePair', () => {
   const a = normalizeRecord({ companyName: 'Acme Corporation', email: 'bob@acme.com', phone: '702-919-1300' });
@@ -49,13 +49,53 @@ describe('contradicts', () => {
     ['clearly different given names', { contactName: 'Mark Kusha', dateOfBirth: '1997-09-28' }, { contactName: 'Marsha Kusha', dateOfBirth: '1997-09-28' }],
     ['birth dates years apart', { contactName: 'John Smith', dateOfBirth: '1950-01-01' }, { contactName: 'John Smith', dateOfBirth: '1990-06-30' }],
     ['two numbers of one document', { contactName: 'John Smith', identifiers: [{ type: 'ssn', value: '123-45-6789' }] }, { contactName: 'John Smith', identifiers: [{ type: 'ssn', value: '987-65-4321' }] }],
+    ['the first against the second of a name', { contactName: 'Morris I Klein', dateOfBirth: '1982-04-12' }, { contactName: 'Morris II Klein', dateOfBirth: '1982-04-12' }],
+    ['given names that differ by more than a typo', { contactName: 'Darla Anderson', dateOfBirth: '1980-01-07' }, { contactName: 'Darletta Anderson', dateOfBirth: '1980-01-07' }],
+    ['a given name and a longer one', { contactName: 'Anna Anderson', phone: '702-221-2211' }, { contactName: 'Annabelle Anderson', phone: '702-221-2211' }],
   ])('finds a contradiction: %s', (_, x, y) => expect(contradicts(compared(x, y))).toBe(true));
 
   it.each<[string, Parameters<typeof normalizeRecord>[0], Parameters<typeof normalizeRecord>[0]]>([
     ['a nickname and a typo', { contactName: 'Bob Smith', ...address }, { contactName: 'Robert Smtih', ...address }],
     ['one generation missing', { contactName: 'David Dobbins Jr', ...address }, { contactName: 'David Dobbins', ...address }],
     ['nothing in common', { companyName: 'Acme' }, { companyName: 'Globex' }],
+    ['a typo of two letters in the given name', { contactName: 'Stephen Smith', ...address }, { contactName: 'Steven Smith', ...address }],
+    ['a middle initial I without any numbered name', { contactName: 'Morris I Klein', ...address }, { contactName: 'Morris Klein Jr', ...address }],
   ])('finds none: %s', (_, x, y) => expect(contradicts(compared(x, y))).toBe(false));
+
+  it('keeps the level of a name that differs by more than a typo: only the band is closed to it', () => {
+    const name = compared({ contactName: 'Darla Anderson' }, { contactName: 'Darletta Anderson' }).find((comparison) => comparison.field === 'personName');
+    expect(name).toMatchObject({ level: 'fuzzy', contradicts: true });
+    // At a company the contact is not who the record is: no contradiction from the contact's name.
+    const contact = compared({ companyName: 'Acme', contactName: 'Darla Anderson' }, { companyName: 'Acme', contactName: 'Darletta Anderson' });
+    expect(contradicts(contact)).toBe(false);
+  });
+});
+
+describe('exactHold', () => {
+  const hold = (x: Parameters<typeof normalizeRecord>[0], y: Parameters<typeof normalizeRecord>[0]) =>
+    exactHold(comparePair(normalizeRecord(x), normalizeRecord(y), { profileCosine: 1, nameCosine: 1 }).comparisons);
+
+  it('holds a pair whose names agree and nothing else confirms it', () => {
+    // One department mailbox is no evidence about the person (contact-fields.ts), a profile sums up the name.
+    expect(hold({ contactName: 'Andrew Anderson', email: 'info@ca-state.gov' }, { contactName: 'Andy Anderson', email: 'info@ca-state.gov' })).toBe('uncorroborated');
+    // The same handle at another provider is a hint, not a confirmation.
+    expect(hold({ contactName: 'Jay Jones', email: 'jjones@jones.com' }, { contactName: 'Jones Jay', email: 'jjones@fmail.com' })).toBe('uncorroborated');
+    expect(hold({ companyName: 'Acme Corp', city: 'Reno', state: 'NV' }, { companyName: 'ACME Corporation', city: 'Reno', state: 'NV' })).toBe('uncorroborated');
+  });
+
+  it.each<[string, Parameters<typeof normalizeRecord>[0], Parameters<typeof normalizeRecord>[0]]>([
+    ['a birth date', { contactName: 'Andrew Anderson', dateOfBirth: '1980-01-07' }, { contactName: 'Andy Anderson', dateOfBirth: '1980-01-07' }],
+    ['a mailbox', { contactName: 'Jay Jones', email: 'jjones@jones.com' }, { contactName: 'Jay Jones', email: 'JJones@jones.com' }],
+    ['a phone number without its area code', { contactName: 'Jay Jones', phone: '702-221-2211' }, { contactName: 'Jay Jones', phone: '221-2211' }],
+    ['a street line with a typo', { companyName: 'Acme', addressLine1: '12 Main Street' }, { companyName: 'Acme Inc', addressLine1: '12 Mian St' }],
+    ['a website', { companyName: 'Acme', website: 'https://www.acme.com' }, { companyName: 'Acme Inc', website: 'acme.com/about' }],
+    ['a document', { contactName: 'John Smith', identifiers: [{ type: 'ssn', value: '123-45-6789' }] }, { contactName: 'J Smith', identifiers: [{ type: 'ssn', value: '123456789' }] }],
+  ])('lets a pair confirmed by %s be exact', (_, x, y) => expect(hold(x, y)).toBeNull());
+
+  it('names a contradiction before a missing confirmation', () => {
+    expect(hold({ contactName: 'David Dobbins Jr' }, { contactName: 'David Dobbins Sr' })).toBe('contradiction');
+    expect(hold({ contactName: 'David Dobbins Jr', phone: '702-221-2211' }, { contactName: 'David Dobbins Sr', phone: '702-221-2211' })).toBe('contradiction');
+  });
 });
 
 describe('comparePair at a shared contact point', () => {

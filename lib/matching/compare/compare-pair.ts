@@ -11,6 +11,7 @@ import {
   profileEmbeddingComparison,
   revenueComparison,
 } from './profile-fields';
+import type { ExactHold } from '../types';
 import { NULL_LEVEL, type ComparisonSignals, type ComparisonVector, type FieldComparison, type FieldComparisonDefinition, type TermFrequencyLookup } from './types';
 
 export const FIELD_COMPARISONS: readonly FieldComparisonDefinition[] = [
@@ -78,12 +79,35 @@ function atDeclaredLevel(declared: (definition: FieldComparisonDefinition) => re
     comparisons.some((comparison) => levels.get(comparison.field)?.includes(comparison.level) ?? false);
 }
 
+const atContradictionLevel = atDeclaredLevel((definition) => definition.contradictionLevels);
+
 /**
- * Some field contradicts the pair being one entity (a level a comparison declares a contradiction:
- * two different numbers of one document, Jr against Sr, birth dates years apart, clearly different
- * given names). Such a pair is never in the exact band (band.ts), whatever the other fields add up to.
+ * Some field contradicts the pair being one entity: a level a comparison declares a contradiction
+ * (two different numbers of one document, Jr against Sr, birth dates years apart, clearly different
+ * given names), or values the comparison marks so inside another level (given names Darla / Darletta).
+ * Such a pair is never in the exact band (band.ts), whatever the other fields add up to.
  */
-export const contradicts = atDeclaredLevel((definition) => definition.contradictionLevels);
+export function contradicts(comparisons: ReadonlyArray<{ field: string; level: string; contradicts?: boolean }>): boolean {
+  return comparisons.some((comparison) => comparison.contradicts === true) || atContradictionLevel(comparisons);
+}
+
+/**
+ * Some field beyond the names confirms who the record is (a level a comparison declares a
+ * corroboration: the same document, birth date, mailbox, number, street or website).
+ */
+export const corroborated = atDeclaredLevel((definition) => definition.corroborationLevels);
+
+/**
+ * Why a pair is kept out of the exact band however high its probability, or null when it is not:
+ * 'contradiction' — some field contradicts it; 'uncorroborated' — only names (and the profile that
+ * sums them up) agree, so two namesakes would score the same. Stewards accept the exact band in
+ * bulk; these pairs are high at most, so a person decides (band.ts).
+ */
+export function exactHold(comparisons: ReadonlyArray<{ field: string; level: string; contradicts?: boolean }>): ExactHold | null {
+  if (contradicts(comparisons)) return 'contradiction';
+  if (!corroborated(comparisons)) return 'uncorroborated';
+  return null;
+}
 
 /** The pair shares a mailbox, a number or an address (a level a contact comparison declares as shared). */
 export const sharesContactPoint = atDeclaredLevel((definition) => definition.sharedContactLevels);

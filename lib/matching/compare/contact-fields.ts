@@ -28,6 +28,9 @@ export const emailComparison: FieldComparisonDefinition = {
   description: 'Email address: identical, same personal local part on another domain (domain typo or change); company domains are compared in "domain"',
   evidenceGroup: CONTACT_POINT_GROUP,
   sharedContactLevels: ['exact'],
+  // The same mailbox. The same name at another domain is a hint, not a confirmation: a handle made
+  // of the name (jjones@) recurs at every provider, and agrees whenever the names do.
+  corroborationLevels: ['exact'],
   compare(a, b) {
     const left = a.email?.address ?? null;
     const right = b.email?.address ?? null;
@@ -61,6 +64,7 @@ export const domainComparison: FieldComparisonDefinition = {
   field: 'domain',
   levels: ['exact', 'sameName', 'typo', 'else'],
   description: 'Company domain from website or non-free-mail email: shared, same name under another suffix (acme.com / acme.de), one or two typing errors apart, different',
+  corroborationLevels: ['exact', 'sameName', 'typo'],
   compare(a, b) {
     // Two person customers (no company name, no website) have no company domain: a shared
     // employer's or provider's mail domain says nothing about the person; "email" compares them.
@@ -87,6 +91,8 @@ export const phoneComparison: FieldComparisonDefinition = {
   description: 'Phone: same E.164 number, same last seven digits (area code missing or changed), different',
   evidenceGroup: CONTACT_POINT_GROUP,
   sharedContactLevels: ['exact', 'last7'],
+  // The same number, with or without its area code.
+  corroborationLevels: ['exact', 'last7'],
   compare(a, b) {
     const left = a.phone ? (a.phone.e164 ?? a.phone.last7) : null;
     const right = b.phone ? (b.phone.e164 ?? b.phone.last7) : null;

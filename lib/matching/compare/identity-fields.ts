@@ -28,6 +28,7 @@ export const identifierComparison: FieldComparisonDefinition = {
     conflict: { m: 0.1, u: 1 - 1e-5 },
   },
   contradictionLevels: ['conflict'],
+  corroborationLevels: ['exact'],
   errorRateLevels: ['exact'],
   uGivenSharedContact: true,
   // Relatives and colleagues hold documents of their own: sharing one stays a data-entry error.
@@ -93,6 +94,8 @@ export const dateOfBirthComparison: FieldComparisonDefinition = {
     else: { m: 0.04, u: 0.9486 },
   },
   contradictionLevels: ['else'],
+  // The same date up to a typing error in the day or a day/month swap.
+  corroborationLevels: ['exact', 'transposed', 'yearMonth'],
   uGivenSharedContact: true,
   // Relatives sharing a home are born on the same day only as twins, often a generation apart.
   priorUAtSharedContact: { exact: 0.005, transposed: 0.001, yearMonth: 0.005, yearClose: 0.09, else: 0.899 },

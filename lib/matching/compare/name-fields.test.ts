@@ -104,6 +104,13 @@ describe('personNameComparison: how relatives’ names differ', () => {
     expect(person('Robert Smith Sr', 'Bob Smith Jr.')).toBe('exact');
     expect(generation('Robert Smith Sr', 'Bob Smith Jr.')).toBe('different');
     expect(generation('Morris Klein II', 'Morris Klein Jr')).toBe('same');
+    // Beside a numbered name a lone "I" is the numeral: the first and the second of one name.
+    expect(generation('Morris I Klein', 'Morris II Klein')).toBe('different');
+    expect(generationComparison.compare(normalizeRecord({ contactName: 'Morris I Klein' }), normalizeRecord({ contactName: 'Morris II Klein' }), {})).toMatchObject({ left: 'I', right: 'II' });
+    expect(generation('Morris III Klein', 'Morris I Klein')).toBe('different');
+    // Otherwise it is an initial: Jr is no numeral, and two initials I are the same middle name.
+    expect(generation('Morris I Klein', 'Morris Klein Jr')).toBe('null');
+    expect(generation('Morris I Klein', 'Morris I Klein')).toBe('null');
     // Only one states a generation, or a company contact: not compared.
     expect(generation('David Dobbins Jr', 'David Dobbins')).toBe('null');
     expect(level(generationComparison, { companyName: 'Acme', contactName: 'David Dobbins Jr' }, { contactName: 'David Dobbins Sr' })).toBe('null');

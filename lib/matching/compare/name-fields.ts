@@ -2,8 +2,8 @@
 import { doubleMetaphone } from 'double-metaphone';
 import { givenNameVariants, isKnownFormalName, mayBeSameGivenName } from '../normalize/nicknames';
 import { hasNonLatinLetters } from '../normalize/text';
-import { generationsDiffer, isInitialOf, type NormalizedPerson } from '../normalize/person';
-import { fuzzyWordOverlap, jaroWinkler, tokenSetRatio } from './similarity';
+import { generationsDiffer, isInitialOf, statedGeneration, type NormalizedPerson } from '../normalize/person';
+import { fuzzyWordOverlap, jaroWinkler, levenshtein, tokenSetRatio } from './similarity';
 import type { NormalizedRecord } from '../normalize/record';
 import { nullOutcome, type FieldComparisonDefinition, type LevelOutcome } from './types';
 
@@ -84,8 +84,14 @@ function nameWords(person: NormalizedPerson): NameWord[] {
   return person.words.map((written, index) => ({ written, formal: person.formalWords[index] }));
 }
 
+interface AlignedWords {
+  kind: WordAgreement;
+  /** The word of the shorter name and its partner in the longer one. */
+  words: [NameWord, NameWord];
+}
+
 /** Pairs each word of the shorter name with its best partner in the longer one (greedy, one-to-one). */
-export function alignNameWords(a: NameWord[], b: NameWord[]): WordAgreement[] {
+function alignedWordPairs(a: NameWord[], b: NameWord[]): AlignedWords[] {
   const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
   const candidates = shorter.flatMap((word, i) =>
     longer.map((other, j) => ({ i, j, kind: agreement(word, other), jw: jaroWinkler(word.formal, other.formal) })),
@@ -93,14 +99,32 @@ export function alignNameWords(a: NameWord[], b: NameWord[]): WordAgreement[] {
   candidates.sort((x, y) => RANK[y.kind] - RANK[x.kind] || y.jw - x.jw);
   const usedShort = new Set<number>();
   const usedLong = new Set<number>();
-  const result: WordAgreement[] = [];
+  const result: AlignedWords[] = [];
   for (const candidate of candidates) {
     if (usedShort.has(candidate.i) || usedLong.has(candidate.j)) continue;
     usedShort.add(candidate.i);
     usedLong.add(candidate.j);
-    result.push(candidate.kind);
+    result.push({ kind: candidate.kind, words: [shorter[candidate.i], longer[candidate.j]] });
   }
   return result;
+}
+
+export function alignNameWords(a: NameWord[], b: NameWord[]): WordAgreement[] {
+  return alignedWordPairs(a, b).map((pair) => pair.kind);
+}
+
+/** At most this many letters differ between a name and its misspelling: Jon / John 1, Steven / Stephen 2. */
+const TYPO_EDITS = 2;
+
+/**
+ * A word pair the close level accepts (JW ≥ 0.88) that differs in more letters than typing errors
+ * change: Darla / Darletta, Anna / Annabelle. Two names of one family, or a name cut short; the
+ * spelling alone cannot tell which, so the pair is never exact (band.ts) and a person decides.
+ */
+function differsBeyondTypo(pairs: readonly AlignedWords[]): boolean {
+  return pairs.some(
+    ({ kind, words: [x, y] }) => kind === 'close' && levenshtein(x.written, y.written) > TYPO_EDITS && levenshtein(x.formal, y.formal) > TYPO_EDITS,
+  );
 }
 
 /** Every word of one name has a partner with JW ≥ 0.7 in the other (typos beyond the close level). */
@@ -163,13 +187,16 @@ function personNameLevel(a: NormalizedRecord, b: NormalizedRecord, withConflicts
   if (hasNonLatinLetters(a.contact.display) !== hasNonLatinLetters(b.contact.display)) return nullOutcome(left, right);
   const wordsA = nameWords(a.contact);
   const wordsB = nameWords(b.contact);
-  const aligned = alignNameWords(wordsA, wordsB);
+  const pairs = alignedWordPairs(wordsA, wordsB);
+  const aligned = pairs.map((pair) => pair.kind);
   if (a.contact.key === b.contact.key) {
     return { level: 'exact', left, right, termFrequencyKey: { field: 'contactName', value: a.contact.key } };
   }
   const allCloseOrExact = aligned.every((kind) => kind === 'exact' || kind === 'close');
-  if (allCloseOrExact && wordsA.length === wordsB.length) return { level: 'fuzzy', left, right };
-  if (allCloseOrExact) return { level: 'partial', left, right };
+  // The level (and so the weight EM learned for it) stays; only the exact band is closed to the pair.
+  const twoNames = withConflicts && differsBeyondTypo(pairs) ? { contradicts: true as const } : {};
+  if (allCloseOrExact && wordsA.length === wordsB.length) return { level: 'fuzzy', left, right, ...twoNames };
+  if (allCloseOrExact) return { level: 'partial', left, right, ...twoNames };
   if (aligned.every((kind) => kind !== 'none')) return { level: 'initials', left, right };
   const hasExact = aligned.some((kind) => kind === 'exact');
   // A shared surname and clearly different given names: two relatives, rarely one person.
@@ -255,11 +282,20 @@ export const generationComparison: FieldComparisonDefinition = {
   },
   contradictionLevels: ['different'],
   compare(a, b) {
-    const left = a.contact?.generation != null ? GENERATION_NAMES[a.contact.generation] ?? String(a.contact.generation) : null;
-    const right = b.contact?.generation != null ? GENERATION_NAMES[b.contact.generation] ?? String(b.contact.generation) : null;
+    const left = a.contact ? generationName(a.contact, b.contact) : null;
+    const right = b.contact ? generationName(b.contact, a.contact) : null;
     if (isCompanyPair(a, b) || !a.contact || !b.contact || left === null || right === null) return nullOutcome(left, right);
     return { level: generationsDiffer(a.contact, b.contact) ? 'different' : 'same', left, right };
   },
 };
 
 const GENERATION_NAMES: Record<number, string> = { 1: 'senior', 2: 'junior', 3: 'III', 4: 'IV' };
+const ROMAN_NAMES: Record<number, string> = { 1: 'I', 2: 'II', 3: 'III', 4: 'IV' };
+
+/** The generation `person` states beside `other`, as a steward reads it: "junior", or "I" / "II" where numerals are used. */
+function generationName(person: NormalizedPerson, other: NormalizedPerson | null): string | null {
+  const generation = other ? statedGeneration(person, other) : person.generation;
+  if (generation === null) return null;
+  const numbered = person.romanGeneration || (person.generation === null && other?.romanGeneration === true);
+  return (numbered ? ROMAN_NAMES[generation] : GENERATION_NAMES[generation]) ?? String(generation);
+}

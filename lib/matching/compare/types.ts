@@ -27,6 +27,8 @@ export interface FieldComparison {
    * and this field's u is conditional on that (FieldComparisonDefinition.uGivenSharedContact).
    */
   context?: ComparisonContext;
+  /** This pair's values contradict it being one entity although the level is not a contradiction level (see LevelOutcome.contradicts). */
+  contradicts?: true;
 }
 
 /** The condition under which a field's u was estimated; absent = any pair. */
@@ -52,6 +54,12 @@ export interface LevelOutcome {
   right: string | null;
   /** The field and value whose frequency adjusts this level (only for exact agreements). */
   termFrequencyKey?: { field: string; value: string };
+  /**
+   * The values contradict the pair being one entity inside a level that is mostly agreement (given
+   * names Darla / Darletta at the fuzzy level): the level and its weight stay, the pair is never
+   * exact (band.ts), as at a contradiction level.
+   */
+  contradicts?: true;
 }
 
 export interface FieldComparisonDefinition {
@@ -114,6 +122,13 @@ export interface FieldComparisonDefinition {
    * A pair at one of these levels is never in the exact band (band.ts, compare-pair.ts contradicts).
    */
   contradictionLevels?: readonly string[];
+  /**
+   * Levels at which this field confirms who the record is beyond its name: the same document
+   * number, birth date, mailbox, phone number, street address or website. A pair whose names agree
+   * and nothing else confirms it can reach p ≥ 0.95 in a small table (two Andrew Andersons sharing
+   * only a department mailbox) but is never in the exact band (band.ts, compare-pair.ts exactHold).
+   */
+  corroborationLevels?: readonly string[];
   /**
    * The mirror case: levels whose u is the rate of recording errors (two different holders of one
    * document number). Random pairs of a table with duplicates cannot estimate it: nearly every

@@ -67,10 +67,10 @@ describe('qualityReport', () => {
     const thresholds = resolveBandThresholds();
     const report = qualityReport(
       [
-        { matchProbability: 0.99, isTrueMatch: true, contradicted: false },
-        { matchProbability: 0.97, isTrueMatch: false, isHardNegative: true, contradicted: false },
-        { matchProbability: 0.5, isTrueMatch: true, contradicted: false },
-        { matchProbability: 0.1, isTrueMatch: false, contradicted: false },
+        { matchProbability: 0.99, isTrueMatch: true, exactHold: null },
+        { matchProbability: 0.97, isTrueMatch: false, isHardNegative: true, exactHold: null },
+        { matchProbability: 0.5, isTrueMatch: true, exactHold: null },
+        { matchProbability: 0.1, isTrueMatch: false, exactHold: null },
       ],
       3,
       thresholds,

@@ -1,14 +1,14 @@
 // Quality figures on labelled data (MATCHING.md §9): precision/recall/F1 at the cut-off, per band,
 // candidate recall, and calibration (predicted vs observed match rate per probability bucket).
 import { confidenceBand, type BandThresholds } from '../band';
-import { CONFIDENCE_BANDS, type ConfidenceBand } from '../types';
+import { CONFIDENCE_BANDS, type ConfidenceBand, type ExactHold } from '../types';
 
 export interface ScoredOutcome {
   matchProbability: number;
   isTrueMatch: boolean;
   isHardNegative?: boolean;
-  /** Some field contradicts the pair (compare-pair.ts contradicts): never in the exact band. */
-  contradicted: boolean;
+  /** Why the pair may not be exact (compare-pair.ts exactHold), or null: a held pair is never in the exact band. */
+  exactHold: ExactHold | null;
 }
 
 export interface QualityReport extends PairFigures {
@@ -59,7 +59,7 @@ export function qualityReport(outcomes: ScoredOutcome[], truePairs: number, thre
   const bands = Object.fromEntries(CONFIDENCE_BANDS.map((band) => [band, { pairs: 0, trueMatches: 0 }])) as QualityReport['bands'];
   let hardNegativesInExactBand = 0;
   for (const outcome of outcomes) {
-    const band = confidenceBand(outcome.matchProbability, thresholds, outcome.contradicted);
+    const band = confidenceBand(outcome.matchProbability, thresholds, outcome.exactHold);
     bands[band].pairs += 1;
     if (outcome.isTrueMatch) bands[band].trueMatches += 1;
     if (band === 'exact' && outcome.isHardNegative) hardNegativesInExactBand += 1;

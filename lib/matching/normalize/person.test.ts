@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isInitialOf, normalizePersonName } from './person';
+import { generationsDiffer, isInitialOf, normalizePersonName, statedGeneration } from './person';
 
 describe('normalizePersonName', () => {
   it.each<[string, string, string]>([
@@ -47,4 +47,16 @@ describe('generation', () => {
     ['Morris II Klein', 2],
     ['Morris Klein', null],
   ])('%s → %s', (raw, generation) => expect(normalizePersonName(raw)?.generation).toBe(generation));
+
+  it('reads a lone "I" as the numeral only beside a name numbered II, III or IV', () => {
+    const first = normalizePersonName('Morris I Klein')!;
+    expect(first.generation).toBeNull();
+    expect(statedGeneration(first, normalizePersonName('Morris II Klein')!)).toBe(1);
+    expect(statedGeneration(first, normalizePersonName('Morris Klein Jr')!)).toBeNull();
+    expect(statedGeneration(first, normalizePersonName('Morris Klein')!)).toBeNull();
+    // "I" as the first word is a given name, not a numeral.
+    expect(statedGeneration(normalizePersonName('I Klein')!, normalizePersonName('Morris II Klein')!)).toBeNull();
+    expect(generationsDiffer(first, normalizePersonName('Morris II Klein')!)).toBe(true);
+    expect(generationsDiffer(first, normalizePersonName('Morris Klein Jr')!)).toBe(false);
+  });
 });

@@ -7,6 +7,7 @@ const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'm
 const SUFFIXES = new Set(['jr', 'sr', 'junior', 'senior', 'ii', 'iii', 'iv', 'phd', 'md', 'esq']);
 /** Generational suffixes → the generation they name (1 = senior, 2 = junior / II, ...). */
 const GENERATIONS: Record<string, number> = { sr: 1, senior: 1, jr: 2, junior: 2, ii: 2, iii: 3, iv: 4 };
+const ROMAN_GENERATIONS = new Set(['ii', 'iii', 'iv']);
 
 export interface NormalizedPerson {
   /** Cleaned words in the given order, nicknames kept: what a user sees. */
@@ -19,6 +20,8 @@ export interface NormalizedPerson {
   key: string;
   /** Generation the name states ("Jr" / "II" → 2, "Sr" → 1), null when it states none. */
   generation: number | null;
+  /** The generation was written as a roman numeral (II, III, IV), not as Jr / Sr. */
+  romanGeneration: boolean;
 }
 
 /** "Smith, John" → "John Smith"; a part after the comma that is only a suffix ("Jr") is dropped. */
@@ -47,12 +50,25 @@ export function normalizePersonName(raw: string | null | undefined): NormalizedP
     formalWords,
     key: [...formalWords].sort().join(' '),
     generation: generationWord ? GENERATIONS[generationWord] : null,
+    romanGeneration: generationWord !== undefined && ROMAN_GENERATIONS.has(generationWord),
   };
+}
+
+/**
+ * The generation `person` states, read against `other`. A lone "I" is an initial on its own, but
+ * beside a name numbered II, III or IV it is the numeral: "Morris I Klein" / "Morris II Klein" are
+ * the first and the second of that name, as Sr and Jr are.
+ */
+export function statedGeneration(person: NormalizedPerson, other: NormalizedPerson): number | null {
+  if (person.generation !== null) return person.generation;
+  return other.romanGeneration && person.words.slice(1).includes('i') ? 1 : null;
 }
 
 /** True when both names state a generation and they differ ("David Dobbins Jr" / "David Dobbins Sr"): father and son. */
 export function generationsDiffer(a: NormalizedPerson, b: NormalizedPerson): boolean {
-  return a.generation !== null && b.generation !== null && a.generation !== b.generation;
+  const generationA = statedGeneration(a, b);
+  const generationB = statedGeneration(b, a);
+  return generationA !== null && generationB !== null && generationA !== generationB;
 }
 
 /** True when a one-letter word stands for the other word ("j" for "john"). */

@@ -23,6 +23,8 @@ export interface FieldContribution {
   /** 'cap': a summary signal held to its cap; 'evidenceGroup': a weaker agreement in a group that counts once. */
   limitedBy?: 'cap' | 'evidenceGroup';
   evidenceGroup?: string;
+  /** The field's values contradict the pair (compare/types.ts LevelOutcome.contradicts). */
+  contradicts?: true;
 }
 
 export interface ScoredPair {
@@ -79,7 +81,13 @@ function sharedContactU(field: string, level: string, estimated: number | undefi
 export function scoreComparison(vector: ComparisonVector, params: MatchParameters, options: ScoreOptions = {}): ScoredPair {
   const priorWeight = bayesFactorBits(params.lambda, 1 - params.lambda);
   const unlimited = vector.comparisons.map((comparison): FieldContribution => {
-    const base = { field: comparison.field, level: comparison.level, left: comparison.left, right: comparison.right };
+    const base = {
+      field: comparison.field,
+      level: comparison.level,
+      left: comparison.left,
+      right: comparison.right,
+      ...(comparison.contradicts ? { contradicts: true as const } : {}),
+    };
     const levelParams = comparison.level === NULL_LEVEL ? undefined : params.fields[comparison.field]?.levels[comparison.level];
     if (!levelParams) return { ...base, weight: 0, m: null, u: null };
     // Among relatives and colleagues, how common a name or birth date is in the table says little
