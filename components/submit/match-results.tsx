@@ -54,9 +54,7 @@ export function MatchResults({ incomingId, companyName, matches, candidateCount 
               </div>
               <div className="mt-2">
                 <ReasonList reasons={match.reasons} />
-                {match.exactHold === 'uncorroborated' ? (
-                  <p className="mt-1 text-xs text-amber-900">No birth date, document, email, phone, street address or website confirms it beyond the names: high at most; a person decides.</p>
-                ) : null}
+                {match.holdNote ? <p className="mt-1 text-xs text-amber-900">{match.holdNote}</p> : null}
               </div>
             </li>
           ))}

@@ -6,7 +6,7 @@
 // found, and a chain of look-alikes (a household: same address, different given names and birth
 // dates) is not merged into one.
 import { memoizedPairs } from './pair-memo';
-import { givenNameConflict } from './compare/name-fields';
+import { givenNameConflict } from './compare/name-words';
 import { dateOfBirthLevel } from './compare/identity-fields';
 import { sameIdentifierKind, type NormalizedIdentifier } from './normalize/identifier';
 import { generationsDiffer } from './normalize/person';

@@ -78,7 +78,7 @@ export const matchResponseSchema = z.object({
       .nullable()
       .optional()
       .describe(
-        'Why the pair is never in the exact band, whatever its probability: contradiction — a field contradicts the match (marked contradicts); uncorroborated — the names agree but no birth date, document, mailbox, phone number, street or website confirms it. Null when nothing holds it back; absent on results stored before this was recorded',
+        'What kept the pair out of the exact band although its probability reached the exact cut (it is high instead): contradiction — a field contradicts the match (marked contradicts); uncorroborated — nothing beyond the names confirms it (no document, birth date, mailbox, phone number, building or company domain agrees). Null when the probability decided the band alone; absent on results stored before this was recorded',
       ),
     fields: z.array(
       z.object({

@@ -13,8 +13,8 @@ export function matchCriteria(candidate: ScoredCandidate) {
     match_weight: round(candidate.matchWeight),
     match_probability: candidate.matchProbability,
     confidence_band: candidate.confidenceBand,
-    // Why the pair is kept out of the exact band whatever its probability (lib/matching/band.ts), or null.
-    exact_hold: candidate.exactHold,
+    // What kept the pair out of the exact band although its probability reached it (lib/matching/band.ts), or null.
+    exact_hold: candidate.heldFromExact,
     candidate_channels: candidate.channels,
     embedding_similarity: { company_name: roundOrNull(candidate.nameCosine), full_profile: roundOrNull(candidate.profileCosine) },
     fields: candidate.contributions.map((contribution) => ({

@@ -32,6 +32,8 @@ export interface ScoredCandidate extends ScoredPair, Omit<ComparedCandidate, 've
   isMatch: boolean;
   /** Why the pair may not be exact (compare-pair.ts exactHold), or null: a held pair is high at most. */
   exactHold: ExactHold | null;
+  /** exactHold where it kept the pair out of the exact band (p reached the exact cut), else null: what is stored and shown. */
+  heldFromExact: ExactHold | null;
 }
 
 export interface RecordToScore {
@@ -111,6 +113,7 @@ export async function scoreRecord(db: Database, input: RecordToScore, params: Ma
       profileCosine,
       confidenceBand: confidenceBand(pair.matchProbability, settings.thresholds, hold),
       exactHold: hold,
+      heldFromExact: pair.matchProbability >= settings.thresholds.exact ? hold : null,
       isMatch: pair.matchProbability >= settings.thresholds.matchCutoff,
     };
   });

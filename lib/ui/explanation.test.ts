@@ -65,6 +65,10 @@ describe('exactHoldNote', () => {
   it('names the contradicting fields, or says that only the names agree, or says nothing', () => {
     const contradicted = readExplanation({ ...base, exact_hold: 'contradiction', fields: [{ field: 'identifier', level: 'conflict', weight: -3.3, contradicts: true }] })!;
     expect(exactHoldNote(contradicted)).toMatch(/^Identifier contradicts the match: .*never in the exact band/);
+    // A contradicting field of a pair whose probability did not reach the exact band held nothing back.
+    expect(exactHoldNote({ ...contradicted, exact_hold: null })).toBeNull();
+    // Stored before exact_hold was recorded: the contradicting field says it.
+    expect(exactHoldNote({ ...contradicted, exact_hold: undefined })).toMatch(/^Identifier contradicts the match/);
     const uncorroborated = readExplanation({ ...base, exact_hold: 'uncorroborated', fields: [{ field: 'personName', level: 'exact', weight: 6.9 }] })!;
     expect(exactHoldNote(uncorroborated)).toMatch(/^Nothing beyond the names confirms who this is: no birth date, document, email address, phone number, street address or website agrees/);
     expect(exactHoldNote({ ...uncorroborated, exact_hold: null })).toBeNull();

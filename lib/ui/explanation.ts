@@ -79,15 +79,17 @@ export function contradictingFields(explanation: MatchExplanation): string[] {
 }
 
 /**
- * Why the pair is never exact, in words for the match page, or null when nothing holds it back
- * (lib/matching/band.ts). Older stored results have no exact_hold: their contradicting fields still say it.
+ * What kept the pair out of the exact band although its probability reached it, in words for the
+ * match page and the submit results, or null (lib/matching/band.ts). Results stored before
+ * exact_hold was recorded say it through their contradicting fields.
  */
 export function exactHoldNote(explanation: MatchExplanation): string | null {
   const contradicting = contradictingFields(explanation).map(fieldLabel);
-  if (contradicting.length > 0) {
+  const hold = explanation.exact_hold !== undefined ? explanation.exact_hold : contradicting.length > 0 ? 'contradiction' : null;
+  if (hold === 'contradiction') {
     return `${contradicting.join(', ')} ${contradicting.length === 1 ? 'contradicts' : 'contradict'} the match: such a pair is never in the exact band, whatever its probability; a person decides.`;
   }
-  if (explanation.exact_hold === 'uncorroborated') {
+  if (hold === 'uncorroborated') {
     return 'Nothing beyond the names confirms who this is: no birth date, document, email address, phone number, street address or website agrees, so a namesake would score the same. Such a pair is never in the exact band, whatever its probability; a person decides.';
   }
   return null;

@@ -1,6 +1,6 @@
 // What the submit page and the queue show per match: plain, serialisable data for client components.
-import type { ConfidenceBand, ExactHold } from '../matching/types';
-import { readExplanation, topReasons } from './explanation';
+import type { ConfidenceBand } from '../matching/types';
+import { exactHoldNote, readExplanation, topReasons } from './explanation';
 
 export interface MatchReason {
   field: string;
@@ -22,8 +22,8 @@ export interface MatchSummary {
   reviewed: boolean;
   decision: string | null;
   reasons: MatchReason[];
-  /** Why the pair is never exact whatever its probability (lib/matching/band.ts), or null. */
-  exactHold: ExactHold | null;
+  /** What kept the pair out of the exact band although its probability reached it, in words, or null. */
+  holdNote: string | null;
 }
 
 interface StoredMatch {
@@ -54,6 +54,6 @@ export function toMatchSummary({ result, customer }: StoredMatch, reasonCount = 
     reviewed: result.reviewed,
     decision: result.reviewDecision,
     reasons: explanation ? topReasons(explanation, reasonCount).map(({ field, level, weight, contradicts }) => ({ field, level, weight, ...(contradicts ? { contradicts } : {}) })) : [],
-    exactHold: explanation?.exact_hold ?? null,
+    holdNote: explanation ? exactHoldNote(explanation) : null,
   };
 }

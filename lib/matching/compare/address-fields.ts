@@ -30,7 +30,11 @@ export const streetComparison: FieldComparisonDefinition = {
     const left = a.address.street;
     const right = b.address.street;
     if (!left || !right) return nullOutcome(left, right);
-    if (left === right) return { level: 'exact', left, right, termFrequencyKey: { field: 'street', value: left } };
+    if (left === right) {
+      // A street line without a house number is shared by the whole street: it confirms no one.
+      const building = a.address.streetNumber !== null ? {} : { corroborates: false as const };
+      return { level: 'exact', left, right, termFrequencyKey: { field: 'street', value: left }, ...building };
+    }
     const nameA = a.address.streetName ?? '';
     const nameB = b.address.streetName ?? '';
     const sameNumber = a.address.streetNumber !== null && a.address.streetNumber === b.address.streetNumber;

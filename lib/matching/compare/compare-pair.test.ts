@@ -60,11 +60,17 @@ describe('contradicts', () => {
     ['nothing in common', { companyName: 'Acme' }, { companyName: 'Globex' }],
     ['a typo of two letters in the given name', { contactName: 'Stephen Smith', ...address }, { contactName: 'Steven Smith', ...address }],
     ['a middle initial I without any numbered name', { contactName: 'Morris I Klein', ...address }, { contactName: 'Morris Klein Jr', ...address }],
+    ['a middle initial I beside a numbered name with that initial', { contactName: 'Morris I Klein II', ...address }, { contactName: 'Morris I Klein', ...address }],
+    ['swapped letters and a typo in a surname', { contactName: 'John Wojciechowski', ...address }, { contactName: 'John Wojceichowsky', ...address }],
+    ['swapped letters and a dropped one', { contactName: 'Maria Hernandez', ...address }, { contactName: 'Maria Hernadnez', ...address }],
   ])('finds none: %s', (_, x, y) => expect(contradicts(compared(x, y))).toBe(false));
 
   it('keeps the level of a name that differs by more than a typo: only the band is closed to it', () => {
     const name = compared({ contactName: 'Darla Anderson' }, { contactName: 'Darletta Anderson' }).find((comparison) => comparison.field === 'personName');
     expect(name).toMatchObject({ level: 'fuzzy', contradicts: true });
+    // With a middle initial the name is at the initials level: the given names still differ.
+    const withInitial = compared({ contactName: 'Darla J Smith' }, { contactName: 'Darletta Jane Smith' }).find((comparison) => comparison.field === 'personName');
+    expect(withInitial).toMatchObject({ level: 'initials', contradicts: true });
     // At a company the contact is not who the record is: no contradiction from the contact's name.
     const contact = compared({ companyName: 'Acme', contactName: 'Darla Anderson' }, { companyName: 'Acme', contactName: 'Darletta Anderson' });
     expect(contradicts(contact)).toBe(false);
@@ -84,10 +90,18 @@ describe('exactHold', () => {
   });
 
   it.each<[string, Parameters<typeof normalizeRecord>[0], Parameters<typeof normalizeRecord>[0]]>([
+    ['a street line without a house number', { contactName: 'Jay Jones', addressLine1: 'High Street' }, { contactName: 'Jay Jones', addressLine1: 'High St' }],
+    ['a birth month without the day', { contactName: 'Jay Jones', dateOfBirth: '1980-01-07' }, { contactName: 'Jay Jones', dateOfBirth: '1980-01-21' }],
+    ['the company name under another suffix', { companyName: 'Acme', website: 'acme.com' }, { companyName: 'Acme GmbH', website: 'acme.de' }],
+  ])('does not take %s for a confirmation', (_, x, y) => expect(hold(x, y)).toBe('uncorroborated'));
+
+  it.each<[string, Parameters<typeof normalizeRecord>[0], Parameters<typeof normalizeRecord>[0]]>([
     ['a birth date', { contactName: 'Andrew Anderson', dateOfBirth: '1980-01-07' }, { contactName: 'Andy Anderson', dateOfBirth: '1980-01-07' }],
     ['a mailbox', { contactName: 'Jay Jones', email: 'jjones@jones.com' }, { contactName: 'Jay Jones', email: 'JJones@jones.com' }],
     ['a phone number without its area code', { contactName: 'Jay Jones', phone: '702-221-2211' }, { contactName: 'Jay Jones', phone: '221-2211' }],
     ['a street line with a typo', { companyName: 'Acme', addressLine1: '12 Main Street' }, { companyName: 'Acme Inc', addressLine1: '12 Mian St' }],
+    ['the same street line and number', { companyName: 'Acme', addressLine1: '12 Main Street' }, { companyName: 'Acme Inc', addressLine1: '12 Main St.' }],
+    ['a birth date with day and month swapped', { contactName: 'Jay Jones', dateOfBirth: '1980-01-07' }, { contactName: 'Jay Jones', dateOfBirth: '1980-07-01' }],
     ['a website', { companyName: 'Acme', website: 'https://www.acme.com' }, { companyName: 'Acme Inc', website: 'acme.com/about' }],
     ['a document', { contactName: 'John Smith', identifiers: [{ type: 'ssn', value: '123-45-6789' }] }, { contactName: 'J Smith', identifiers: [{ type: 'ssn', value: '123456789' }] }],
   ])('lets a pair confirmed by %s be exact', (_, x, y) => expect(hold(x, y)).toBeNull());

@@ -72,12 +72,20 @@ export function comparePair(
  */
 export const SHARED_CONTACT_MODEL = false;
 
-/** Whether any comparison is at a level its definition declares in `declared` (contradictions, shared contact points …). */
-function atDeclaredLevel(declared: (definition: FieldComparisonDefinition) => readonly string[] | undefined) {
+/** The fields and levels a comparison declares in `declared` (contradictions, shared contact points …). */
+function declaredLevels(declared: (definition: FieldComparisonDefinition) => readonly string[] | undefined) {
   const levels = new Map(FIELD_COMPARISONS.map((definition) => [definition.field, declared(definition) ?? []]));
-  return (comparisons: ReadonlyArray<{ field: string; level: string }>): boolean =>
-    comparisons.some((comparison) => levels.get(comparison.field)?.includes(comparison.level) ?? false);
+  return (comparison: { field: string; level: string }): boolean => levels.get(comparison.field)?.includes(comparison.level) ?? false;
 }
+
+/** Whether any comparison is at a level its definition declares in `declared`. */
+function atDeclaredLevel(declared: (definition: FieldComparisonDefinition) => readonly string[] | undefined) {
+  const isDeclared = declaredLevels(declared);
+  return (comparisons: ReadonlyArray<{ field: string; level: string }>): boolean => comparisons.some(isDeclared);
+}
+
+/** What exactHold reads of a comparison or a scored contribution. */
+type HoldEvidence = { field: string; level: string; contradicts?: boolean; corroborates?: boolean };
 
 const atContradictionLevel = atDeclaredLevel((definition) => definition.contradictionLevels);
 
@@ -87,15 +95,20 @@ const atContradictionLevel = atDeclaredLevel((definition) => definition.contradi
  * given names), or values the comparison marks so inside another level (given names Darla / Darletta).
  * Such a pair is never in the exact band (band.ts), whatever the other fields add up to.
  */
-export function contradicts(comparisons: ReadonlyArray<{ field: string; level: string; contradicts?: boolean }>): boolean {
+export function contradicts(comparisons: ReadonlyArray<HoldEvidence>): boolean {
   return comparisons.some((comparison) => comparison.contradicts === true) || atContradictionLevel(comparisons);
 }
 
+const atCorroborationLevel = declaredLevels((definition) => definition.corroborationLevels);
+
 /**
- * Some field beyond the names confirms who the record is (a level a comparison declares a
- * corroboration: the same document, birth date, mailbox, number, street or website).
+ * Some field beyond the names confirms who the record is: a level a comparison declares a
+ * corroboration (the same document, birth date, mailbox, number, building or company domain) that
+ * the comparison did not mark as confirming nothing (a street line without a house number).
  */
-export const corroborated = atDeclaredLevel((definition) => definition.corroborationLevels);
+export function corroborated(comparisons: ReadonlyArray<HoldEvidence>): boolean {
+  return comparisons.some((comparison) => comparison.corroborates !== false && atCorroborationLevel(comparison));
+}
 
 /**
  * Why a pair is kept out of the exact band however high its probability, or null when it is not:
@@ -103,7 +116,7 @@ export const corroborated = atDeclaredLevel((definition) => definition.corrobora
  * sums them up) agree, so two namesakes would score the same. Stewards accept the exact band in
  * bulk; these pairs are high at most, so a person decides (band.ts).
  */
-export function exactHold(comparisons: ReadonlyArray<{ field: string; level: string; contradicts?: boolean }>): ExactHold | null {
+export function exactHold(comparisons: ReadonlyArray<HoldEvidence>): ExactHold | null {
   if (contradicts(comparisons)) return 'contradiction';
   if (!corroborated(comparisons)) return 'uncorroborated';
   return null;

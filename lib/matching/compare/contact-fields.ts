@@ -64,7 +64,9 @@ export const domainComparison: FieldComparisonDefinition = {
   field: 'domain',
   levels: ['exact', 'sameName', 'typo', 'else'],
   description: 'Company domain from website or non-free-mail email: shared, same name under another suffix (acme.com / acme.de), one or two typing errors apart, different',
-  corroborationLevels: ['exact', 'sameName', 'typo'],
+  // The same registered domain. The same name under another suffix (acme.com / acme.de) is what
+  // namesakes in two countries hold, and a domain like the name agrees whenever the names do.
+  corroborationLevels: ['exact'],
   compare(a, b) {
     // Two person customers (no company name, no website) have no company domain: a shared
     // employer's or provider's mail domain says nothing about the person; "email" compares them.

@@ -94,8 +94,8 @@ export const dateOfBirthComparison: FieldComparisonDefinition = {
     else: { m: 0.04, u: 0.9486 },
   },
   contradictionLevels: ['else'],
-  // The same date up to a typing error in the day or a day/month swap.
-  corroborationLevels: ['exact', 'transposed', 'yearMonth'],
+  // The same date, or with day and month swapped; a month without the day fits thirty people's.
+  corroborationLevels: ['exact', 'transposed'],
   uGivenSharedContact: true,
   // Relatives sharing a home are born on the same day only as twins, often a generation apart.
   priorUAtSharedContact: { exact: 0.005, transposed: 0.001, yearMonth: 0.005, yearClose: 0.09, else: 0.899 },

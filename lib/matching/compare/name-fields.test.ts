@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeRecord } from '../normalize/record';
 import type { CustomerRecord } from '../types';
-import { alignNameWords, companyNameComparison, contactNameComparison, generationComparison, legalFormComparison, personNameComparison, soundAlike } from './name-fields';
+import { companyNameComparison, contactNameComparison, generationComparison, legalFormComparison, personNameComparison } from './name-fields';
+import { alignNameWords, soundAlike } from './name-words';
 import type { ComparisonSignals, FieldComparisonDefinition } from './types';
 
 function level(definition: FieldComparisonDefinition, a: CustomerRecord, b: CustomerRecord, signals: ComparisonSignals = {}) {
@@ -108,9 +109,11 @@ describe('personNameComparison: how relatives’ names differ', () => {
     expect(generation('Morris I Klein', 'Morris II Klein')).toBe('different');
     expect(generationComparison.compare(normalizeRecord({ contactName: 'Morris I Klein' }), normalizeRecord({ contactName: 'Morris II Klein' }), {})).toMatchObject({ left: 'I', right: 'II' });
     expect(generation('Morris III Klein', 'Morris I Klein')).toBe('different');
-    // Otherwise it is an initial: Jr is no numeral, and two initials I are the same middle name.
+    // Otherwise it is an initial: Jr is no numeral; beside a numbered name that has an I too, or a word
+    // I may stand for, it is that middle initial.
     expect(generation('Morris I Klein', 'Morris Klein Jr')).toBe('null');
-    expect(generation('Morris I Klein', 'Morris I Klein')).toBe('null');
+    expect(generation('Morris I Klein II', 'Morris I Klein')).toBe('null');
+    expect(generation('Morris I. Klein', 'Morris Isaac Klein III')).toBe('null');
     // Only one states a generation, or a company contact: not compared.
     expect(generation('David Dobbins Jr', 'David Dobbins')).toBe('null');
     expect(level(generationComparison, { companyName: 'Acme', contactName: 'David Dobbins Jr' }, { contactName: 'David Dobbins Sr' })).toBe('null');

@@ -1,9 +1,8 @@
 // Comparisons of who the record is: company core name, legal form, contact person.
-import { doubleMetaphone } from 'double-metaphone';
-import { givenNameVariants, isKnownFormalName, mayBeSameGivenName } from '../normalize/nicknames';
 import { hasNonLatinLetters } from '../normalize/text';
-import { generationsDiffer, isInitialOf, statedGeneration, type NormalizedPerson } from '../normalize/person';
-import { fuzzyWordOverlap, jaroWinkler, levenshtein, tokenSetRatio } from './similarity';
+import { generationsDiffer, statedGeneration, type NormalizedPerson } from '../normalize/person';
+import { alignedWordPairs, differsBeyondTypo, givenNameConflict, loosely, nameWords, type AlignedWords } from './name-words';
+import { fuzzyWordOverlap, jaroWinkler, tokenSetRatio } from './similarity';
 import type { NormalizedRecord } from '../normalize/record';
 import { nullOutcome, type FieldComparisonDefinition, type LevelOutcome } from './types';
 
@@ -55,123 +54,6 @@ export const legalFormComparison: FieldComparisonDefinition = {
   },
 };
 
-type WordAgreement = 'exact' | 'close' | 'initial' | 'none';
-
-/** "B" stands for "Bob" and so for "Robert": an initial matches the name or any of its nicknames. */
-function initialStandsFor(initial: NameWord, name: NameWord): boolean {
-  return isInitialOf(initial.written, name.written) || givenNameVariants(name.formal).some((variant) => isInitialOf(initial.written, variant));
-}
-
-/** A name word as written and with its nickname resolved: "bob" / "robert". */
-interface NameWord {
-  written: string;
-  formal: string;
-}
-
-function agreement(a: NameWord, b: NameWord): WordAgreement {
-  if (a.formal === b.formal || a.written === b.written || mayBeSameGivenName(a.written, b.written)) return 'exact';
-  if (initialStandsFor(a, b) || initialStandsFor(b, a)) return 'initial';
-  const long = a.written.length > 1 && b.written.length > 1;
-  // Two different names of the table (Patrick / Patricia) are two people's names, not a typo.
-  if (isKnownFormalName(a.formal) && isKnownFormalName(b.formal)) return 'none';
-  if (long && Math.max(jaroWinkler(a.formal, b.formal), jaroWinkler(a.written, b.written)) >= 0.88) return 'close';
-  return 'none';
-}
-
-const RANK: Record<WordAgreement, number> = { exact: 3, close: 2, initial: 1, none: 0 };
-
-function nameWords(person: NormalizedPerson): NameWord[] {
-  return person.words.map((written, index) => ({ written, formal: person.formalWords[index] }));
-}
-
-interface AlignedWords {
-  kind: WordAgreement;
-  /** The word of the shorter name and its partner in the longer one. */
-  words: [NameWord, NameWord];
-}
-
-/** Pairs each word of the shorter name with its best partner in the longer one (greedy, one-to-one). */
-function alignedWordPairs(a: NameWord[], b: NameWord[]): AlignedWords[] {
-  const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
-  const candidates = shorter.flatMap((word, i) =>
-    longer.map((other, j) => ({ i, j, kind: agreement(word, other), jw: jaroWinkler(word.formal, other.formal) })),
-  );
-  candidates.sort((x, y) => RANK[y.kind] - RANK[x.kind] || y.jw - x.jw);
-  const usedShort = new Set<number>();
-  const usedLong = new Set<number>();
-  const result: AlignedWords[] = [];
-  for (const candidate of candidates) {
-    if (usedShort.has(candidate.i) || usedLong.has(candidate.j)) continue;
-    usedShort.add(candidate.i);
-    usedLong.add(candidate.j);
-    result.push({ kind: candidate.kind, words: [shorter[candidate.i], longer[candidate.j]] });
-  }
-  return result;
-}
-
-export function alignNameWords(a: NameWord[], b: NameWord[]): WordAgreement[] {
-  return alignedWordPairs(a, b).map((pair) => pair.kind);
-}
-
-/** At most this many letters differ between a name and its misspelling: Jon / John 1, Steven / Stephen 2. */
-const TYPO_EDITS = 2;
-
-/**
- * A word pair the close level accepts (JW ≥ 0.88) that differs in more letters than typing errors
- * change: Darla / Darletta, Anna / Annabelle. Two names of one family, or a name cut short; the
- * spelling alone cannot tell which, so the pair is never exact (band.ts) and a person decides.
- */
-function differsBeyondTypo(pairs: readonly AlignedWords[]): boolean {
-  return pairs.some(
-    ({ kind, words: [x, y] }) => kind === 'close' && levenshtein(x.written, y.written) > TYPO_EDITS && levenshtein(x.formal, y.formal) > TYPO_EDITS,
-  );
-}
-
-/** Every word of one name has a partner with JW ≥ 0.7 in the other (typos beyond the close level). */
-function loosely(a: NameWord[], b: NameWord[]): boolean {
-  const similar = (x: NameWord, y: NameWord) =>
-    x.formal === y.formal || (!(isKnownFormalName(x.formal) && isKnownFormalName(y.formal)) && jaroWinkler(x.formal, y.formal) >= 0.7);
-  return a.every((word) => b.some((other) => similar(word, other))) && b.every((word) => a.some((other) => similar(word, other)));
-}
-
-/**
- * Two given names that sound alike (Double Metaphone, either code): Lee / Leigh / Lea, Zara / Sarah,
- * Keeley / Kaylee. Spelling variants of one name, so not a sign of two people; not an agreement
- * either (John / Jane sound alike too), so the name level stays a surname-only one.
- */
-export function soundAlike(a: string, b: string): boolean {
-  if (a.length < 2 || b.length < 2) return false;
-  const codesA = doubleMetaphone(a).filter((code) => code.length > 0);
-  const codesB = new Set(doubleMetaphone(b).filter((code) => code.length > 0));
-  return codesA.some((code) => codesB.has(code));
-}
-
-function givenNamesAgree(a: NameWord, b: NameWord): boolean {
-  if (agreement(a, b) !== 'none') return true;
-  if (agreement({ written: a.written, formal: a.written }, { written: b.written, formal: b.written }) !== 'none') return true;
-  return soundAlike(a.written, b.written);
-}
-
-/**
- * Two person names whose given names clearly differ: the names do not align word for word (up to
- * order, nicknames, initials and typos), and the first words — the given names as written — are
- * neither the same name, a nickname of it, a near spelling, a name that sounds alike, nor an initial of it. "John Smith" /
- * "Patrick Smith" and "B Smith" / "Patricia Smith" conflict; "Edward Kusha" / "Ed Knight" (a new
- * surname) and "Shaw Daniella" / "Daniella Shaw" (order) do not. Names in different scripts are
- * not compared.
- */
-export function givenNameConflict(a: NormalizedPerson, b: NormalizedPerson): boolean {
-  if (a.key === b.key) return false;
-  if (hasNonLatinLetters(a.display) !== hasNonLatinLetters(b.display)) return false;
-  const wordsA = nameWords(a);
-  const wordsB = nameWords(b);
-  if (wordsA.length < 2 || wordsB.length < 2) return false;
-  if (alignNameWords(wordsA, wordsB).every((kind) => kind !== 'none')) return false;
-  // An initial against an initial says too little to call two given names different.
-  if (wordsA[0].written.length < 2 && wordsB[0].written.length < 2) return false;
-  return !givenNamesAgree(wordsA[0], wordsB[0]);
-}
-
 const PERSON_LEVELS = ['exact', 'fuzzy', 'partial', 'initials', 'oneWordOtherSimilar', 'oneWord', 'else'] as const;
 const PERSON_LEVEL_TEXT =
   'same name up to order and nicknames, all words close (JW ≥ 0.88), one name a subset of the other, initials compatible, one word shared and the rest similar (JW ≥ 0.7), one word shared';
@@ -185,25 +67,31 @@ function personNameLevel(a: NormalizedRecord, b: NormalizedRecord, withConflicts
   if (!a.contact || !b.contact) return nullOutcome(left, right);
   // A name in another script (王杰 / Wang Jie) cannot be compared letter by letter: no evidence either way.
   if (hasNonLatinLetters(a.contact.display) !== hasNonLatinLetters(b.contact.display)) return nullOutcome(left, right);
-  const wordsA = nameWords(a.contact);
-  const wordsB = nameWords(b.contact);
-  const pairs = alignedWordPairs(wordsA, wordsB);
-  const aligned = pairs.map((pair) => pair.kind);
   if (a.contact.key === b.contact.key) {
     return { level: 'exact', left, right, termFrequencyKey: { field: 'contactName', value: a.contact.key } };
   }
-  const allCloseOrExact = aligned.every((kind) => kind === 'exact' || kind === 'close');
-  // The level (and so the weight EM learned for it) stays; only the exact band is closed to the pair.
+  // Words more than typing errors apart (Darla / Darletta) contradict at whatever level the rest
+  // puts the name: the level, and so the weight EM learned for it, stays; the exact band is closed.
+  const pairs = alignedWordPairs(nameWords(a.contact), nameWords(b.contact));
   const twoNames = withConflicts && differsBeyondTypo(pairs) ? { contradicts: true as const } : {};
-  if (allCloseOrExact && wordsA.length === wordsB.length) return { level: 'fuzzy', left, right, ...twoNames };
-  if (allCloseOrExact) return { level: 'partial', left, right, ...twoNames };
-  if (aligned.every((kind) => kind !== 'none')) return { level: 'initials', left, right };
+  return { level: nameLevel(a.contact, b.contact, pairs, withConflicts), left, right, ...twoNames };
+}
+
+/** The level of two names that are not the same up to order and nicknames; `pairs` is their word alignment. */
+function nameLevel(a: NormalizedPerson, b: NormalizedPerson, pairs: readonly AlignedWords[], withConflicts: boolean): string {
+  const wordsA = nameWords(a);
+  const wordsB = nameWords(b);
+  const aligned = pairs.map((pair) => pair.kind);
+  const allCloseOrExact = aligned.every((kind) => kind === 'exact' || kind === 'close');
+  if (allCloseOrExact && wordsA.length === wordsB.length) return 'fuzzy';
+  if (allCloseOrExact) return 'partial';
+  if (aligned.every((kind) => kind !== 'none')) return 'initials';
   const hasExact = aligned.some((kind) => kind === 'exact');
   // A shared surname and clearly different given names: two relatives, rarely one person.
-  if (withConflicts && hasExact && givenNameConflict(a.contact, b.contact)) return { level: 'givenConflict', left, right };
-  if (hasExact && wordsA.length === wordsB.length && loosely(wordsA, wordsB)) return { level: 'oneWordOtherSimilar', left, right };
-  if (hasExact) return { level: 'oneWord', left, right };
-  return { level: 'else', left, right };
+  if (withConflicts && hasExact && givenNameConflict(a, b)) return 'givenConflict';
+  if (hasExact && wordsA.length === wordsB.length && loosely(wordsA, wordsB)) return 'oneWordOtherSimilar';
+  if (hasExact) return 'oneWord';
+  return 'else';
 }
 
 const isCompanyPair = (a: NormalizedRecord, b: NormalizedRecord) => a.company !== null || b.company !== null;

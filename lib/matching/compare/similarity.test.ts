@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fuzzyWordOverlap, jaro, jaroWinkler, levenshtein, levenshteinRatio, tokenSetRatio } from './similarity';
+import { fuzzyWordOverlap, jaro, jaroWinkler, levenshtein, levenshteinRatio, tokenSetRatio, typingErrors } from './similarity';
 
 describe('jaro / jaroWinkler (textbook values)', () => {
   it.each([
@@ -27,6 +27,19 @@ describe('levenshtein', () => {
     ['abc', 'abc', 0],
   ])('%s vs %s = %i', (a, b, distance) => expect(levenshtein(a, b)).toBe(distance));
   it('ratio is 1 - distance / longer', () => expect(levenshteinRatio('kitten', 'sitting')).toBeCloseTo(4 / 7, 6));
+});
+
+describe('typingErrors', () => {
+  it.each([
+    ['hernandez', 'hernadnez', 1],
+    ['ab', 'ba', 1],
+    ['wojciechowski', 'wojceichowsky', 2],
+    ['darla', 'darletta', 3],
+    ['kitten', 'sitting', 3],
+    ['', 'abc', 3],
+    ['abc', 'abc', 0],
+  ])('%s vs %s = %i', (a, b, errors) => expect(typingErrors(a, b)).toBe(errors));
+  it('counts a swap as two edits where plain Levenshtein is asked', () => expect(levenshtein('hernandez', 'hernadnez')).toBe(2));
 });
 
 describe('tokenSetRatio', () => {

@@ -42,21 +42,35 @@ export function jaroWinkler(a: string, b: string): number {
   return similarity + prefix * 0.1 * (1 - similarity);
 }
 
-/** Edit distance (insert, delete, substitute each cost 1). */
-export function levenshtein(a: string, b: string): number {
+/** Insert, delete and substitute each cost 1; with `swaps`, two adjacent letters exchanged cost 1 too (optimal string alignment). */
+function editDistance(a: string, b: string, swaps: boolean): number {
   if (a === b) return 0;
   if (a.length === 0) return b.length;
   if (b.length === 0) return a.length;
+  let beforePrevious: number[] = [];
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i += 1) {
     const current = [i];
     for (let j = 1; j <= b.length; j += 1) {
       const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
+      let best = Math.min(previous[j] + 1, current[j - 1] + 1, substitution);
+      if (swaps && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, beforePrevious[j - 2] + 1);
+      current.push(best);
     }
+    beforePrevious = previous;
     previous = current;
   }
   return previous[b.length];
+}
+
+/** Edit distance (insert, delete, substitute each cost 1). */
+export function levenshtein(a: string, b: string): number {
+  return editDistance(a, b, false);
+}
+
+/** Typing errors between two spellings: Levenshtein, with two adjacent letters swapped counted once (hernandez / hernadnez: 1). */
+export function typingErrors(a: string, b: string): number {
+  return editDistance(a, b, true);
 }
 
 /** 1 − distance / longer length, in [0,1]. */

@@ -29,6 +29,8 @@ export interface FieldComparison {
   context?: ComparisonContext;
   /** This pair's values contradict it being one entity although the level is not a contradiction level (see LevelOutcome.contradicts). */
   contradicts?: true;
+  /** The agreement confirms nothing although its level usually does (see LevelOutcome.corroborates). */
+  corroborates?: false;
 }
 
 /** The condition under which a field's u was estimated; absent = any pair. */
@@ -60,6 +62,11 @@ export interface LevelOutcome {
    * exact (band.ts), as at a contradiction level.
    */
   contradicts?: true;
+  /**
+   * The values agree at a corroboration level but do not confirm who the record is (the same street
+   * line without a house number: a whole street shares it). Only the exact band reads it.
+   */
+  corroborates?: false;
 }
 
 export interface FieldComparisonDefinition {

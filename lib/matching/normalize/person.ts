@@ -56,12 +56,14 @@ export function normalizePersonName(raw: string | null | undefined): NormalizedP
 
 /**
  * The generation `person` states, read against `other`. A lone "I" is an initial on its own, but
- * beside a name numbered II, III or IV it is the numeral: "Morris I Klein" / "Morris II Klein" are
- * the first and the second of that name, as Sr and Jr are.
+ * beside a name numbered II, III or IV that has no word it could be the initial of, it is the
+ * numeral: "Morris I Klein" / "Morris II Klein" are the first and the second of that name, as Sr
+ * and Jr are; "Morris I Klein" / "Morris Isaac Klein III" is Isaac's initial.
  */
 export function statedGeneration(person: NormalizedPerson, other: NormalizedPerson): number | null {
   if (person.generation !== null) return person.generation;
-  return other.romanGeneration && person.words.slice(1).includes('i') ? 1 : null;
+  const numeral = other.romanGeneration && person.words.slice(1).includes('i') && !other.words.some((word) => word.startsWith('i'));
+  return numeral ? 1 : null;
 }
 
 /** True when both names state a generation and they differ ("David Dobbins Jr" / "David Dobbins Sr"): father and son. */

@@ -25,6 +25,8 @@ export interface FieldContribution {
   evidenceGroup?: string;
   /** The field's values contradict the pair (compare/types.ts LevelOutcome.contradicts). */
   contradicts?: true;
+  /** The field's agreement confirms nothing (compare/types.ts LevelOutcome.corroborates). */
+  corroborates?: false;
 }
 
 export interface ScoredPair {
@@ -87,6 +89,7 @@ export function scoreComparison(vector: ComparisonVector, params: MatchParameter
       left: comparison.left,
       right: comparison.right,
       ...(comparison.contradicts ? { contradicts: true as const } : {}),
+      ...(comparison.corroborates === false ? { corroborates: false as const } : {}),
     };
     const levelParams = comparison.level === NULL_LEVEL ? undefined : params.fields[comparison.field]?.levels[comparison.level];
     if (!levelParams) return { ...base, weight: 0, m: null, u: null };
