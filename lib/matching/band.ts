@@ -13,12 +13,12 @@
 // Stewards accept the exact band in bulk, so it holds only pairs nothing speaks against and
 // something beyond the names confirms (compare-pair.ts exactHold):
 // - a pair with a contradicting field (Jr against Sr, I against II, two different numbers of one
-//   document, birth dates years apart, clearly different given names, given names that differ by
-//   more than a typo such as Darla / Darletta) is never exact: a father and son at one address, or
-//   twins, can add up to p ≥ 0.95 on everything they share;
+//   document, birth dates years apart, clearly different given names, name words more than two
+//   typing errors apart such as Darla / Darletta) is never exact: a father and son at one address,
+//   or twins, can add up to p ≥ 0.95 on everything they share;
 // - nor is a pair whose names agree and nothing else confirms it (no document, birth date, mailbox,
-//   phone number, street or website agreeing): in a small table two namesakes reach p ≥ 0.95 on
-//   the name alone (Andrew and Andy Anderson behind one department mailbox).
+//   phone number, building or company domain agreeing): in a small table two namesakes reach
+//   p ≥ 0.95 on the name alone (Andrew and Andy Anderson behind one department mailbox).
 // Such a pair is high at most, so a person looks at it. p itself is not changed: it stays what the
 // evidence says.
 import type { ConfidenceBand, ExactHold } from './types';
