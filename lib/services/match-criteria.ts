@@ -1,6 +1,6 @@
 // The stored explanation (match_criteria JSONB): the score's own sum, field by field, plus how the
 // candidate was found. The UI's waterfall reads exactly this.
-import { contradicts } from '../matching/compare/compare-pair';
+import { fieldContradicts } from '../matching/compare/compare-pair';
 import type { ScoredCandidate } from './scoring';
 
 export const MATCH_CRITERIA_VERSION = 1;
@@ -27,7 +27,7 @@ export function matchCriteria(candidate: ScoredCandidate) {
       u: contribution.u,
       ...(contribution.tfAdjusted ? { term_frequency_adjusted: true } : {}),
       // Keeps the pair out of the exact band (lib/matching/band.ts), whatever the total.
-      ...(contradicts([contribution]) ? { contradicts: true } : {}),
+      ...(fieldContradicts(contribution) ? { contradicts: true } : {}),
       // Why an agreeing field can weigh less than its level (e.g. an exact email when the domain already counted).
       ...(contribution.limitedBy
         ? { limited_by: contribution.limitedBy, unlimited_weight: roundOrNull(contribution.unlimitedWeight ?? null), evidence_group: contribution.evidenceGroup ?? null }

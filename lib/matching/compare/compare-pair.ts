@@ -72,34 +72,32 @@ export function comparePair(
  */
 export const SHARED_CONTACT_MODEL = false;
 
-/** The fields and levels a comparison declares in `declared` (contradictions, shared contact points …). */
-function declaredLevels(declared: (definition: FieldComparisonDefinition) => readonly string[] | undefined) {
+/** Whether one comparison is at a level its definition declares in `declared` (contradictions, corroborations, shared contact points). */
+function levelDeclaredIn(declared: (definition: FieldComparisonDefinition) => readonly string[] | undefined) {
   const levels = new Map(FIELD_COMPARISONS.map((definition) => [definition.field, declared(definition) ?? []]));
   return (comparison: { field: string; level: string }): boolean => levels.get(comparison.field)?.includes(comparison.level) ?? false;
 }
 
-/** Whether any comparison is at a level its definition declares in `declared`. */
-function atDeclaredLevel(declared: (definition: FieldComparisonDefinition) => readonly string[] | undefined) {
-  const isDeclared = declaredLevels(declared);
-  return (comparisons: ReadonlyArray<{ field: string; level: string }>): boolean => comparisons.some(isDeclared);
-}
+const atContradictionLevel = levelDeclaredIn((definition) => definition.contradictionLevels);
+const atCorroborationLevel = levelDeclaredIn((definition) => definition.corroborationLevels);
+const atSharedContactLevel = levelDeclaredIn((definition) => definition.sharedContactLevels);
 
 /** What exactHold reads of a comparison or a scored contribution. */
 type HoldEvidence = { field: string; level: string; contradicts?: boolean; corroborates?: boolean };
 
-const atContradictionLevel = atDeclaredLevel((definition) => definition.contradictionLevels);
-
 /**
- * Some field contradicts the pair being one entity: a level a comparison declares a contradiction
+ * This field contradicts the pair being one entity: a level its comparison declares a contradiction
  * (two different numbers of one document, Jr against Sr, birth dates years apart, clearly different
  * given names), or values the comparison marks so inside another level (given names Darla / Darletta).
- * Such a pair is never in the exact band (band.ts), whatever the other fields add up to.
  */
-export function contradicts(comparisons: ReadonlyArray<HoldEvidence>): boolean {
-  return comparisons.some((comparison) => comparison.contradicts === true) || atContradictionLevel(comparisons);
+export function fieldContradicts(comparison: HoldEvidence): boolean {
+  return comparison.contradicts === true || atContradictionLevel(comparison);
 }
 
-const atCorroborationLevel = declaredLevels((definition) => definition.corroborationLevels);
+/** Some field contradicts the pair: it is never in the exact band (band.ts), whatever the other fields add up to. */
+export function contradicts(comparisons: ReadonlyArray<HoldEvidence>): boolean {
+  return comparisons.some(fieldContradicts);
+}
 
 /**
  * Some field beyond the names confirms who the record is: a level a comparison declares a
@@ -123,4 +121,6 @@ export function exactHold(comparisons: ReadonlyArray<HoldEvidence>): ExactHold |
 }
 
 /** The pair shares a mailbox, a number or an address (a level a contact comparison declares as shared). */
-export const sharesContactPoint = atDeclaredLevel((definition) => definition.sharedContactLevels);
+export function sharesContactPoint(comparisons: ReadonlyArray<{ field: string; level: string }>): boolean {
+  return comparisons.some(atSharedContactLevel);
+}

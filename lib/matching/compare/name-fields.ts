@@ -1,7 +1,7 @@
 // Comparisons of who the record is: company core name, legal form, contact person.
 import { hasNonLatinLetters } from '../normalize/text';
 import { generationsDiffer, statedGeneration, type NormalizedPerson } from '../normalize/person';
-import { alignedWordPairs, differsBeyondTypo, givenNameConflict, loosely, nameWords, type AlignedWords } from './name-words';
+import { alignedWordPairs, differsBeyondTypo, givenNameConflict, loosely, nameWords, type AlignedWords, type NameWord } from './name-words';
 import { fuzzyWordOverlap, jaroWinkler, tokenSetRatio } from './similarity';
 import type { NormalizedRecord } from '../normalize/record';
 import { nullOutcome, type FieldComparisonDefinition, type LevelOutcome } from './types';
@@ -72,15 +72,19 @@ function personNameLevel(a: NormalizedRecord, b: NormalizedRecord, withConflicts
   }
   // Words more than typing errors apart (Darla / Darletta) contradict at whatever level the rest
   // puts the name: the level, and so the weight EM learned for it, stays; the exact band is closed.
-  const pairs = alignedWordPairs(nameWords(a.contact), nameWords(b.contact));
+  const [wordsA, wordsB] = [nameWords(a.contact), nameWords(b.contact)];
+  const pairs = alignedWordPairs(wordsA, wordsB);
   const twoNames = withConflicts && differsBeyondTypo(pairs) ? { contradicts: true as const } : {};
-  return { level: nameLevel(a.contact, b.contact, pairs, withConflicts), left, right, ...twoNames };
+  return { level: nameLevel(a.contact, b.contact, { wordsA, wordsB, pairs }, withConflicts), left, right, ...twoNames };
 }
 
-/** The level of two names that are not the same up to order and nicknames; `pairs` is their word alignment. */
-function nameLevel(a: NormalizedPerson, b: NormalizedPerson, pairs: readonly AlignedWords[], withConflicts: boolean): string {
-  const wordsA = nameWords(a);
-  const wordsB = nameWords(b);
+/** The level of two names that are not the same up to order and nicknames, from their words and how those align. */
+function nameLevel(
+  a: NormalizedPerson,
+  b: NormalizedPerson,
+  { wordsA, wordsB, pairs }: { wordsA: NameWord[]; wordsB: NameWord[]; pairs: readonly AlignedWords[] },
+  withConflicts: boolean,
+): string {
   const aligned = pairs.map((pair) => pair.kind);
   const allCloseOrExact = aligned.every((kind) => kind === 'exact' || kind === 'close');
   if (allCloseOrExact && wordsA.length === wordsB.length) return 'fuzzy';
