@@ -1,8 +1,10 @@
 'use server';
 // Submit & match: validate the incoming record with the API's schema, store it, match it, return the ranking.
 import { customerInputSchema } from '@/lib/schemas/customer';
-import { submitIncoming } from '@/lib/services/incoming';
-import { matchIncoming } from '@/lib/services/matching';
+import { receiveIncoming } from '@/lib/services/incoming';
+import { matchesForIncoming, matchIncoming } from '@/lib/services/matching';
+import { STATE_LABELS } from '@/lib/domain/resolution';
+import { formatDateTime } from '@/lib/ui/format';
 import { actionErrorMessage } from '@/lib/ui/action-errors';
 import { fieldErrors, formFields } from '@/lib/ui/form-data';
 import { INCOMING_FIELD_LABELS, INCOMING_FIELD_NAMES } from '@/lib/ui/incoming-fields';
@@ -15,9 +17,11 @@ export interface SubmitMatchState {
   result?: {
     incomingId: number;
     companyName: string;
-    candidateCount: number;
+    candidateCount: number | null;
     processingTimeMs: number;
     matches: MatchSummary[];
+    /** Received before: the stored record and its matches are shown, nothing new was stored. */
+    resubmittedNote: string | null;
   };
 }
 
@@ -28,15 +32,21 @@ export async function submitAndMatchAction(_previous: SubmitMatchState, form: Fo
   }
   try {
     const ctx = await uiActionContext('write');
-    const incoming = await submitIncoming(ctx, { ...parsed.data, sourceSystem: 'steward-ui' });
-    const outcome = await matchIncoming(ctx, incoming.id);
+    const started = performance.now();
+    const { incoming, resubmitted } = await receiveIncoming(ctx, { ...parsed.data, sourceSystem: 'steward-ui' });
+    // A record sent again is matched only while it still waits; otherwise its stored matches are shown.
+    const matched = !resubmitted || incoming.processingStatus === 'pending' ? await matchIncoming(ctx, incoming.id) : null;
+    const outcome = matched ?? (await matchesForIncoming(ctx, incoming.id));
     return {
       result: {
         incomingId: incoming.id,
         companyName: incoming.companyName ?? '',
-        candidateCount: outcome.candidateCount,
-        processingTimeMs: Math.round(outcome.processingTimeMs),
+        candidateCount: matched ? matched.candidateCount : null,
+        processingTimeMs: Math.round(performance.now() - started),
         matches: outcome.matches.map((match) => toMatchSummary(match)),
+        resubmittedNote: resubmitted
+          ? `This record was already received on ${formatDateTime(incoming.receivedAt)} as incoming #${incoming.id} (${STATE_LABELS[outcome.incoming.processingStatus].toLowerCase()}); nothing new was stored.`
+          : null,
       },
     };
   } catch (error) {

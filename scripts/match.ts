@@ -16,7 +16,7 @@ const program = new Command()
   .name('npm run match --')
   .description('Match incoming records against the customers: the pending queue, everything again, or one record.')
   .addOption(new Option('--pending', 'the queue: records with status pending (and claims of dead workers)').conflicts(['all', 'id']))
-  .addOption(new Option('--all', 're-match every incoming record (results updated in place; a steward\'s decision stays)').conflicts(['pending', 'id']))
+  .addOption(new Option('--all', 're-match every unresolved incoming record (results updated in place; resolved records keep their decision)').conflicts(['pending', 'id']))
   .addOption(new Option('--id <n>', 'one incoming record').argParser(positiveInt('--id')).conflicts(['pending', 'all']))
   .option('--limit <n>', 'stop after this many records', positiveInt('--limit'))
   .option('--concurrency <n>', 'records matched at once in this process (PostgreSQL; PGlite has one connection)', positiveInt('--concurrency'), 1)
@@ -47,7 +47,7 @@ function mode(options: { pending?: boolean; all?: boolean; id?: number }): Batch
 function summaryLines(summary: BatchMatchSummary): string[] {
   const bands = Object.entries(summary.byBand).map(([band, n]) => `${band} ${n}`).join(' · ');
   return [
-    `processed ${summary.processed}: matched ${summary.matched} · no_match ${summary.noMatch} · reviewed (kept) ${summary.reviewed} · failed ${summary.failed}`,
+    `processed ${summary.processed}: matched ${summary.matched} · no_match ${summary.noMatch} · failed ${summary.failed}`,
     `best result by band: ${bands}`,
     `derived keys/embeddings first: ${summary.derived}${summary.degraded ? ` · matched without embeddings (provider failed; npm run reembed -- --pending-only): ${summary.degraded}` : ''}${summary.lost ? ` · taken over by another worker: ${summary.lost}` : ''}${summary.released ? ` · released: ${summary.released}` : ''}`,
     `${(summary.elapsedMs / 1000).toFixed(1)} s, ${summary.perSecond.toFixed(1)} incoming/s`,

@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { ChartFigure } from '@/components/dashboard/chart-figure';
 import { CountsBarChart } from '@/components/dashboard/counts-bar-chart';
 import { DailyChart } from '@/components/dashboard/daily-chart';
-import { BAND_SERIES, DECISION_SERIES, STATUS_SERIES, countBars, countsTable, dailyTable } from '@/components/dashboard/series';
+import { BACKLOG_SERIES, BAND_SERIES, DECISION_SERIES, STATUS_SERIES, countBars, countsTable, dailyTable } from '@/components/dashboard/series';
 import { StatCard } from '@/components/dashboard/stat-card';
 import { DASHBOARD_WINDOWS, dashboardParamsSchema } from '@/lib/schemas/dashboard';
 import { dashboardSummary } from '@/lib/services/dashboard';
@@ -40,7 +40,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const ctx = await uiContext('read', `/dashboard?days=${days}`);
   const summary = await dashboardSummary(ctx, { days });
   const windowText = `since ${summary.since} (UTC)`;
-  const backlogBands = BAND_SERIES.filter((style) => summary.backlog.byBand[style.key] > 0).map((style) => `${summary.backlog.byBand[style.key]} ${style.label.toLowerCase()}`);
+  const backlogBands = BACKLOG_SERIES.filter((style) => summary.backlog.byBand[style.key] > 0).map((style) => `${summary.backlog.byBand[style.key]} ${style.label.toLowerCase()}`);
   return (
     <section aria-labelledby="dashboard-heading" className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-3">

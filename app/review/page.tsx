@@ -9,7 +9,8 @@ import { ShortcutLegend } from '@/components/review-queue/shortcut-legend';
 import { EmptyState, ErrorState } from '@/components/ui/states';
 import { AppError } from '@/lib/errors';
 import { QUEUE_SORTS, reviewQueueQuerySchema, type ReviewQueueQuery } from '@/lib/schemas/review-queue';
-import { listReviewQueue } from '@/lib/services/review-queue';
+import { listNoMatchRecords, listReviewQueue } from '@/lib/services/review-queue';
+import { NoMatchList } from '@/components/review-queue/no-match-list';
 import { queueExportHref } from '@/lib/ui/export-links';
 import { toQueueItem } from '@/lib/ui/queue-item';
 import { queueHref, type QueueParams } from '@/lib/ui/queue-url';
@@ -17,6 +18,8 @@ import { uiContext } from '@/lib/ui/session';
 
 export const metadata: Metadata = { title: 'Review queue' };
 export const dynamic = 'force-dynamic';
+
+const NO_MATCH_SHOWN = 20;
 
 function sortLinks(params: QueueParams, query: ReviewQueueQuery): Record<(typeof QUEUE_SORTS)[number], SortLink> {
   const link = (sort: (typeof QUEUE_SORTS)[number]): SortLink => {
@@ -52,6 +55,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
   }
   const query = parsed.data;
   let page;
+  const undecided = query.reviewed === 'no' ? await listNoMatchRecords(ctx, NO_MATCH_SHOWN) : null;
   try {
     page = await listReviewQueue(ctx, query);
   } catch (error) {
@@ -70,9 +74,10 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
     <section className="space-y-4" aria-labelledby="queue-heading">
       <div id="queue-heading">{heading}</div>
       <QueueFilters query={query} />
+      {undecided && undecided.total > 0 ? <NoMatchList records={undecided.records} total={undecided.total} /> : null}
       <div className="flex flex-wrap items-baseline justify-between gap-3">
         <p className="text-sm text-slate-700" data-testid="queue-count">
-          {page.totalCapped ? `More than ${page.total}` : page.total} {page.total === 1 ? 'match' : 'matches'} · page {page.page} of {page.pageCount}
+          {page.totalCapped ? `More than ${page.total}` : page.total} {query.reviewed === 'no' ? 'open ' : ''}{page.total === 1 ? 'match' : 'matches'} · page {page.page} of {page.pageCount}
         </p>
         <div className="flex flex-wrap items-start gap-2">
           <DownloadMenu
@@ -86,7 +91,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
         </div>
       </div>
       {items.length === 0 ? (
-        <EmptyState title={query.reviewed === 'no' ? 'Nothing left to review here' : 'No matches for these filters'} action={<Link className="text-blue-800 underline" href="/review?reviewed=any">Show all matches</Link>}>
+        <EmptyState title={query.reviewed === 'no' ? 'No open match left to review here' : 'No matches for these filters'} action={<Link className="text-blue-800 underline" href="/review?reviewed=any">Show all matches</Link>}>
           Submit a record on the <Link className="underline" href="/">Submit</Link> page or import a file to fill the queue.
         </EmptyState>
       ) : (

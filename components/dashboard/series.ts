@@ -1,6 +1,7 @@
 // Names and colours of every series the dashboard draws. Band colours follow the band badge; each colour
 // is dark enough for 3:1 contrast on white, and every chart has a data table, so colour is never the only cue.
-import type { ProcessingStatus, ReviewDecision } from '@/lib/db/schema';
+import { INCOMING_STATES, STATE_LABELS, type IncomingState } from '@/lib/domain/resolution';
+import type { BacklogBand, StewardDecision } from '@/lib/services/dashboard';
 import type { ConfidenceBand } from '@/lib/matching/types';
 
 export interface SeriesStyle<K extends string> {
@@ -16,19 +17,19 @@ export const BAND_SERIES: SeriesStyle<ConfidenceBand>[] = [
   { key: 'low', label: 'Low', color: '#64748b' },
 ];
 
-export const STATUS_SERIES: SeriesStyle<ProcessingStatus>[] = [
-  { key: 'pending', label: 'Pending', color: '#64748b' },
-  { key: 'matching', label: 'Matching', color: '#0369a1' },
-  { key: 'matched', label: 'Matched (awaiting review)', color: '#1d4ed8' },
-  { key: 'no_match', label: 'No match', color: '#b45309' },
-  { key: 'reviewed', label: 'Reviewed', color: '#15803d' },
-  { key: 'error', label: 'Error', color: '#b91c1c' },
-];
+export const BACKLOG_SERIES: SeriesStyle<BacklogBand>[] = [...BAND_SERIES, { key: 'none', label: 'No match: decide', color: '#7c2d12' }];
 
-export const DECISION_SERIES: SeriesStyle<ReviewDecision>[] = [
+const STATUS_COLOURS: Record<IncomingState, string> = {
+  pending: '#64748b', matching: '#0369a1', matched: '#1d4ed8', no_match: '#b45309', linked: '#15803d', created: '#0f766e', dismissed: '#475569', error: '#b91c1c',
+};
+
+export const STATUS_SERIES: SeriesStyle<IncomingState>[] = INCOMING_STATES.map((key) => ({ key, label: STATE_LABELS[key], color: STATUS_COLOURS[key] }));
+
+export const DECISION_SERIES: SeriesStyle<StewardDecision>[] = [
   { key: 'accept', label: 'Accept', color: '#15803d' },
   { key: 'merge', label: 'Merge', color: '#6d28d9' },
   { key: 'create_new', label: 'Create new', color: '#0369a1' },
+  { key: 'dismiss', label: 'Dismiss', color: '#475569' },
   { key: 'reject', label: 'Reject', color: '#b91c1c' },
 ];
 

@@ -3,20 +3,20 @@
 // makes the page behind it inert, so focus stays inside; Escape cancels).
 import { useRef, useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
-import { bulkAcceptAction, type BulkAcceptResult } from '@/app/review/actions';
+import { bulkAcceptAction } from '@/app/review/actions';
 import { Button } from '@/components/ui/button';
 import { Spinner } from '@/components/ui/spinner';
 
 export function BulkAccept({ matches }: { matches: Array<{ id: number; version: number; name: string }> }) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const [result, setResult] = useState<BulkAcceptResult | null>(null);
+  const [result, setResult] = useState<{ ok: boolean; message: string; skipped: Array<{ id: number; reason: string }> } | null>(null);
   const [pending, startTransition] = useTransition();
   const router = useRouter();
 
   const confirm = () =>
     startTransition(async () => {
       const outcome = await bulkAcceptAction({ matches: matches.map(({ id, version }) => ({ id, version })) });
-      setResult(outcome);
+      setResult(outcome.ok ? { ok: outcome.data.skipped.length === 0, message: outcome.data.message, skipped: outcome.data.skipped } : { ok: false, message: outcome.message, skipped: [] });
       dialog.current?.close();
       router.refresh();
     });
@@ -47,7 +47,7 @@ export function BulkAccept({ matches }: { matches: Array<{ id: number; version: 
             Accept {matches.length} exact {matches.length === 1 ? 'match' : 'matches'}?
           </h2>
           <div id="bulk-description" className="space-y-2 text-sm text-slate-700">
-            <p>Each incoming record is linked to its customer and the decision is audited. A match someone else changed since this page loaded is left alone and listed.</p>
+            <p>Each incoming record is linked to its customer, its other candidates are closed, and the decision is audited. A match someone else changed since this page loaded, or whose record was already resolved, is left alone and listed.</p>
             <ul className="max-h-40 list-disc overflow-y-auto pl-5">
               {matches.map((match) => (
                 <li key={match.id}>{match.name}</li>

@@ -8,6 +8,7 @@ import { quickDecisionAction } from '@/app/review/actions';
 import { BandBadge } from '@/components/ui/band-badge';
 import { ProbabilityBar } from '@/components/ui/probability';
 import { ariaSort, SortHeaderLink } from '@/components/ui/sort-header';
+import { CANDIDATE_DECISION_LABELS } from '@/lib/domain/resolution';
 import { formatDateTime } from '@/lib/ui/format';
 import type { QueueItem } from '@/lib/ui/queue-item';
 import { useQueueKeys, type QueueKeyCommand } from './use-queue-keys';
@@ -41,7 +42,7 @@ export function QueueTable({ items, sortLinks }: { items: QueueItem[]; sortLinks
       column.accessor('customerName', { header: 'Candidate customer' }),
       column.accessor('topReason', { header: 'Top reason', cell: (info) => info.getValue() ?? '—' }),
       column.accessor('createdAt', { id: 'created', header: 'Matched', cell: (info) => <span className="whitespace-nowrap">{formatDateTime(info.getValue())}</span> }),
-      column.accessor('decision', { header: 'Status', cell: (info) => (info.row.original.reviewed ? `Decided: ${info.getValue()}` : 'Open') }),
+      column.accessor('decision', { header: 'Status', cell: (info) => { const decision = info.getValue(); return decision ? CANDIDATE_DECISION_LABELS[decision] : 'Open'; } }),
     ],
     [],
   );
@@ -58,7 +59,7 @@ export function QueueTable({ items, sortLinks }: { items: QueueItem[]; sortLinks
       else if (!pending)
         startTransition(async () => {
           const result = await quickDecisionAction({ resultId: current.resultId, version: current.version, decision: command });
-          setStatus(result);
+          setStatus(result.ok ? { ok: true, message: result.data } : { ok: false, message: `Match #${current.resultId}: ${result.message}` });
           if (result.ok) router.refresh();
         });
     },

@@ -1,6 +1,6 @@
 // The score as a waterfall: the prior, each field's weight (bits of evidence for or against), and the
 // final log-odds with its probability. A CSS bar chart for the eye, a table with the same numbers for all.
-import { fieldLabel, formatProbability, formatWeight } from '@/lib/ui/format';
+import { formatProbability, formatWeight } from '@/lib/ui/format';
 import { probabilityFromWeight, waterfallDomain, waterfallSteps, type MatchExplanation } from '@/lib/ui/explanation';
 
 function barColour(kind: string, weight: number): string {
@@ -25,8 +25,8 @@ export function WeightWaterfall({ explanation }: { explanation: MatchExplanation
           const width = Math.max(0.6, Math.abs(at(step.to) - at(step.from)));
           return (
             <div key={`${step.label}-${index}`} className={`grid grid-cols-[8rem_1fr_3.5rem] items-center gap-2 text-xs sm:grid-cols-[11rem_1fr_4rem] ${step.kind === 'total' ? 'border-t border-slate-200 pt-1 font-semibold' : ''}`}>
-              <span className="truncate" title={step.kind === 'field' ? `${fieldLabel(step.label)}: ${step.level}${step.note ? ` (${step.note})` : ''}` : step.label}>
-                {step.kind === 'field' ? `${fieldLabel(step.label)} · ${step.level}` : step.label}
+              <span className="truncate" title={step.kind === 'field' ? `${step.label}: ${step.level}${step.note ? ` (${step.note})` : ''}` : step.label}>
+                {step.kind === 'field' ? `${step.label} · ${step.level}` : step.label}
               </span>
               <span className="relative h-4 rounded bg-slate-50">
                 <span className="absolute inset-y-0 w-px bg-slate-400" style={{ left: `${at(0)}%` }} />
@@ -56,7 +56,7 @@ export function WeightWaterfall({ explanation }: { explanation: MatchExplanation
           <tbody>
             {steps.map((step, index) => (
               <tr key={`${step.label}-row-${index}`} className="border-t border-slate-100">
-                <th scope="row" className="py-1 pr-3 font-normal">{step.kind === 'field' ? fieldLabel(step.label) : step.label}</th>
+                <th scope="row" className="py-1 pr-3 font-normal">{step.label}</th>
                 <td className="py-1 pr-3">
                   {step.level ?? '—'}
                   {step.note ? <span className="block text-xs text-slate-600">{step.note}</span> : null}

@@ -79,7 +79,13 @@ export function IncomingForm() {
             Matching against existing customers…
           </p>
         ) : state.result ? (
-          <MatchResults incomingId={state.result.incomingId} companyName={state.result.companyName} matches={state.result.matches} candidateCount={state.result.candidateCount} />
+          <MatchResults
+            incomingId={state.result.incomingId}
+            companyName={state.result.companyName}
+            matches={state.result.matches}
+            candidateCount={state.result.candidateCount}
+            resubmittedNote={state.result.resubmittedNote}
+          />
         ) : null}
       </div>
     </div>

@@ -2,8 +2,8 @@
 import Link from 'next/link';
 import { BandBadge } from '@/components/ui/band-badge';
 import { ProbabilityBar } from '@/components/ui/probability';
-import { EmptyState } from '@/components/ui/states';
-import { fieldLabel, formatWeight } from '@/lib/ui/format';
+import { EmptyState, Notice } from '@/components/ui/states';
+import { reasonText } from '@/lib/ui/explanation';
 import type { MatchSummary } from '@/lib/ui/match-summary';
 
 export function ReasonList({ reasons }: { reasons: MatchSummary['reasons'] }) {
@@ -12,14 +12,23 @@ export function ReasonList({ reasons }: { reasons: MatchSummary['reasons'] }) {
     <ul className="flex flex-wrap gap-1.5" aria-label="Top reasons">
       {reasons.map((reason) => (
         <li key={reason.field} className={`rounded border px-1.5 py-0.5 text-xs ${reason.weight >= 0 ? 'border-green-300 bg-green-50 text-green-900' : 'border-red-300 bg-red-50 text-red-900'}`}>
-          {fieldLabel(reason.field)}: {reason.level} ({formatWeight(reason.weight)}){reason.contradicts ? ', contradicts the match' : ''}
+          {reasonText(reason)}
         </li>
       ))}
     </ul>
   );
 }
 
-export function MatchResults({ incomingId, companyName, matches, candidateCount }: { incomingId: number; companyName: string; matches: MatchSummary[]; candidateCount: number }) {
+export interface MatchResultsProps {
+  incomingId: number;
+  companyName: string;
+  matches: MatchSummary[];
+  /** Null when the stored matches of a record received before are shown (nothing was scored now). */
+  candidateCount: number | null;
+  resubmittedNote: string | null;
+}
+
+export function MatchResults({ incomingId, companyName, matches, candidateCount, resubmittedNote }: MatchResultsProps) {
   return (
     <section aria-labelledby="results-heading" className="space-y-3" data-testid="match-results">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -27,16 +36,23 @@ export function MatchResults({ incomingId, companyName, matches, candidateCount 
           Matches for “{companyName}”
         </h2>
         <p className="text-sm text-slate-600">
-          Incoming record #{incomingId} · {candidateCount} {candidateCount === 1 ? 'candidate' : 'candidates'} scored
+          <Link className="text-blue-800 underline" href={`/review/incoming/${incomingId}`}>Incoming record #{incomingId}</Link>
+          {candidateCount === null ? null : ` · ${candidateCount} ${candidateCount === 1 ? 'candidate' : 'candidates'} scored`}
         </p>
       </div>
+      {resubmittedNote ? (
+        <Notice tone="info">
+          <span data-testid="resubmitted-note">{resubmittedNote}</span>
+        </Notice>
+      ) : null}
       {matches.length === 0 ? (
         <EmptyState title="No likely matches">
-          No existing customer scored above the storage floor. The record is kept as incoming #{incomingId}; create it as a new customer from the{' '}
-          <Link className="text-blue-800 underline" href="/review">
-            review queue
-          </Link>{' '}
-          or the API.
+          No existing customer scored above the storage floor. The record is kept as incoming #{incomingId} and waits in the review queue under
+          “No match: decide”:{' '}
+          <Link className="text-blue-800 underline" href={`/review/incoming/${incomingId}`}>
+            create it as a new customer or dismiss it
+          </Link>
+          .
         </EmptyState>
       ) : (
         <ol className="space-y-2">

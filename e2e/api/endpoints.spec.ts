@@ -2,7 +2,7 @@
 // response schemas, values checked, and each documented error status provoked. Auth-related statuses
 // (401/403/429) live in auth.spec.ts (project api-auth); the last test proves nothing else was missed.
 import { z } from 'zod';
-import { OPERATIONS } from '../../lib/openapi/operations';
+import { documentedStatuses, OPERATIONS } from '../../lib/openapi/operations';
 import * as responses from '../../lib/schemas/responses';
 import { jsonBodyOfSize } from '../support/api-client';
 import { expectBody, expectError, problemPaths } from '../support/contract';
@@ -88,7 +88,7 @@ test.describe('health and OpenAPI', () => {
     for (const operation of OPERATIONS) {
       const documented = document.paths[`/api/v1${operation.path}`]?.[operation.method];
       expect(documented, `${operation.method} ${operation.path}`).toBeDefined();
-      expect(Object.keys(documented.responses).map(Number).sort()).toEqual([operation.success.status, ...operation.errors].sort());
+      expect(Object.keys(documented.responses).map(Number).sort()).toEqual(documentedStatuses(operation).sort());
     }
   });
 });
@@ -238,7 +238,7 @@ test.describe('incoming customers', () => {
     const incoming = await expectBody(response, 201, responses.incomingResponseSchema);
     expect(incoming).toMatchObject({ processing_status: 'pending', processed_date: null, city: 'Berlin', incoming_id: incoming.request_id });
     expect(Date.parse(incoming.request_date)).not.toBeNaN();
-    expect(response.headers()['location']).toBe(`/api/v1/matches/${incoming.request_id}`);
+    expect(response.headers()['location']).toBe(`/api/v1/customers/incoming/${incoming.request_id}`);
     const listing = await api.matchesOf(incoming.request_id);
     expect(listing).toMatchObject({ total_matches: 0, matches: [], incoming_customer: { processing_status: 'pending' } });
   });
@@ -260,10 +260,10 @@ test.describe('incoming customers', () => {
     expect(listing.matches[0].matched_company_name).toMatch(/acme/i);
   });
 
-  test('POST /customers/incoming errors: 409 duplicate source id, 422 invalid body or ?match value', async ({ api }) => {
+  test('POST /customers/incoming errors: 409 for a known source id with other content, 422 invalid body or ?match value', async ({ api }) => {
     const body = { company_name: 'Dup Incoming', source_system: 'erp', source_id: `erp-${uniqueToken()}` };
     await api.submitIncoming(body);
-    await expectError(await api.client.post('/customers/incoming', body), 409, 'conflict');
+    await expectError(await api.client.post('/customers/incoming', { ...body, company_name: 'Dup Incoming Changed' }), 409, 'conflict', /already has source_system "erp"/);
     expect(problemPaths(await expectError(await api.client.post('/customers/incoming', { contact_name: 'x' }), 422, 'validation_failed'))).toEqual(['company_name']);
     expect(problemPaths(await expectError(await api.client.post('/customers/incoming?match=maybe', { company_name: 'x' }), 422, 'validation_failed'))).toEqual(['match']);
   });
@@ -407,47 +407,52 @@ test.describe('search', () => {
 });
 
 test.describe('review', () => {
-  test('accept links the match, marks the incoming record reviewed and audits the decision', async ({ api }) => {
-    const { customer, incoming, match } = await api.matchedPair();
+  test('accept links the record to the customer, closes its other candidates and audits the decision', async ({ api }) => {
+    const { customer, incoming, match, listing } = await api.matchedPair();
     const review = await api.review(match.match_id, { decision: 'accept', expected_version: match.version, notes: 'Same company, new contact', reviewer: 'steward.e2e' });
     expect(review.match).toMatchObject({ match_id: match.match_id, reviewed: true, review_decision: 'accept', reviewer: 'steward.e2e', reviewer_notes: 'Same company, new contact', version: match.version + 1 });
-    expect(Date.parse(review.match.reviewed_date!)).not.toBeNaN();
-    expect(review.incoming_customer).toMatchObject({ request_id: incoming.request_id, processing_status: 'reviewed' });
+    expect(Date.parse(review.match!.reviewed_date!)).not.toBeNaN();
+    expect(review.incoming_customer).toMatchObject({ request_id: incoming.request_id, processing_status: 'linked', resolved_customer_id: customer.customer_id, resolution: { decision: 'accept', match_id: match.match_id, customer_id: customer.customer_id, by: 'steward.e2e' } });
     expect(review.customer).toEqual(await api.getCustomer(customer.customer_id));
-    const stored = (await api.matchesOf(incoming.request_id)).matches.find((row) => row.match_id === match.match_id);
-    expect(stored).toMatchObject({ reviewed: true, review_decision: 'accept', version: match.version + 1 });
+    const others = listing.matches.filter((row) => row.match_id !== match.match_id).map((row) => row.match_id);
+    expect(review.superseded_match_ids.sort()).toEqual(others.sort());
+    expect(review.matches.every((row) => row.reviewed && (row.match_id === match.match_id || row.review_decision === 'superseded'))).toBe(true);
     const [event] = await api.audit({ entity_type: 'matching_result', entity_id: match.match_id });
     // The audit actor is the authenticated caller (anonymous on this open server); the stated reviewer is kept beside it.
     expect(event).toMatchObject({ action: 'match.accept', actor: 'anonymous', before: { reviewed: false, version: match.version }, after: { reviewed: true, version: match.version + 1, customer_id: customer.customer_id, incoming_id: incoming.request_id, reviewer: 'steward.e2e', notes: 'Same company, new contact' } });
   });
 
-  test('reject records the decision, changes no customer and leaves the incoming status', async ({ api }) => {
-    const { customer, match } = await api.matchedPair();
+  test('reject closes that candidate only; with none left the record waits as no_match', async ({ api }) => {
+    const { customer, match, listing } = await api.matchedPair();
     const review = await api.review(match.match_id, { decision: 'reject', expected_version: match.version, notes: 'Different branch' });
     expect(review.customer).toBeNull();
     expect(review.match).toMatchObject({ reviewed: true, review_decision: 'reject', reviewer: 'anonymous', reviewer_notes: 'Different branch' });
-    expect(review.incoming_customer.processing_status).toBe('matched');
+    expect(review.incoming_customer.processing_status).toBe(listing.matches.length > 1 ? 'matched' : 'no_match');
     expect(await api.getCustomer(customer.customer_id)).toEqual(customer);
   });
 
-  test('merge without merge_fields fills only the customer\'s empty fields, with provenance in the audit', async ({ api }) => {
+  test('merge without merge_fields fills only blocks the customer has nothing in, with provenance in the audit', async ({ api }) => {
     const { customer, incoming, match } = await api.matchedPair({ phone: null, industry: null, website: null }, { industry: 'Aerospace', website: 'https://zephyr.example', city: 'Boulder' });
     const review = await api.review(match.match_id, { decision: 'merge', expected_version: match.version });
-    expect(review.customer).toMatchObject({ customer_id: customer.customer_id, phone: incoming.phone, industry: 'Aerospace', website: 'https://zephyr.example', city: 'Denver', email: customer.email });
+    // The phone belongs to the contact block, which the customer has (name, email): it is not mixed in.
+    expect(review.customer).toMatchObject({ customer_id: customer.customer_id, phone: null, industry: 'Aerospace', website: 'https://zephyr.example', city: 'Denver', email: customer.email });
     expect(await api.getCustomer(customer.customer_id)).toEqual(review.customer);
     const [event] = await api.audit({ entity_type: 'customer', entity_id: customer.customer_id, action: 'customer.merged' });
-    expect(event.before).toEqual({ phone: null, industry: null, website: null });
-    expect(event.after).toMatchObject({ industry: 'Aerospace', provenance: { from_incoming_id: incoming.request_id, match_id: match.match_id, fields: expect.arrayContaining(['phone', 'industry', 'website']) } });
-    expect((event.after as { provenance: { fields: string[] } }).provenance.fields).toHaveLength(3);
+    expect(event.before).toEqual({ industry: null, website: null });
+    expect(event.after).toMatchObject({ industry: 'Aerospace', provenance: { from_incoming_id: incoming.request_id, match_id: match.match_id, blocks: ['website', 'industry'], fields: ['website', 'industry'] } });
   });
 
-  test('merge with merge_fields overwrites exactly the chosen fields', async ({ api }) => {
-    const { customer, incoming, match } = await api.matchedPair({}, { city: 'Boulder', industry: 'Aerospace' });
-    const review = await api.review(match.match_id, { decision: 'merge', expected_version: match.version, merge_fields: ['email', 'city'] });
-    expect(review.customer).toEqual({ ...customer, email: incoming.email, city: 'Boulder', updated_date: review.customer!.updated_date });
-    const [event] = await api.audit({ entity_type: 'customer', entity_id: customer.customer_id, action: 'customer.merged' });
-    expect(event.before).toEqual({ email: customer.email, city: 'Denver' });
-    expect(event.after).toMatchObject({ email: incoming.email, city: 'Boulder', provenance: { from_incoming_id: incoming.request_id, match_id: match.match_id, fields: ['email', 'city'] } });
+  test('merge_fields names blocks: an address or a contact moves as a whole, a single field of one is refused', async ({ api }) => {
+    const { customer, incoming, match } = await api.matchedPair({}, { city: 'Boulder', address_line1: '9 Pearl Street', industry: 'Aerospace' });
+    const single = await expectError(await api.client.post(`/matches/${match.match_id}/review`, { decision: 'merge', expected_version: match.version, merge_fields: ['city'] }), 422, 'validation_failed');
+    expect(single.error.details).toEqual([{ path: 'merge_fields', message: expect.stringMatching(/^"city" moves with its block: send "address" \(address_line1, address_line2, city, state, postal_code, country\)/) }]);
+    const review = await api.review(match.match_id, { decision: 'merge', expected_version: match.version, merge_fields: ['address', 'contact'] });
+    expect(review.customer).toEqual({
+      ...customer,
+      contact_name: incoming.contact_name, email: incoming.email, phone: incoming.phone,
+      address_line1: '9 Pearl Street', address_line2: null, city: 'Boulder', state: null, state_province: null, postal_code: null, country: incoming.country,
+      updated_date: review.customer!.updated_date,
+    });
   });
 
   test('create_new creates a customer from the incoming record and leaves the candidate alone', async ({ api }) => {
@@ -458,18 +463,93 @@ test.describe('review', () => {
     expect(created).toMatchObject({ company_name: incoming.company_name, contact_name: incoming.contact_name, email: incoming.email, phone: incoming.phone, city: incoming.city, country: incoming.country });
     expect(await api.getCustomer(created.customer_id)).toEqual(created);
     expect(await api.getCustomer(customer.customer_id)).toEqual(customer);
-    expect(review.incoming_customer.processing_status).toBe('reviewed');
+    expect(review.incoming_customer).toMatchObject({ processing_status: 'created', resolved_customer_id: created.customer_id });
     expect((await api.audit({ entity_type: 'customer', entity_id: created.customer_id })).map((event) => event.action)).toEqual(['customer.created']);
+  });
+
+  test('a resolved record is read-only: a second decision answers 409 saying who resolved it and how to undo it', async ({ api }) => {
+    const { incoming, match, customer } = await api.matchedPair();
+    const accepted = await api.review(match.match_id, { decision: 'accept', expected_version: match.version });
+    const conflict = await expectError(await api.client.post(`/matches/${match.match_id}/review`, { decision: 'reject', expected_version: accepted.match!.version }), 409, 'conflict');
+    expect(conflict.error.message).toBe(`Incoming #${incoming.request_id} was already linked to customer #${customer.customer_id} by anonymous. Change the decision first ("Change decision", or decision "reopen") to decide again.`);
+    expect(conflict.error.details).toEqual({ processing_status: 'linked', version: accepted.incoming_customer.version });
+    const stored = (await api.matchesOf(incoming.request_id)).matches.find((row) => row.match_id === match.match_id);
+    expect(stored).toMatchObject({ review_decision: 'accept', version: match.version + 1 });
   });
 
   test('a stale expected_version answers 409 with the current version and changes nothing', async ({ api }) => {
     const { incoming, match } = await api.matchedPair();
-    await api.review(match.match_id, { decision: 'accept', expected_version: match.version });
+    const rematched = (await api.runMatch(incoming.request_id)).matches.find((row) => row.match_id === match.match_id)!;
+    expect(rematched.version).toBe(match.version + 1);
     const conflict = await expectError(await api.client.post(`/matches/${match.match_id}/review`, { decision: 'reject', expected_version: match.version }), 409, 'conflict');
     expect(conflict.error.message).toMatch(new RegExp(`changed since you loaded it \\(your version ${match.version}, now ${match.version + 1}\\); reload it`));
-    expect(conflict.error.details).toEqual({ current_version: match.version + 1, reviewed: true, review_decision: 'accept' });
+    expect(conflict.error.details).toEqual({ current_version: match.version + 1 });
     const stored = (await api.matchesOf(incoming.request_id)).matches.find((row) => row.match_id === match.match_id);
-    expect(stored).toMatchObject({ review_decision: 'accept', version: match.version + 1 });
+    expect(stored).toMatchObject({ reviewed: false, review_decision: null, version: match.version + 1 });
+  });
+
+  test('change decision (reopen): dry_run says what it would undo; then the created customer is deleted and the record is open again', async ({ api }) => {
+    const { incoming, match } = await api.matchedPair();
+    const created = await api.review(match.match_id, { decision: 'create_new', expected_version: match.version });
+    const newId = created.customer!.customer_id;
+    const decide = (body: Record<string, unknown>) => api.client.post(`/customers/incoming/${incoming.request_id}/decision`, body);
+    const preview = await expectBody(await decide({ decision: 'reopen', expected_version: created.incoming_customer.version, dry_run: true }), 200, responses.reviewResponseSchema);
+    expect(preview).toMatchObject({ dry_run: true, undo: { deleted_customer_id: newId, blockers: [] }, incoming_customer: { processing_status: 'created' } });
+    expect(preview.undo!.effects).toContain(`Customer #${newId}, created from this record, is deleted.`);
+    await api.getCustomer(newId);
+    const reopened = await expectBody(await decide({ decision: 'reopen', expected_version: created.incoming_customer.version }), 200, responses.reviewResponseSchema);
+    expect(reopened.incoming_customer).toMatchObject({ processing_status: 'matched', resolution: null, resolved_customer_id: null });
+    expect(reopened.matches.find((row) => row.match_id === match.match_id)).toMatchObject({ reviewed: false, review_decision: null });
+    await expectError(await api.client.get(`/customers/${newId}`), 404, 'not_found');
+    expect((await api.audit({ entity_type: 'incoming_customer', entity_id: incoming.request_id, limit: 1 }))[0]).toMatchObject({ action: 'incoming.reopened', after: { status: 'matched', undone: preview.undo!.effects } });
+  });
+
+  test('a record with no candidate is decided on as a whole: dismiss, and a stale record version answers 409', async ({ api }) => {
+    const listing = await api.submitAndMatch({ company_name: `Qwzx ${uniqueToken()} Unmatchable`, city: 'Nowhere', country: 'AQ' });
+    expect(listing.incoming_customer).toMatchObject({ processing_status: 'no_match', status_label: 'No match: decide' });
+    const decide = (body: Record<string, unknown>) => api.client.post(`/customers/incoming/${listing.incoming_customer.request_id}/decision`, body);
+    await expectError(await decide({ decision: 'dismiss', expected_version: listing.incoming_customer.version - 1 }), 409, 'conflict', /changed since you loaded it/);
+    const dismissed = await expectBody(await decide({ decision: 'dismiss', expected_version: listing.incoming_customer.version, notes: 'test record' }), 200, responses.reviewResponseSchema);
+    expect(dismissed.incoming_customer).toMatchObject({ processing_status: 'dismissed', resolution: { decision: 'dismiss', notes: 'test record' } });
+    await expectError(await decide({ decision: 'create_new', expected_version: dismissed.incoming_customer.version }), 409, 'conflict', /already dismissed/);
+    const record = await expectBody(await api.client.get(`/customers/incoming/${listing.incoming_customer.request_id}`), 200, responses.matchListResponseSchema);
+    expect(record.incoming_customer.processing_status).toBe('dismissed');
+    await expectError(await api.client.get(`/customers/incoming/${UNKNOWN_ID}`), 404, 'not_found');
+    await expectError(await api.client.get('/customers/incoming/abc'), 422, 'validation_failed', /incoming customer id/);
+    await expectError(await api.client.post('/customers/incoming/abc/decision', { decision: 'dismiss', expected_version: 1 }), 422, 'validation_failed', /incoming customer id/);
+    await expectError(await api.client.post(`/customers/incoming/${UNKNOWN_ID}/decision`, { decision: 'dismiss', expected_version: 1 }), 404, 'not_found');
+    await expectError(await api.client.post(`/customers/incoming/${listing.incoming_customer.request_id}/decision`, { decision: 'accept', expected_version: 1 }), 422, 'validation_failed');
+  });
+
+  test('the same record submitted twice is stored once: 200, resubmitted, the stored matches', async ({ api }) => {
+    const body = { company_name: `Resubmit ${uniqueToken()} GmbH`, city: 'Berlin', country: 'DE' };
+    const first = await api.submitAndMatch(body);
+    const again = await expectBody(await api.client.post('/customers/incoming?match=true', body), 200, responses.matchListResponseSchema);
+    expect(again.incoming_customer).toMatchObject({ request_id: first.incoming_customer.request_id, resubmitted: true });
+    expect(again.matches.map((row) => row.match_id)).toEqual(first.matches.map((row) => row.match_id));
+    const withId = { ...body, source_system: 'crm', source_id: `R-${uniqueToken()}` };
+    const stored = await api.submitIncoming(withId);
+    const repeat = await expectBody(await api.client.post('/customers/incoming', withId), 200, responses.incomingResponseSchema);
+    expect(repeat).toMatchObject({ request_id: stored.request_id, resubmitted: true });
+    await expectError(await api.client.post('/customers/incoming', { ...withId, city: 'Hamburg' }), 409, 'conflict', /different content/);
+  });
+
+  test('two stewards accepting different candidates of one record at once: exactly one wins, the other gets 409', async ({ api }) => {
+    const token = uniqueToken();
+    const office = (city: string) => api.createCustomer({ company_name: `Kestrel ${token} Freight`, email: `${city.toLowerCase()}@kestrel${token}.com`, city, country: 'US' });
+    const [boston, denver] = [await office('Boston'), await office('Denver')];
+    const listing = await api.submitAndMatch({ company_name: `Kestrel ${token} Freight`, email: `ops@kestrel${token}.com`, country: 'US' });
+    const [a, b] = [boston, denver].map((customer) => listing.matches.find((row) => row.matched_customer_id === customer.customer_id)!);
+    expect(a && b).toBeTruthy();
+    const responses2 = await Promise.all([
+      api.client.post(`/matches/${a.match_id}/review`, { decision: 'accept', expected_version: a.version, reviewer: 'ana' }),
+      api.client.post(`/matches/${b.match_id}/review`, { decision: 'accept', expected_version: b.version, reviewer: 'ben' }),
+    ]);
+    expect(responses2.map((response) => response.status()).sort()).toEqual([200, 409]);
+    const loser = responses2.find((response) => response.status() === 409)!;
+    expect(((await loser.json()) as { error: { message: string } }).error.message).toMatch(new RegExp(`^Incoming #${listing.incoming_customer.request_id} was already linked to customer #\\d+ by (ana|ben)\\.`));
+    const after = await api.matchesOf(listing.incoming_customer.request_id);
+    expect(after.matches.filter((row) => row.review_decision === 'accept')).toHaveLength(1);
   });
 
   test('review errors: 404 unknown match, 422 for a non-numeric id or an invalid decision', async ({ api }) => {
@@ -479,8 +559,9 @@ test.describe('review', () => {
       [{ decision: 'approve', expected_version: 1 }, 'decision'],
       [{ decision: 'accept' }, 'expected_version'],
       [{ decision: 'accept', expected_version: 0 }, 'expected_version'],
-      [{ decision: 'accept', expected_version: 1, merge_fields: ['email'] }, 'merge_fields'],
-      [{ decision: 'merge', expected_version: 1, merge_fields: ['customer_id'] }, 'merge_fields.0'],
+      [{ decision: 'accept', expected_version: 1, merge_fields: ['contact'] }, 'merge_fields'],
+      [{ decision: 'merge', expected_version: 1, merge_fields: ['customer_id'] }, 'merge_fields'],
+      [{ decision: 'accept', expected_version: 1, dry_run: true }, 'dry_run'],
     ];
     for (const [body, path] of invalid) {
       expect(problemPaths(await expectError(await api.client.post('/matches/1/review', body), 422, 'validation_failed'))).toEqual([path]);
@@ -514,6 +595,7 @@ test.describe('transport errors on every route with a body', () => {
     { method: 'POST', path: '/customers/incoming/batch', limit: 8 * KIB * KIB },
     { method: 'POST', path: '/customers/search', limit: 256 * KIB },
     { method: 'POST', path: '/matches/1/review', limit: 256 * KIB },
+    { method: 'POST', path: '/customers/incoming/1/decision', limit: 256 * KIB },
   ];
   for (const { method, path, limit } of routes) {
     test(`${method} ${path}: 415 for text/plain, 400 for malformed or empty JSON, 413 above ${limit / KIB} KiB`, async ({ api }) => {

@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { expectError } from '../support/contract';
 import { expect, test } from '../support/matching-api';
 
-const MATCH_COLUMNS = 'match_id,incoming_id,incoming_source_system,incoming_source_id,customer_id,customer_source_system,customer_source_id,match_probability,confidence_band,rank,reviewed,review_decision,reviewer,reviewed_at,updated_at,top_reasons';
+const MATCH_COLUMNS = 'match_id,incoming_id,incoming_source_system,incoming_source_id,incoming_status,customer_id,customer_source_system,customer_source_id,match_probability,confidence_band,rank,reviewed,review_decision,reviewer,reviewed_at,updated_at,top_reasons';
 
 test.describe('GET /matches/export', () => {
   test('matches as CSV: an attachment with the documented columns, the stored pair, a band filter that holds', async ({ api }) => {

@@ -4,7 +4,7 @@
 import type { APIResponse } from '@playwright/test';
 import fc from 'fast-check';
 import type { z } from 'zod';
-import { MERGEABLE_FIELDS } from '../../lib/schemas/review';
+import { MERGE_BLOCK_NAMES } from '../../lib/domain/merge';
 import * as responses from '../../lib/schemas/responses';
 import { ApiClient, type HttpMethod } from '../support/api-client';
 import { expectNoLeak, expectSchema } from '../support/contract';
@@ -41,11 +41,17 @@ const plausibleCustomer: fc.Arbitrary<JsonObject> = fc
 
 const noChange = (): Counts => ({ customers: 0, incoming: 0 });
 
+/** The same record sent again is answered with the stored one (resubmitted), and nothing is stored. */
+function wasResubmitted(response: unknown): boolean {
+  const body = response as { resubmitted?: boolean; incoming_customer?: { resubmitted?: boolean } };
+  return Boolean(body.resubmitted ?? body.incoming_customer?.resubmitted);
+}
+
 const ROUTES: FuzzRoute[] = [
   { method: 'POST', path: '/customers', fields: CUSTOMER_FIELDS, plausible: plausibleCustomer, success: responses.customerResponseSchema, expectedDelta: () => ({ customers: 1, incoming: 0 }) },
   { method: 'PATCH', path: '/customers/{customer}', fields: CUSTOMER_FIELDS, plausible: plausibleCustomer, success: responses.customerResponseSchema, expectedDelta: noChange },
-  { method: 'POST', path: '/customers/incoming', fields: CUSTOMER_FIELDS, plausible: plausibleCustomer, success: responses.incomingResponseSchema.or(responses.matchListResponseSchema), expectedDelta: () => ({ customers: 0, incoming: 1 }) },
-  { method: 'POST', path: '/customers/incoming?match=true', fields: CUSTOMER_FIELDS, plausible: plausibleCustomer, success: responses.matchListResponseSchema, expectedDelta: () => ({ customers: 0, incoming: 1 }) },
+  { method: 'POST', path: '/customers/incoming', fields: CUSTOMER_FIELDS, plausible: plausibleCustomer, success: responses.incomingResponseSchema.or(responses.matchListResponseSchema), expectedDelta: (_request, response) => ({ customers: 0, incoming: wasResubmitted(response) ? 0 : 1 }) },
+  { method: 'POST', path: '/customers/incoming?match=true', fields: CUSTOMER_FIELDS, plausible: plausibleCustomer, success: responses.matchListResponseSchema, expectedDelta: (_request, response) => ({ customers: 0, incoming: wasResubmitted(response) ? 0 : 1 }) },
   {
     method: 'POST',
     path: '/customers/incoming/batch',
@@ -54,7 +60,8 @@ const ROUTES: FuzzRoute[] = [
       .tuple(fc.array(fc.oneof(plausibleCustomer, hostileValue(CUSTOMER_FIELDS)), { minLength: 1, maxLength: 4 }), fc.option(fc.boolean()))
       .map(([records, match]) => new JsonObject([['records', records], ['match', match ?? false]])),
     success: responses.batchResponseSchema,
-    expectedDelta: (_request, response) => ({ customers: 0, incoming: (response as { stored: number }).stored }),
+    // A record sent before (in an earlier run or earlier in the batch) is returned, not stored again.
+    expectedDelta: (_request, response) => ({ customers: 0, incoming: new Set((response as { results: Array<{ status: string; incoming_id?: number; resubmitted?: boolean }> }).results.filter((result) => result.status === 'stored' && !result.resubmitted).map((result) => result.incoming_id)).size }),
   },
   {
     method: 'POST',
@@ -70,12 +77,17 @@ const ROUTES: FuzzRoute[] = [
   {
     method: 'POST',
     path: '/matches/{match}/review',
-    fields: ['decision', 'expected_version', 'notes', 'reviewer', 'merge_fields'],
+    fields: ['decision', 'expected_version', 'notes', 'reviewer', 'merge_fields', 'dry_run'],
     plausible: fc
-      .tuple(fc.constantFrom('accept', 'reject', 'merge', 'create_new', 'delete', ''), fc.constantFrom(1, 1, 1, 2, 0, -1, 7), hostileText, fc.option(fc.array(fc.constantFrom(...MERGEABLE_FIELDS, 'customer_id'), { maxLength: 3 })))
+      .tuple(fc.constantFrom('accept', 'reject', 'merge', 'create_new', 'dismiss', 'reopen', 'delete', ''), fc.constantFrom(1, 1, 1, 2, 0, -1, 7), hostileText, fc.option(fc.array(fc.constantFrom(...MERGE_BLOCK_NAMES, 'city', 'customer_id'), { maxLength: 3 })))
       .map(([decision, version, notes, mergeFields]) => new JsonObject([['decision', decision], ['expected_version', version], ['notes', notes], ...(mergeFields ? [['merge_fields', mergeFields] as [string, string[]]] : [])])),
     success: responses.reviewResponseSchema,
-    expectedDelta: (request) => ({ customers: (request as { decision?: unknown } | undefined)?.decision === 'create_new' ? 1 : 0, incoming: 0 }),
+    // create_new adds a customer; reopen of a record created as new deletes it again.
+    expectedDelta: (request, response) => {
+      const decision = (request as { decision?: unknown } | undefined)?.decision;
+      const undo = (response as { undo?: { deleted_customer_id: number | null } | null; dry_run?: boolean }) ?? {};
+      return { customers: decision === 'create_new' ? 1 : undo.undo?.deleted_customer_id && !undo.dry_run ? -1 : 0, incoming: 0 };
+    },
   },
 ];
 

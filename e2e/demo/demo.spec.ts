@@ -30,10 +30,12 @@ test('steward walkthrough', async ({ page, request }) => {
   await expect(page.getByTestId('waterfall')).toBeVisible();
   await page.getByText('Show the numbers as a table').click();
   await shot(page, '04-match-detail-waterfall');
-  await page.getByRole('checkbox', { name: /^Website:/ }).check();
-  await page.getByLabel('Notes').fill('Same company; keeping the shorter website from the incoming record.');
-  await page.getByRole('button', { name: 'Merge selected fields' }).click();
-  await expect(page.getByTestId('decision-outcome')).toBeVisible();
+  await page.getByLabel('Notes').fill('Same company; taking the new address from the incoming record.');
+  const address = page.getByRole('checkbox', { name: /^Address\b/ });
+  if (await address.count()) await address.check();
+  await shot(page, '04b-match-merge-preview');
+  await page.getByRole('button', { name: 'Merge and link' }).or(page.getByRole('button', { name: 'Accept (link)' })).first().click();
+  await expect(page.getByTestId('decided-panel')).toBeVisible();
   await shot(page, '05-match-merged');
 
   await page.goto('/review?reviewed=any');

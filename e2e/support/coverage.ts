@@ -1,6 +1,6 @@
 // Which documented operation (lib/openapi/operations.ts) each response belonged to, and with which status,
 // so that a spec can prove it exercised every operation's success and error statuses.
-import { OPERATIONS, type Operation } from '../../lib/openapi/operations';
+import { documentedStatuses, OPERATIONS, type Operation } from '../../lib/openapi/operations';
 
 const observed = new Set<string>();
 
@@ -38,7 +38,7 @@ export function resetCoverage(): void {
 export function missingCoverage(skipStatuses: readonly number[]): string[] {
   const missing: string[] = [];
   for (const operation of OPERATIONS) {
-    for (const status of [operation.success.status, ...operation.errors]) {
+    for (const status of documentedStatuses(operation)) {
       if (skipStatuses.includes(status)) continue;
       const key = `${operationKey(operation)} ${status}`;
       if (!observed.has(key)) missing.push(key);

@@ -35,7 +35,7 @@ test('the dashboard draws named charts with data tables', async ({ page, request
     await figure.getByText('Show the data as a table').click();
     await expect(figure.getByRole('table', { name })).toBeVisible();
   }
-  await expect(dashboard.figure('Incoming records by status').getByRole('row', { name: /Matched \(awaiting review\)/ })).toBeVisible();
+  await expect(dashboard.figure('Incoming records by status').getByRole('row', { name: /To review/ })).toBeVisible();
   await page.getByRole('link', { name: '7 days' }).click();
   await expect(page).toHaveURL(/days=7/);
   await expect(page.getByRole('link', { name: '7 days' })).toHaveAttribute('aria-current', 'page');

@@ -71,7 +71,7 @@ test('a read-only key can view the queue and a match, but a decision names the m
   await expect(queue.rows.first()).toContainText('ACME Corp. ui-auth-read');
   const detail = new MatchDetailPage(page);
   await detail.goto(match.matchId);
-  await detail.decide('Reject');
+  await detail.decide('Reject this candidate');
   const refusal = page.getByRole('alert').filter({ hasText: 'The decision was not saved' });
   await expect(refusal).toContainText('Your API key lacks the "review" scope needed here (it has: read)');
   expect((await matchStatus(match.matchId, match.incomingId)).reviewed).toBe(false);
@@ -85,8 +85,8 @@ test('a review-scoped key decides, recorded under its name; sign-out returns to 
   const detail = new MatchDetailPage(page);
   await expect(page.getByRole('heading', { name: 'Why this score' })).toBeVisible();
   await detail.notes.fill('ui-auth reviewer');
-  await detail.decide('Reject');
-  await expect(detail.outcome).toContainText('Rejected');
+  await detail.decide('Reject this candidate');
+  await expect(detail.decided).toContainText('This candidate: Rejected');
   expect(await matchStatus(match.matchId, match.incomingId)).toMatchObject({ reviewed: true, review_decision: 'reject', reviewer: `api-key:${keys.uiReviewer.name}` });
 
   await page.getByRole('button', { name: 'Sign out' }).click();

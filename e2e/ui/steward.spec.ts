@@ -32,37 +32,40 @@ test('detail explains the score with a waterfall and a table of the same numbers
   await expect(detail.waterfall.getByRole('img')).toHaveAttribute('aria-label', /final match weight/);
   await page.getByText('Show the numbers as a table').click();
   await expect(page.getByTestId('waterfall-table').getByRole('row', { name: /Prior/ })).toBeVisible();
-  await expect(page.getByTestId('comparison-table').locator('[data-agreement="differs"]').first()).toContainText('Differs');
+  // Each row says in the engine's words how the values compare.
+  await expect(page.getByTestId('comparison-table').locator('[data-field="email"]')).toContainText('same address after normalising');
+  await expect(page.getByTestId('comparison-table').locator('[data-field="companyName"]')).toHaveAttribute('data-agreement', /same|close|differs/);
 });
 
-for (const [button, action, expected] of [
-  ['Accept (link)', 'match.accept', /Accepted/],
-  ['Reject', 'match.reject', /Rejected/],
-  ['Create as new customer', 'match.create_new', /Created a new customer/],
+for (const [button, action, decided] of [
+  ['Accept (link)', 'match.accept', /Linked to/],
+  ['Reject this candidate', 'match.reject', /This candidate: Rejected/],
+  ['Create as new customer', 'match.create_new', /Created as new customer/],
 ] as const) {
-  test(`${action} persists and shows in the audit log`, async ({ page, request }) => {
+  test(`${action} persists, turns the page read-only and shows in the audit log`, async ({ page, request }) => {
     const match = await createAcmeMatch(request, action);
     const detail = new MatchDetailPage(page);
     await detail.goto(match.matchId);
     await detail.notes.fill(`e2e ${action}`);
     await detail.decide(button);
-    await expect(detail.outcome).toContainText(expected);
-    await expect(page.getByRole('link', { name: 'See the audit entry' })).toHaveAttribute('href', `/audit-log?entity_type=matching_result&entity_id=${match.matchId}`);
+    await expect(detail.decided).toContainText(decided);
     await page.reload();
-    await expect(page.getByTestId('review-status')).toContainText(`Decided: ${action.split('.')[1]}`);
+    await expect(detail.decided).toContainText(decided);
+    await expect(page.getByRole('button', { name: button })).toHaveCount(0);
     const audit = new AuditPage(page);
     await audit.gotoEntity('matching_result', match.matchId);
     await expect(audit.row(action)).toContainText(`e2e ${action}`);
   });
 }
 
-test('merge takes the chosen incoming fields into the customer and is audited', async ({ page, request }) => {
+test('merge takes the chosen blocks into the customer and is audited', async ({ page, request }) => {
   const match = await createAcmeMatch(request, 'merge');
   const detail = new MatchDetailPage(page);
   await detail.goto(match.matchId);
-  await detail.mergeCheckbox('Company name').check();
-  await detail.decide('Merge selected fields');
-  await expect(detail.outcome).toContainText('Merged the chosen fields into');
+  await detail.mergeBlock('Company name').check();
+  await expect(detail.mergePreview).toContainText('ACME Corp. merge');
+  await detail.decide('Merge and link');
+  await expect(detail.decided).toContainText('Merged into and linked to');
   const customerResponse = await request.get(`/api/v1/matches/${match.incomingId}`);
   const listing = (await customerResponse.json()) as { matches: Array<{ match_id: number; matched_company_name: string; review_decision: string }> };
   const merged = listing.matches.find((item) => item.match_id === match.matchId)!;
@@ -83,7 +86,7 @@ test('a decision on a stale version says so and keeps the notes', async ({ page,
   await reviewViaApi(request, match.matchId, match.version, 'reject');
   await detail.notes.fill('my careful notes');
   await detail.decide('Accept (link)');
-  await expect(detail.conflict).toContainText('This match was changed by someone else since you opened it — reload to see the current state');
+  await expect(detail.conflict).toContainText('This candidate was already rejected; undo that first ("Undo rejection", or decision "reopen") to decide it again.');
   await expect(detail.notes).toHaveValue('my careful notes');
 });
 

@@ -16,15 +16,16 @@ import {
   varchar,
   vector,
 } from 'drizzle-orm/pg-core';
+import { CANDIDATE_DECISIONS, INCOMING_STATES, type CandidateDecision, type IncomingState } from '../domain/resolution';
+import type { Resolution } from '../domain/resolution-record';
 
 /** Embedding width of the schema: ada-002 / text-embedding-3-* with dimensions=1536, and the local embedder. */
 export const EMBEDDING_DIMENSIONS = 1536;
 
-export const PROCESSING_STATUSES = ['pending', 'matching', 'matched', 'no_match', 'reviewed', 'error'] as const;
-export type ProcessingStatus = (typeof PROCESSING_STATUSES)[number];
-
-export const REVIEW_DECISIONS = ['accept', 'reject', 'merge', 'create_new'] as const;
-export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
+export const PROCESSING_STATUSES = INCOMING_STATES;
+export type ProcessingStatus = IncomingState;
+export const REVIEW_DECISIONS = CANDIDATE_DECISIONS;
+export type ReviewDecision = CandidateDecision;
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -123,6 +124,12 @@ export const incomingCustomers = pgTable(
     ...matchKeyFields(),
     ...embeddingFields(),
     processingStatus: varchar('processing_status', { length: 20, enum: PROCESSING_STATUSES }).notNull().default('pending'),
+    // Optimistic locking of record-level decisions (lib/services/resolution.ts); bumped by every transition.
+    version: integer('version').notNull().default(1),
+    // The one customer a resolved record is linked to or created as; what undoing the decision needs.
+    resolvedCustomerId: bigint('resolved_customer_id', { mode: 'number' }).references(() => customers.id, { onDelete: 'set null' }),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    resolution: jsonb('resolution').$type<Resolution>(),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
     processedAt: timestamp('processed_at', { withTimezone: true }),
     errorMessage: text('error_message'),
@@ -135,6 +142,7 @@ export const incomingCustomers = pgTable(
     index('incoming_status_received_idx').on(t.processingStatus, t.receivedAt),
     // Dashboard figures are bounded to the last N days by received_at.
     index('incoming_received_at_idx').on(t.receivedAt),
+    index('incoming_resolved_customer_idx').on(t.resolvedCustomerId),
     uniqueIndex('incoming_source_uq').on(t.sourceSystem, t.sourceId),
   ],
 );

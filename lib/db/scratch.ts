@@ -16,14 +16,14 @@ async function withAdminClient<T>(adminUrl: string, run: (client: import('pg').C
 }
 
 /** A new database on the server of adminUrl; `close()` drops it. */
-export async function openScratchPostgres(adminUrl: string, prefix = 'cm_scratch'): Promise<DatabaseHandle> {
+export async function openScratchPostgres(adminUrl: string, prefix = 'cm_scratch', migrationsFolder?: string): Promise<DatabaseHandle> {
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   await withAdminClient(adminUrl, (client) => client.query(`create database ${name}`));
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const handle = await openDatabase({ kind: 'postgres', connectionString: url.toString(), port: Number(url.port || 5432), database: name, user: url.username, ssl: false });
   try {
-    await migrateDatabase(handle);
+    await migrateDatabase(handle, migrationsFolder);
   } catch (error) {
     await handle.close();
     await withAdminClient(adminUrl, (client) => client.query(`drop database if exists ${name} with (force)`));
@@ -38,8 +38,9 @@ export async function openScratchPostgres(adminUrl: string, prefix = 'cm_scratch
   };
 }
 
-export async function openScratchPglite(): Promise<DatabaseHandle> {
+/** migrationsFolder: an older set of migrations, for tests that upgrade a database with data in it. */
+export async function openScratchPglite(migrationsFolder?: string): Promise<DatabaseHandle> {
   const handle = await openDatabase({ kind: 'pglite' });
-  await migrateDatabase(handle);
+  await migrateDatabase(handle, migrationsFolder);
   return handle;
 }

@@ -5,7 +5,8 @@ import { openScratchPglite, openScratchPostgres } from './scratch';
 
 export interface TestDatabase {
   kind: DatabaseKind;
-  open(): Promise<DatabaseHandle>;
+  /** Migrated to the newest schema, or only as far as the migrations in `migrationsFolder`. */
+  open(migrationsFolder?: string): Promise<DatabaseHandle>;
 }
 
 // Tests are the one place besides lib/env.ts that look at the environment: which databases to test against.
@@ -14,6 +15,6 @@ const testDatabaseUrl = process.env.TEST_DATABASE_URL?.trim() || undefined;
 /** The databases every integration test runs against. */
 export function testDatabases(): TestDatabase[] {
   const targets: TestDatabase[] = [{ kind: 'pglite', open: openScratchPglite }];
-  if (testDatabaseUrl) targets.push({ kind: 'postgres', open: () => openScratchPostgres(testDatabaseUrl, 'cm_test') });
+  if (testDatabaseUrl) targets.push({ kind: 'postgres', open: (migrationsFolder) => openScratchPostgres(testDatabaseUrl, 'cm_test', migrationsFolder) });
   return targets;
 }

@@ -34,12 +34,13 @@ function operationObject(operation: Operation) {
     ...queryParameters(operation.query),
     ...(operation.idempotent ? [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 200 }, description: 'Retrying with the same key returns the first response and creates nothing twice.' }] : []),
   ];
-  const responses: Record<string, unknown> = {
-    [operation.success.status]: {
-      description: operation.success.description,
-      ...(operation.success.schema ? { content: { 'application/json': { schema: jsonSchema(operation.success.schema, 'output') } } } : {}),
-    },
-  };
+  const responses: Record<string, unknown> = {};
+  for (const success of [operation.success, ...(operation.alsoSuccess ? [operation.alsoSuccess] : [])]) {
+    responses[success.status] = {
+      description: success.description,
+      ...(success.schema ? { content: { 'application/json': { schema: jsonSchema(success.schema, 'output') } } } : {}),
+    };
+  }
   for (const status of operation.errors) {
     responses[status] = { description: ERROR_DESCRIPTIONS[status] ?? 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
   }

@@ -1,6 +1,8 @@
 // Incoming customers: the same business fields as a customer; responses in the seed's names.
 import { z } from 'zod';
-import { PROCESSING_STATUSES, type IncomingCustomer } from '../db/schema';
+import type { IncomingCustomer } from '../db/schema';
+import { INCOMING_STATES, STATE_LABELS } from '../domain/resolution';
+import { readResolution } from '../domain/resolution-record';
 import { MAX_PAGE_SIZE, idParam } from './common';
 import { businessFieldsResponse, customerInputSchema, FIELD_LIMITS } from './customer';
 
@@ -13,7 +15,7 @@ export const incomingSubmitQuerySchema = z.object({
 export const incomingListQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE, `must be at most ${MAX_PAGE_SIZE}`).default(50),
   cursor: idParam.optional(),
-  status: z.enum(PROCESSING_STATUSES).optional(),
+  status: z.enum(INCOMING_STATES).optional(),
   q: z.string().trim().max(FIELD_LIMITS.companyName).optional(),
 });
 
@@ -25,6 +27,11 @@ export function toIncomingResponse(incoming: IncomingCustomer) {
     incoming_id: incoming.id,
     ...businessFieldsResponse(incoming),
     processing_status: incoming.processingStatus,
+    status_label: STATE_LABELS[incoming.processingStatus],
+    // Record-level decisions (POST /customers/incoming/{id}/decision) send this back as expected_version.
+    version: incoming.version,
+    resolved_customer_id: incoming.resolvedCustomerId,
+    resolution: resolutionResponse(incoming),
     request_date: incoming.receivedAt.toISOString(),
     processed_date: incoming.processedAt ? incoming.processedAt.toISOString() : null,
     error_message: incoming.errorMessage,
@@ -34,3 +41,18 @@ export function toIncomingResponse(incoming: IncomingCustomer) {
 }
 
 export type IncomingResponse = ReturnType<typeof toIncomingResponse>;
+
+/** How the record was resolved, or null while it is open. */
+function resolutionResponse(incoming: IncomingCustomer) {
+  const resolution = readResolution(incoming.resolution);
+  if (!resolution) return null;
+  return {
+    decision: resolution.decision,
+    match_id: resolution.match_id,
+    customer_id: resolution.customer_id,
+    by: resolution.by,
+    at: resolution.at,
+    notes: resolution.notes,
+    merged_fields: resolution.merged ? Object.keys(resolution.merged) : undefined,
+  };
+}

@@ -1,7 +1,7 @@
 // Response shapes, for the OpenAPI document and for contract tests that check real responses against them.
 import { z } from 'zod';
 import { CONFIDENCE_BANDS, EXACT_HOLDS } from '../matching/types';
-import { PROCESSING_STATUSES, REVIEW_DECISIONS } from '../db/schema';
+import { CANDIDATE_DECISIONS as REVIEW_DECISIONS, INCOMING_STATES } from '../domain/resolution';
 
 const text = z.string().nullable();
 const number = z.number().nullable();
@@ -46,7 +46,25 @@ export const incomingResponseSchema = z.object({
   request_id: z.number().int(),
   incoming_id: z.number().int(),
   ...businessFields,
-  processing_status: z.enum(PROCESSING_STATUSES),
+  processing_status: z
+    .enum(INCOMING_STATES)
+    .describe('pending → matching → matched (to review) or no_match (no match: decide) → linked, created or dismissed (resolved, read-only until reopened); error when matching failed'),
+  status_label: z.string().describe('The state in plain words, as the steward UI shows it'),
+  version: z.number().int().describe('Send as expected_version with a record-level decision (POST /customers/incoming/{id}/decision)'),
+  resolved_customer_id: z.number().int().nullable().describe('The customer a resolved record is linked to or was created as'),
+  resolution: z
+    .object({
+      decision: z.enum(['accept', 'merge', 'create_new', 'dismiss']),
+      match_id: z.number().int().nullable(),
+      customer_id: z.number().int().nullable(),
+      by: z.string(),
+      at: z.string(),
+      notes: z.string().nullable(),
+      merged_fields: z.array(z.string()).optional(),
+    })
+    .nullable()
+    .describe('How the record was resolved; null while it is open'),
+  resubmitted: z.boolean().optional().describe('True when this record had been received before (same source_system and source_id, or the same content without a source_id): the existing record is returned and nothing new is stored'),
   request_date: z.string(),
   processed_date: text,
   error_message: text,
@@ -144,10 +162,25 @@ export const batchResponseSchema = z.object({
   ),
 });
 
+export const undoResponseSchema = z
+  .object({
+    effects: z.array(z.string()).describe('What changing the decision does (or, with dry_run, would do), in sentences'),
+    blockers: z.array(z.string()).describe('Why it cannot be done now; empty when it can'),
+    reopened_match_ids: z.array(z.number().int()),
+    restored_fields: z.array(z.string()),
+    kept_fields: z.array(z.string()).describe('Merged fields changed since the merge, left as they are'),
+    deleted_customer_id: z.number().int().nullable(),
+  })
+  .nullable();
+
 export const reviewResponseSchema = z.object({
-  match: matchResponseSchema.extend({ match_type: z.enum(CONFIDENCE_BANDS) }),
+  match: matchResponseSchema.nullable().describe('The candidate decided on, as it is now'),
+  matches: z.array(matchResponseSchema).describe('Every candidate of the incoming record, with its decision'),
   incoming_customer: incomingResponseSchema,
   customer: customerResponseSchema.nullable(),
+  superseded_match_ids: z.array(z.number().int()).describe('Other candidates this decision closed'),
+  undo: undoResponseSchema.describe('reopen: what was undone (or would be, with dry_run)'),
+  dry_run: z.boolean(),
 });
 
 export const auditResponseSchema = z.array(

@@ -120,16 +120,16 @@ describe.each(testDatabases())('batch matching on $kind', ({ kind, open }) => {
     expect((await runBatchMatch(ctx, { mode: { kind: 'pending' } })).processed).toBe(4);
   });
 
-  it('--limit stops after N records; --all re-matches every record, a reviewed one stays reviewed; --id one record', async () => {
+  it('--limit stops after N records; --all re-matches every unresolved record, a resolved one keeps its decision; --id one record', async () => {
     const ids = await queue(ctx, 4, 'modes');
     expect((await runBatchMatch(ctx, { mode: { kind: 'pending' }, limit: 3, concurrency: 2, claimBatchSize: 2 })).processed).toBe(3);
     expect((await runBatchMatch(ctx, { mode: { kind: 'pending' } })).processed).toBe(1);
-    await ctx.db.execute(sql`update incoming_customers set processing_status = 'reviewed' where id = ${ids[0]}`);
-    const [{ n: total }] = await queryRows<{ n: string }>(ctx.db, sql`select count(*) as n from incoming_customers`);
+    await ctx.db.execute(sql`update incoming_customers set processing_status = 'dismissed' where id = ${ids[0]}`);
+    const [{ n: total }] = await queryRows<{ n: string }>(ctx.db, sql`select count(*) as n from incoming_customers where processing_status <> 'dismissed'`);
     const all = await runBatchMatch(ctx, { mode: { kind: 'all' }, concurrency: 2, claimBatchSize: 7 });
     expect(all.processed).toBe(Number(total));
-    expect(all.reviewed).toBeGreaterThanOrEqual(1);
-    expect((await statuses(ctx, [ids[0]]))[0].processing_status).toBe('reviewed');
+    expect((await statuses(ctx, [ids[0]]))[0].processing_status).toBe('dismissed');
+    await expect(runBatchMatch(ctx, { mode: { kind: 'id', id: ids[0] } })).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/change its decision first/) });
     const single = await runBatchMatch(ctx, { mode: { kind: 'id', id: ids[1] } });
     expect(single.processed).toBe(1);
     await expect(runBatchMatch(ctx, { mode: { kind: 'id', id: 987_654 } })).rejects.toMatchObject({ code: 'not_found' });

@@ -9,7 +9,7 @@ import { CONFIDENCE_BANDS, type ConfidenceBand } from '../matching/types';
 import type { ServiceContext } from './context';
 import { ensureMatchData, processClaimedRow, type ClaimedWork, type RowResult } from './claimed-rows';
 import { getIncoming } from './incoming';
-import type { MatchOptions } from './matching';
+import { refuseResolved, type MatchOptions } from './matching';
 import type { Embedder } from '../embeddings/types';
 
 export type BatchMode = { kind: 'pending' } | { kind: 'all' } | { kind: 'id'; id: number };
@@ -36,8 +36,6 @@ export interface BatchTally {
   processed: number;
   matched: number;
   noMatch: number;
-  /** Re-matched records a steward had already decided (their status stays 'reviewed'). */
-  reviewed: number;
   failed: number;
   /** Rows whose claim expired mid-run and were taken over by another worker. */
   lost: number;
@@ -57,7 +55,7 @@ export interface BatchMatchSummary extends BatchTally {
 }
 
 export function emptyTally(): BatchTally {
-  return { processed: 0, matched: 0, noMatch: 0, reviewed: 0, failed: 0, lost: 0, derived: 0, degraded: 0, byBand: { ...Object.fromEntries(CONFIDENCE_BANDS.map((band) => [band, 0])), none: 0 } as BatchTally['byBand'] };
+  return { processed: 0, matched: 0, noMatch: 0, failed: 0, lost: 0, derived: 0, degraded: 0, byBand: { ...Object.fromEntries(CONFIDENCE_BANDS.map((band) => [band, 0])), none: 0 } as BatchTally['byBand'] };
 }
 
 /** Unique per process and run: host, pid and a random suffix (claimed_by is at most 100 characters). */
@@ -76,7 +74,6 @@ function count(tally: BatchTally, result: RowResult): void {
     return;
   }
   if (result.status === 'matched') tally.matched += 1;
-  else if (result.status === 'reviewed') tally.reviewed += 1;
   else tally.noMatch += 1;
   tally.byBand[result.bestBand ?? 'none'] += 1;
 }
@@ -151,7 +148,7 @@ async function runLane(ctx: ServiceContext, options: BatchMatchOptions, workerId
 /** Runs until the selection is exhausted (or the signal stops it) and returns the counts. */
 export async function runBatchMatch(ctx: ServiceContext, options: BatchMatchOptions): Promise<BatchMatchSummary> {
   const started = performance.now();
-  if (options.mode.kind === 'id') await getIncoming(ctx, options.mode.id);
+  if (options.mode.kind === 'id') refuseResolved(await getIncoming(ctx, options.mode.id));
   const workerId = options.workerId ?? newWorkerId();
   const claim = claimSource(ctx, options, workerId);
   const tally = emptyTally();

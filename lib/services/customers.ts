@@ -13,6 +13,8 @@ import { deriveMatchData, embeddingCacheFor } from './match-data';
 import { adjustTermFrequencies } from '../db/queries/term-frequencies';
 import { normalizeRecord } from '../matching/normalize/record';
 import { termFrequencyKeys } from '../matching/term-frequency';
+import { incomingIdsWithCandidate } from '../db/queries/matches';
+import { refreshOpenStates } from './open-state';
 
 export async function createCustomer(ctx: ServiceContext, input: CustomerInput): Promise<Customer> {
   const matchData = await deriveMatchData(input, getEmbedder(), embeddingCacheFor(ctx.db));
@@ -123,12 +125,34 @@ export async function updateCustomer(ctx: ServiceContext, id: number, patch: Cus
  */
 export async function deleteCustomer(ctx: ServiceContext, id: number): Promise<void> {
   await ctx.db.transaction(async (tx) => {
-    const customer = await findCustomerById(tx, id);
-    if (!customer) throw notFound('Customer', id);
-    await adjustTermFrequencies(tx, [termFrequencyKeys(normalizeRecord(recordOf(customer)))], -1);
-    await deleteCustomerRow(tx, id);
+    await removeCustomerRow({ ...ctx, db: tx }, id, 'erased');
     await scrubAuditForEntity(tx, 'customer', String(id));
     await deleteIdempotencyResponsesForCustomer(tx, id);
     await appendAuditEvent(tx, { actor: ctx.actor, action: 'customer.erased', entityType: 'customer', entityId: String(id), requestId: ctx.requestId });
   });
+}
+
+/** Undo of "create as new customer": the customer made from that record goes, with an audited snapshot. Runs in the caller's transaction. */
+export async function deleteCreatedCustomer(ctx: ServiceContext, id: number, provenance: { from_incoming_id: number }): Promise<void> {
+  const customer = await removeCustomerRow(ctx, id, 'deleted');
+  await appendAuditEvent(ctx.db, {
+    actor: ctx.actor,
+    action: 'customer.deleted',
+    entityType: 'customer',
+    entityId: String(id),
+    before: { company_name: customer.companyName, source_system: customer.sourceSystem, source_id: customer.sourceId },
+    after: { provenance: { ...provenance, reason: 'the decision that created it was changed' } },
+    requestId: ctx.requestId,
+  });
+}
+
+/** Deletes the row (its match rows go with it) and re-derives the state of the records that had it as a candidate. */
+async function removeCustomerRow(ctx: ServiceContext, id: number, reason: 'erased' | 'deleted'): Promise<Customer> {
+  const customer = await findCustomerById(ctx.db, id);
+  if (!customer) throw notFound('Customer', id);
+  const affected = await incomingIdsWithCandidate(ctx.db, id);
+  await adjustTermFrequencies(ctx.db, [termFrequencyKeys(normalizeRecord(recordOf(customer)))], -1);
+  await deleteCustomerRow(ctx.db, id);
+  await refreshOpenStates(ctx, affected, `candidate customer #${id} was ${reason}`);
+  return customer;
 }

@@ -8,20 +8,27 @@ import {
   medianSecondsToReview,
   openBacklogByBand,
 } from '../db/queries/dashboard';
-import { PROCESSING_STATUSES, REVIEW_DECISIONS, type ProcessingStatus, type ReviewDecision } from '../db/schema';
+import { INCOMING_STATES, type IncomingState } from '../domain/resolution';
 import { CONFIDENCE_BANDS, type ConfidenceBand } from '../matching/types';
 import type { ServiceContext } from './context';
 import { countsByKey, dailySeries, sum, utcDays, windowStart, type DailySeries } from './dashboard-series';
+
+/** Decisions a steward took on a candidate (superseded ones were closed by another decision). */
+export const STEWARD_DECISIONS = ['accept', 'merge', 'create_new', 'dismiss', 'reject'] as const;
+export type StewardDecision = (typeof STEWARD_DECISIONS)[number];
+export const BACKLOG_BANDS = [...CONFIDENCE_BANDS, 'none'] as const;
+export type BacklogBand = (typeof BACKLOG_BANDS)[number];
 
 export interface DashboardSummary {
   days: number;
   /** First UTC day of the window, YYYY-MM-DD. */
   since: string;
-  incoming: { total: number; byStatus: Record<ProcessingStatus, number> };
+  incoming: { total: number; byStatus: Record<IncomingState, number> };
   bestMatches: { total: number; byBand: Record<ConfidenceBand, number> };
   matchesPerDay: DailySeries<ConfidenceBand>;
-  decisions: { total: number; perDay: DailySeries<ReviewDecision> };
-  backlog: { total: number; byBand: Record<ConfidenceBand, number>; oldestReceivedAt: string | null };
+  decisions: { total: number; perDay: DailySeries<StewardDecision> };
+  /** Every open record (to review, or no match: decide) by its best open candidate's band; 'none' has no candidate. */
+  backlog: { total: number; byBand: Record<BacklogBand, number>; oldestReceivedAt: string | null };
   medianSecondsToReview: number | null;
 }
 
@@ -36,9 +43,9 @@ export async function dashboardSummary(ctx: ServiceContext, options: { days: num
   const backlogRows = await openBacklogByBand(ctx.db);
   const median = await medianSecondsToReview(ctx.db, since);
 
-  const byStatus = countsByKey(PROCESSING_STATUSES, statusRows.map((row) => ({ key: row.status, count: row.count })));
+  const byStatus = countsByKey(INCOMING_STATES, statusRows.map((row) => ({ key: row.status, count: row.count })));
   const byBand = countsByKey(CONFIDENCE_BANDS, bandRows.map((row) => ({ key: row.band, count: row.count })));
-  const backlogByBand = countsByKey(CONFIDENCE_BANDS, backlogRows.map((row) => ({ key: row.band, count: row.count })));
+  const backlogByBand = countsByKey(BACKLOG_BANDS, backlogRows.map((row) => ({ key: row.band, count: row.count })));
   const oldest = backlogRows.flatMap((row) => (row.oldestReceivedAt ? [row.oldestReceivedAt.getTime()] : []));
   return {
     days: options.days,
@@ -48,7 +55,7 @@ export async function dashboardSummary(ctx: ServiceContext, options: { days: num
     matchesPerDay: dailySeries(days, CONFIDENCE_BANDS, matchDayRows.map((row) => ({ day: row.day, key: row.band, count: row.count }))),
     decisions: {
       total: decisionRows.reduce((total, row) => total + row.count, 0),
-      perDay: dailySeries(days, REVIEW_DECISIONS, decisionRows.map((row) => ({ day: row.day, key: row.decision, count: row.count }))),
+      perDay: dailySeries(days, STEWARD_DECISIONS, decisionRows.map((row) => ({ day: row.day, key: row.decision, count: row.count }))),
     },
     backlog: { total: sum(backlogByBand), byBand: backlogByBand, oldestReceivedAt: oldest.length ? new Date(Math.min(...oldest)).toISOString() : null },
     medianSecondsToReview: median,

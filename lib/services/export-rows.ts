@@ -22,7 +22,7 @@ export const TOP_REASON_COUNT = 3;
 
 export const EXPORT_COLUMNS: Record<ExportKind, readonly string[]> = {
   matches: [
-    'match_id', 'incoming_id', 'incoming_source_system', 'incoming_source_id', 'customer_id', 'customer_source_system', 'customer_source_id',
+    'match_id', 'incoming_id', 'incoming_source_system', 'incoming_source_id', 'incoming_status', 'customer_id', 'customer_source_system', 'customer_source_id',
     'match_probability', 'confidence_band', 'rank', 'reviewed', 'review_decision', 'reviewer', 'reviewed_at', 'updated_at', 'top_reasons',
   ],
   decisions: [
@@ -46,7 +46,7 @@ export function topReasons(matchCriteria: unknown, limit = TOP_REASON_COUNT): To
 
 export function matchRow(row: MatchExportRow): ExportRow {
   return {
-    match_id: row.matchId, incoming_id: row.incomingId, incoming_source_system: row.incomingSourceSystem, incoming_source_id: row.incomingSourceId,
+    match_id: row.matchId, incoming_id: row.incomingId, incoming_source_system: row.incomingSourceSystem, incoming_source_id: row.incomingSourceId, incoming_status: row.incomingStatus,
     customer_id: row.customerId, customer_source_system: row.customerSourceSystem, customer_source_id: row.customerSourceId,
     match_probability: row.matchProbability, confidence_band: row.confidenceBand, rank: row.rank, reviewed: row.reviewed,
     review_decision: row.reviewDecision, reviewer: row.reviewer, reviewed_at: iso(row.reviewedAt), updated_at: iso(row.updatedAt),
@@ -60,10 +60,22 @@ const cell = (snapshot: Snapshot, key: string): ExportCell => {
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null;
 };
 
+const RECORD_DECISIONS: Record<string, string> = { 'incoming.created': 'create_new', 'incoming.dismissed': 'dismiss', 'incoming.reopened': 'reopen' };
+
 /** A review decision from its audit event; erased entities keep only ids (their snapshots are null). */
 export function decisionRow(event: DecisionExportRow): ExportRow {
   const before = event.before as Snapshot;
   const after = event.after as Snapshot;
+  if (event.entityType === 'incoming_customer') {
+    // A decision on the record as a whole: its resolution (or, for a change of decision, what it undid).
+    const resolution = (after?.resolution ?? before?.resolution ?? null) as Snapshot;
+    return {
+      decision_id: event.id, decided_at: iso(event.at), actor: event.actor, reviewer: cell(resolution, 'by'), decision: RECORD_DECISIONS[event.action] ?? event.action,
+      notes: event.action === 'incoming.reopened' ? cell(after, 'notes') : cell(resolution, 'notes'), match_id: null, incoming_id: Number(event.entityId), customer_id: cell(resolution, 'customer_id'),
+      decision_before: event.action === 'incoming.reopened' ? cell(resolution, 'decision') : null, version_before: cell(before, 'version'), version_after: cell(after, 'version'),
+      incoming_status_before: cell(before, 'status'), request_id: event.requestId,
+    };
+  }
   return {
     decision_id: event.id, decided_at: iso(event.at), actor: event.actor, reviewer: cell(after, 'reviewer'),
     decision: event.action.replace(/^match\./, ''), notes: cell(after, 'notes'), match_id: Number(event.entityId),

@@ -6,15 +6,15 @@ import { listMatchesForIncoming } from '../db/queries/matches';
 import { testDatabases } from '../db/testing';
 import { customerInputSchema } from '../schemas/customer';
 import { exportQuerySchema } from '../schemas/export';
-import { reviewInputSchema } from '../schemas/review';
+import { recordDecisionSchema, reviewInputSchema } from '../schemas/review';
 import type { ServiceContext } from './context';
 import { createCustomer } from './customers';
 import { seedDemoDataIfEmpty } from './demo-data';
 import { EXPORT_COLUMNS } from './export-rows';
 import { exportRecords, exportSize, type ExportOptions } from './export';
-import { submitIncoming } from './incoming';
+import { getIncoming, submitIncoming } from './incoming';
 import { matchIncoming } from './matching';
-import { reviewMatch } from './review';
+import { decideIncoming, reviewMatch } from './resolution';
 
 async function collect(ctx: ServiceContext, query: Record<string, string>, extra: Partial<ExportOptions> = {}): Promise<{ text: string; chunks: number }> {
   let text = '';
@@ -63,7 +63,7 @@ describe.each(testDatabases())('exportRecords on $kind', ({ open }) => {
     expect(new Set(rows.map((row) => row.match_id)).size).toBe(total);
     const stored = await listMatchesForIncoming(ctx.db, 1);
     const best = rows.find((row) => Number(row.match_id) === stored[0].result.id)!;
-    expect(best).toMatchObject({ incoming_id: '1', customer_id: String(stored[0].result.customerId), confidence_band: stored[0].result.confidenceBand, rank: '1', reviewed: 'true', review_decision: 'accept', reviewer: 'Dana' });
+    expect(best).toMatchObject({ incoming_id: '1', incoming_status: 'linked', customer_id: String(stored[0].result.customerId), confidence_band: stored[0].result.confidenceBand, rank: '1', reviewed: 'true', review_decision: 'accept', reviewer: 'Dana' });
     expect(Number(best.match_probability)).toBe(stored[0].result.matchProbability);
     expect(best.top_reasons).toMatch(/^\w+ \w+ [+-]\d/);
   });
@@ -108,5 +108,17 @@ describe.each(testDatabases())('exportRecords on $kind', ({ open }) => {
     expect(Object.keys(json[0])).toEqual([...EXPORT_COLUMNS.customers]);
     expect(hostileId).toBeGreaterThan(0);
     expect((await collect(ctx, { what: 'customers' })).text.startsWith('\uFEFF')).toBe(false);
+  });
+
+  it('decisions on a record as a whole (dismiss, change decision) are exported once, with no match id', async () => {
+    const initech = await getIncoming(ctx, 3);
+    const dismissed = await decideIncoming(ctx, 3, recordDecisionSchema.parse({ decision: 'dismiss', expected_version: initech.version, notes: 'test data' }));
+    await decideIncoming(ctx, 3, recordDecisionSchema.parse({ decision: 'reopen', expected_version: dismissed.incoming.version }));
+    const lines = (await collect(ctx, { what: 'decisions', format: 'jsonl' })).text.trimEnd().split('\n').map((line) => JSON.parse(line));
+    const record = lines.filter((line) => line.incoming_id === 3 && line.match_id === null);
+    const closed = lines.filter((line) => line.incoming_id === 3 && line.match_id !== null).map((line) => line.decision);
+    expect(record.map((line) => [line.decision, line.decision_before, line.notes])).toEqual([['dismiss', null, 'test data'], ['reopen', 'dismiss', null]]);
+    // Its candidates were closed with the record and opened again with it: one row each, on the candidate.
+    expect(closed.every((decision) => decision === 'superseded' || decision === 'reopened')).toBe(true);
   });
 });

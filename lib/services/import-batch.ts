@@ -4,6 +4,7 @@
 import { findBySourceIds, upsertCustomersBySource, upsertIncomingBySource, type ImportTarget, type StoredBySource } from '../db/queries/import';
 import { adjustTermFrequencies } from '../db/queries/term-frequencies';
 import type { Embedder } from '../embeddings/types';
+import { isResolved, STATE_LABELS, type IncomingState } from '../domain/resolution';
 import { contentFingerprint } from '../import/fingerprint';
 import { normalizeRecord } from '../matching/normalize/record';
 import { termFrequencyKeys } from '../matching/term-frequency';
@@ -15,12 +16,17 @@ import type { ServiceContext } from './context';
 export interface ImportEntry {
   input: CustomerInput & { sourceId: string };
   fingerprint: string;
+  /** Where the row is in the file, for a rejection. */
+  row: number;
+  line: number | null;
 }
 
 export interface BatchCounts {
   inserted: number;
   updated: number;
   unchanged: number;
+  /** Changed rows that may not be written (an incoming record already resolved), with the reason. */
+  refused: Array<{ entry: ImportEntry; reason: string }>;
 }
 
 const sourceKey = (sourceSystem: string, sourceId: string) => `${sourceSystem}\u0000${sourceId}`;
@@ -69,6 +75,7 @@ export async function applyImportBatch(
   const stored = await storedRows(ctx, target, entries);
   const pending: ImportEntry[] = [];
   const replaced: CustomerRecord[] = [];
+  const refused: BatchCounts['refused'] = [];
   let unchanged = 0;
   for (const entry of entries) {
     const existing = stored.get(sourceKey(entry.input.sourceSystem, entry.input.sourceId));
@@ -76,10 +83,15 @@ export async function applyImportBatch(
       unchanged += 1;
       continue;
     }
+    // A decided record keeps what was decided on: a changed version must come with a new source_id.
+    if (existing?.status && isResolved(existing.status as IncomingState)) {
+      refused.push({ entry, reason: `incoming #${existing.id} with this source_id is already resolved (${STATE_LABELS[existing.status as IncomingState].toLowerCase()}); send the changed record with a new source_id, or change that decision first` });
+      continue;
+    }
     pending.push(entry);
     if (existing) replaced.push(existing.fields as CustomerRecord);
   }
-  const counts = { inserted: pending.length - replaced.length, updated: replaced.length, unchanged };
+  const counts = { inserted: pending.length - replaced.length, updated: replaced.length, unchanged, refused };
   if (options.dryRun || pending.length === 0) return counts;
   await options.beforeWrite?.(pending.length);
   await writeInBatches(ctx, pending.map((entry) => entry.input), upsertWriter(target, replaced), { batchSize: pending.length, embedder: options.embedder });

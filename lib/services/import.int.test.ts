@@ -187,4 +187,14 @@ describe.each(testDatabases())('importRecords on $kind', ({ kind, open }) => {
       { company_name: 'Incoming Company', processing_status: 'pending' },
     ]);
   });
+
+  it('leaves a resolved incoming record as it was decided: a changed row for it is rejected with the reason', async () => {
+    await run('company_name,source_id\nDecided Co,R-1\n', { target: 'incoming', sourceSystem: 'feed' });
+    await handle.db.execute(sql`update incoming_customers set processing_status = 'dismissed' where source_id = 'R-1'`);
+    const rejected: Rejection[] = [];
+    const again = await run('company_name,source_id\nDecided Company,R-1\nFresh Co,R-2\n', { target: 'incoming', sourceSystem: 'feed', rejected });
+    expect(again).toMatchObject({ inserted: 1, updated: 0, rejected: 1 });
+    expect(rejected).toEqual([{ row: 1, line: 2, sourceId: 'R-1', field: 'source_id', reason: expect.stringMatching(/already resolved \(dismissed\); send the changed record with a new source_id/) }]);
+    expect(await queryRows(handle.db, sql`select company_name, processing_status from incoming_customers where source_id = 'R-1'`)).toEqual([{ company_name: 'Decided Co', processing_status: 'dismissed' }]);
+  });
 });

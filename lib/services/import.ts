@@ -68,13 +68,15 @@ export async function importRecords(ctx: ServiceContext, source: ImportSource, o
     const started = performance.now();
     // Decided before the batch is written, so not even the first batch of a large file pays for HNSW upkeep.
     const beforeWrite = (writes: number) => indexes.beforeWrite({ rowsRead: tally.rowsRead, bytesRead: tally.bytesRead, written: tally.inserted + tally.updated + writes });
-    tally.add(await applyImportBatch(ctx, options.target, batch, { dryRun, embedder, beforeWrite }));
+    const counts = await applyImportBatch(ctx, options.target, batch, { dryRun, embedder, beforeWrite });
+    tally.add(counts);
+    for (const { entry, reason } of counts.refused) await reject({ row: entry.row, line: entry.line }, entry.input.sourceId, [{ field: 'source_id', reason }]);
     tally.writeMs += performance.now() - started;
     batch = [];
     batchKeys = new Set();
     options.onProgress?.(tally.progress('importing'));
   };
-  const reject = async (row: SourceRow, sourceId: string | null, problems: Array<{ field: string; reason: string }>) => {
+  const reject = async (row: Pick<SourceRow, 'row' | 'line'>, sourceId: string | null, problems: Array<{ field: string; reason: string }>) => {
     for (const problem of problems) {
       const rejection: Rejection = { row: row.row, line: row.line, sourceId, ...problem };
       tally.keep(rejection);
@@ -106,7 +108,7 @@ export async function importRecords(ctx: ServiceContext, source: ImportSource, o
       const key = `${input.sourceSystem}\u0000${input.sourceId}`;
       // A repeated key starts a new batch: the later row then updates the earlier one, as across batches.
       if (batchKeys.has(key)) await flush();
-      batch.push({ input, fingerprint });
+      batch.push({ input, fingerprint, row: row.row, line: row.line });
       batchKeys.add(key);
       if (batch.length >= batchSize) await flush();
     }

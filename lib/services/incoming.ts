@@ -1,9 +1,10 @@
 // Incoming customers: store one (keys and embeddings computed at write time) for matching.
 import { appendAuditEvent } from '../db/queries/audit';
-import { findIncomingById, insertIncoming, insertIncomingMany, listIncoming as listIncomingRows } from '../db/queries/incoming';
+import { findIncomingById, findIncomingBySource, insertIncoming, insertIncomingMany, listIncoming as listIncomingRows } from '../db/queries/incoming';
 import type { IncomingCustomer } from '../db/schema';
 import type { Embedder } from '../embeddings/types';
 import { AppError, notFound } from '../errors';
+import { contentFingerprint, derivedSourceId } from '../import/fingerprint';
 import { logger } from '../logger';
 import type { CustomerFields, CustomerInput } from '../schemas/customer';
 import type { IncomingListQuery } from '../schemas/incoming';
@@ -17,16 +18,41 @@ export interface SubmitOptions {
   embedder?: Embedder;
 }
 
+export interface Received {
+  incoming: IncomingCustomer;
+  /** The record had been received before: the stored one is returned and nothing new is written. */
+  resubmitted: boolean;
+}
+
+/** Without a source_id the content identifies the record (as the import does), so sending it again is idempotent. */
+export function withSourceId(input: CustomerInput): CustomerInput & { sourceId: string } {
+  return { ...input, sourceId: input.sourceId ?? derivedSourceId(contentFingerprint(input)) };
+}
+
+/** The earlier record with this source key: the same one again, or a conflict when its content differs. */
+export function sameRecordOrConflict(existing: IncomingCustomer, input: CustomerInput): Received {
+  if (contentFingerprint(existing) === contentFingerprint(input)) return { incoming: existing, resubmitted: true };
+  throw new AppError(
+    'conflict',
+    `Incoming #${existing.id} already has source_system "${existing.sourceSystem}" and source_id "${existing.sourceId}" with different content; send a changed record with a new source_id, or import it to update the pending one`,
+    { incoming_id: existing.id },
+  );
+}
+
 /**
- * Stores an incoming record. When the embedding provider is down the record is still stored — with its
- * keys, without embeddings and with needs_embedding set — so matching runs degraded (exact keys and
- * trigrams) and `npm run reembed -- --pending-only` (or the worker) completes it later.
+ * Stores an incoming record, or returns the one already received with the same source key. When the
+ * embedding provider is down the record is still stored — with its keys, without embeddings and with
+ * needs_embedding set — so matching runs degraded (exact keys and trigrams) and
+ * `npm run reembed -- --pending-only` (or the worker) completes it later.
  */
-export async function submitIncoming(ctx: ServiceContext, input: CustomerInput, options: SubmitOptions = {}): Promise<IncomingCustomer> {
-  const { matchData, embeddingFailure } = await deriveMatchDataOrKeys(input, options.embedder, embeddingCacheFor(ctx.db));
+export async function receiveIncoming(ctx: ServiceContext, input: CustomerInput, options: SubmitOptions = {}): Promise<Received> {
+  const keyed = withSourceId(input);
+  const earlier = await findIncomingBySource(ctx.db, keyed.sourceSystem, keyed.sourceId);
+  if (earlier) return sameRecordOrConflict(earlier, keyed);
+  const { matchData, embeddingFailure } = await deriveMatchDataOrKeys(keyed, options.embedder, embeddingCacheFor(ctx.db));
   try {
     const stored = await ctx.db.transaction(async (tx) => {
-      const incoming = await insertIncoming(tx, { ...input, ...matchData, needsEmbedding: embeddingFailure !== null, processingStatus: 'pending' });
+      const incoming = await insertIncoming(tx, { ...keyed, ...matchData, needsEmbedding: embeddingFailure !== null, processingStatus: 'pending' });
       await appendAuditEvent(tx, {
         actor: ctx.actor,
         action: 'incoming.received',
@@ -38,13 +64,18 @@ export async function submitIncoming(ctx: ServiceContext, input: CustomerInput, 
       return incoming;
     });
     if (embeddingFailure) logger().warn({ incomingId: stored.id, reason: embeddingFailure }, 'embedding provider unavailable; incoming stored without embeddings');
-    return stored;
+    return { incoming: stored, resubmitted: false };
   } catch (error) {
-    if (isUniqueViolation(error)) {
-      throw new AppError('conflict', `An incoming record with source_system "${input.sourceSystem}" and source_id "${input.sourceId}" already exists`);
-    }
-    throw error;
+    // Sent twice at the same moment: the other request stored it first.
+    if (!isUniqueViolation(error)) throw error;
+    const winner = await findIncomingBySource(ctx.db, keyed.sourceSystem, keyed.sourceId);
+    if (!winner) throw error;
+    return sameRecordOrConflict(winner, keyed);
   }
+}
+
+export async function submitIncoming(ctx: ServiceContext, input: CustomerInput, options: SubmitOptions = {}): Promise<IncomingCustomer> {
+  return (await receiveIncoming(ctx, input, options)).incoming;
 }
 
 export async function getIncoming(ctx: ServiceContext, id: number): Promise<IncomingCustomer> {

@@ -1,29 +1,41 @@
-// One match as the steward's detail view needs it: the result, both records in full, and the other
-// candidates proposed for the same incoming record.
+// One match, or one incoming record, as the steward's pages need them: both records in full, every
+// candidate of the record, and — for a resolved record — what changing the decision would undo.
 import { findCustomerById } from '../db/queries/customers';
 import { findIncomingById } from '../db/queries/incoming';
 import { findMatchResult, listMatchesForIncoming, type MatchWithCustomer } from '../db/queries/matches';
 import type { Customer, IncomingCustomer, MatchingResult } from '../db/schema';
+import type { UndoPlan } from '../domain/resolution-record';
 import { notFound } from '../errors';
 import type { ServiceContext } from './context';
+import { previewChangeDecision } from './resolution';
 
-export interface MatchDetail {
-  result: MatchingResult;
+export interface IncomingDetail {
   incoming: IncomingCustomer;
-  customer: Customer;
-  /** Every stored candidate for the same incoming record, best first (this one included). */
+  /** Every stored candidate, best first, each with its decision. */
   siblings: MatchWithCustomer[];
+  /** The customer a resolved record is linked to or created as (null when none, or erased since). */
+  resolvedCustomer: Customer | null;
+  /** Resolved: what "Change decision" would do now. */
+  undo: UndoPlan | null;
+}
+
+export interface MatchDetail extends IncomingDetail {
+  result: MatchingResult;
+  customer: Customer;
+}
+
+export async function getIncomingDetail(ctx: ServiceContext, incomingId: number): Promise<IncomingDetail> {
+  const incoming = await findIncomingById(ctx.db, incomingId);
+  if (!incoming) throw notFound('Incoming customer', incomingId);
+  const siblings = await listMatchesForIncoming(ctx.db, incomingId);
+  const resolvedCustomer = incoming.resolvedCustomerId === null ? null : ((await findCustomerById(ctx.db, incoming.resolvedCustomerId)) ?? null);
+  return { incoming, siblings, resolvedCustomer, undo: await previewChangeDecision(ctx, incoming) };
 }
 
 export async function getMatchDetail(ctx: ServiceContext, resultId: number): Promise<MatchDetail> {
   const result = await findMatchResult(ctx.db, resultId);
   if (!result) throw notFound('Match', resultId);
-  const [incoming, customer, siblings] = await Promise.all([
-    findIncomingById(ctx.db, result.incomingId),
-    findCustomerById(ctx.db, result.customerId),
-    listMatchesForIncoming(ctx.db, result.incomingId),
-  ]);
-  if (!incoming) throw notFound('Incoming customer', result.incomingId);
+  const customer = await findCustomerById(ctx.db, result.customerId);
   if (!customer) throw notFound('Customer', result.customerId);
-  return { result, incoming, customer, siblings };
+  return { result, customer, ...(await getIncomingDetail(ctx, result.incomingId)) };
 }

@@ -1,7 +1,9 @@
 // matchIncoming: candidates → score → band → upsert results → status → audit, in one transaction.
 import { appendAuditEvent } from '../db/queries/audit';
-import { setIncomingStatus } from '../db/queries/incoming';
-import { listMatchesForIncoming, replaceMatchResults, type MatchWithCustomer, type NewMatchingResult } from '../db/queries/matches';
+import { lockIncoming, setIncomingStatus } from '../db/queries/incoming';
+import { countOpenCandidates, listMatchesForIncoming, replaceMatchResults, type MatchWithCustomer, type NewMatchingResult } from '../db/queries/matches';
+import { isResolved, openState, STATE_LABELS } from '../domain/resolution';
+import { AppError } from '../errors';
 import type { IncomingCustomer } from '../db/schema';
 import { logger } from '../logger';
 import { matchCompleteness } from '../schemas/match';
@@ -65,18 +67,31 @@ function resultRows(incomingId: number, scored: ScoredCandidate[], settings: Mat
     }));
 }
 
+/** A resolved record keeps its decision and its results: matching it again needs the decision changed first. */
+export function refuseResolved(incoming: IncomingCustomer): void {
+  if (!isResolved(incoming.processingStatus)) return;
+  throw new AppError(
+    'conflict',
+    `Incoming #${incoming.id} is resolved (${STATE_LABELS[incoming.processingStatus].toLowerCase()}); change its decision first to match it again`,
+    { processing_status: incoming.processingStatus },
+  );
+}
+
 /** Idempotent: running it twice leaves the same rows (updated in place), never duplicates. */
 export async function matchIncoming(ctx: ServiceContext, incomingId: number, options: MatchOptions = {}): Promise<MatchOutcome> {
   const settings = options.settings ?? matchSettings();
   const started = performance.now();
   const incoming = await getIncoming(ctx, incomingId);
+  refuseResolved(incoming);
   const params = await currentParameters(ctx.db);
   const scoring = await scoreRecord(ctx.db, { record: incoming, matchData: incoming, excludeCustomerIds: options.excludeCustomerIds }, params, settings);
   const rows = resultRows(incoming.id, scoring.candidates, settings);
-  // A steward's decision stands: re-matching a reviewed record refreshes its results, not its status.
-  const status = incoming.processingStatus === 'reviewed' ? 'reviewed' : scoring.candidates.some((candidate) => candidate.isMatch) ? 'matched' : 'no_match';
   await ctx.db.transaction(async (tx) => {
+    // A decision taken while this record was being scored stands: nothing is written over it.
+    refuseResolved((await lockIncoming(tx, incoming.id))!);
     await replaceMatchResults(tx, incoming.id, rows);
+    // To review while a candidate is open (rejected ones stay rejected), else "no match: decide".
+    const status = openState(await countOpenCandidates(tx, incoming.id));
     await setIncomingStatus(tx, incoming.id, status, { processedAt: new Date(), errorMessage: null });
     await appendAuditEvent(tx, {
       actor: ctx.actor,

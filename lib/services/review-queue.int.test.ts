@@ -8,7 +8,7 @@ import type { ServiceContext } from './context';
 import { createCustomer } from './customers';
 import { submitIncoming } from './incoming';
 import { matchIncoming } from './matching';
-import { reviewMatch } from './review';
+import { reviewMatch } from './resolution';
 import { bulkAcceptExact, listReviewQueue } from './review-queue';
 
 const input = (fields: Record<string, unknown>) => customerInputSchema.parse(fields);
@@ -69,14 +69,14 @@ describe.each(testDatabases())('review queue on $kind', ({ open }) => {
     const otherRow = open.rows.find((row) => row.result.confidenceBand !== 'exact');
     expect(exactRow).toBeDefined();
     const stale = (await listReviewQueue(ctx, query({ q: 'tailspin' }))).rows[0];
-    // Someone else decides the Tailspin match first: its version moves on.
+    // Someone else rejects the Tailspin match first: bulk accept leaves it and says why.
     await reviewMatch(ctx, stale.result.id, reviewInputSchema.parse({ decision: 'reject', expected_version: stale.result.version }));
     const matches = [{ id: exactRow.result.id, version: exactRow.result.version }, { id: stale.result.id, version: stale.result.version }];
     if (otherRow) matches.push({ id: otherRow.result.id, version: otherRow.result.version });
     const outcome = await bulkAcceptExact(ctx, { matches });
     expect(outcome.accepted).toEqual([exactRow.result.id]);
     const staleSkip = outcome.skipped.find((item) => item.id === stale.result.id);
-    expect(staleSkip?.reason).toMatch(stale.result.confidenceBand === 'exact' ? /changed by someone else/ : /not exact/);
+    expect(staleSkip?.reason).toMatch(stale.result.confidenceBand === 'exact' ? /already rejected/ : /not exact/);
     if (otherRow) expect(outcome.skipped.find((item) => item.id === otherRow.result.id)?.reason).toMatch(/not exact/);
     const reviewed = await listReviewQueue(ctx, query({ reviewed: 'yes', decision: 'accept' }));
     expect(reviewed.rows.map((row) => row.result.id)).toContain(exactRow.result.id);

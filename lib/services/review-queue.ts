@@ -2,10 +2,12 @@
 // (each with the version the steward saw; conflicts are reported, never overwritten).
 import { pageReviewQueue, type QueueRow } from '../db/queries/matches-queue';
 import { findMatchResult } from '../db/queries/matches';
+import { listIncoming } from '../db/queries/incoming';
+import { countByStatus } from '../db/queries/queue';
 import { AppError } from '../errors';
 import { QUEUE_MAX_OFFSET, type BulkAcceptInput, type ReviewQueueQuery } from '../schemas/review-queue';
 import type { ServiceContext } from './context';
-import { reviewMatch } from './review';
+import { reviewMatch } from './resolution';
 
 export interface ReviewQueuePage {
   rows: QueueRow[];
@@ -45,6 +47,30 @@ export async function listReviewQueue(ctx: ServiceContext, query: ReviewQueueQue
   return { rows, total, totalCapped, page: query.page, pageCount: Math.min(maxPage, Math.max(1, Math.ceil(total / query.size))) };
 }
 
+export interface UndecidedRecord {
+  id: number;
+  name: string;
+  place: string;
+  receivedAt: string;
+  version: number;
+}
+
+/** Records with no candidate left to accept ("no match: decide"), oldest first: they stay in the queue until created or dismissed. */
+export async function listNoMatchRecords(ctx: ServiceContext, limit: number): Promise<{ records: UndecidedRecord[]; total: number }> {
+  const { rows } = await listIncoming(ctx.db, { status: 'no_match', limit });
+  const total = (await countByStatus(ctx.db)).no_match ?? 0;
+  return {
+    records: rows.map((row) => ({
+      id: row.id,
+      name: row.companyName ?? row.contactName ?? `Incoming ${row.id}`,
+      place: [row.city, row.country].filter(Boolean).join(', '),
+      receivedAt: row.receivedAt.toISOString(),
+      version: row.version,
+    })),
+    total,
+  };
+}
+
 export interface BulkAcceptOutcome {
   accepted: number[];
   /** Matches left as they were, each with the reason. */
@@ -68,8 +94,9 @@ export async function bulkAcceptExact(ctx: ServiceContext, input: BulkAcceptInpu
       await reviewMatch(ctx, id, { decision: 'accept', expected_version: version, notes: input.notes ?? null, reviewer: null, merge_fields: undefined });
       outcome.accepted.push(id);
     } catch (error) {
+      // A sibling accepted just before, or someone else's decision: the message says which.
       if (!(error instanceof AppError) || error.status >= 500) throw error;
-      outcome.skipped.push({ id, reason: error.code === 'conflict' ? 'was changed by someone else since the page loaded' : error.message });
+      outcome.skipped.push({ id, reason: error.message });
     }
   }
   return outcome;

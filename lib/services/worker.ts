@@ -19,7 +19,7 @@ export interface WorkerOptions {
 }
 
 function add(totals: BatchTally, round: BatchTally): void {
-  for (const key of ['processed', 'matched', 'noMatch', 'reviewed', 'failed', 'lost', 'derived', 'degraded'] as const) totals[key] += round[key];
+  for (const key of ['processed', 'matched', 'noMatch', 'failed', 'lost', 'derived', 'degraded'] as const) totals[key] += round[key];
   for (const band of Object.keys(round.byBand) as Array<keyof BatchTally['byBand']>) totals.byBand[band] += round.byBand[band];
 }
 

@@ -8,7 +8,7 @@ const stored = {
   match_probability: probabilityFromWeight(8.5),
   confidence_band: 'exact',
   fields: [
-    { field: 'company_name', level: 'fuzzy', weight: 4, incoming: 'Acme Corp', candidate: 'Acme Corporation', m: 0.5, u: 0.03 },
+    { field: 'companyName', level: 'fuzzy', weight: 4, incoming: 'Acme Corp', candidate: 'Acme Corporation', m: 0.5, u: 0.03 },
     { field: 'email', level: 'exact', weight: 12, incoming: 'a@acme.com', candidate: 'a@acme.com', m: 0.9, u: 0.0002 },
     { field: 'phone', level: 'null', weight: 0, incoming: null, candidate: '+1555', m: null, u: null },
     { field: 'city', level: 'different', weight: -2.5, incoming: 'Boston', candidate: 'New York', m: 0.1, u: 0.6 },
@@ -27,7 +27,7 @@ describe('readExplanation', () => {
 describe('topReasons', () => {
   it('orders by absolute weight, skips fields that contributed nothing', () => {
     const reasons = topReasons(readExplanation(stored)!);
-    expect(reasons.map((reason) => reason.field)).toEqual(['email', 'postal_code', 'company_name']);
+    expect(reasons.map((reason) => reason.field)).toEqual(['email', 'postal_code', 'companyName']);
     expect(topReasons(readExplanation(stored)!, 10).map((reason) => reason.field)).not.toContain('phone');
   });
   it('keeps strong negative evidence', () => {
@@ -40,8 +40,8 @@ describe('waterfallSteps', () => {
   it('runs from the prior through each field to the stored total', () => {
     const steps = waterfallSteps(readExplanation(stored)!);
     expect(steps[0]).toMatchObject({ kind: 'prior', from: 0, to: -10 });
-    expect(steps[1]).toMatchObject({ label: 'company_name', from: -10, to: -6 });
-    expect(steps[2]).toMatchObject({ label: 'email', from: -6, to: 6 });
+    expect(steps[1]).toMatchObject({ label: 'Company name', from: -10, to: -6 });
+    expect(steps[2]).toMatchObject({ label: 'Email', level: 'same address after normalising', from: -6, to: 6 });
     const lastField = steps[steps.length - 2];
     expect(lastField.to).toBeCloseTo(8.5);
     expect(steps.at(-1)).toMatchObject({ kind: 'total', to: 8.5 });
@@ -64,11 +64,11 @@ describe('exactHoldNote', () => {
   const base = { prior_weight: -4, match_weight: 12, match_probability: 0.9998 };
   it('names the contradicting fields, or says that only the names agree, or says nothing', () => {
     const contradicted = readExplanation({ ...base, exact_hold: 'contradiction', fields: [{ field: 'identifier', level: 'conflict', weight: -3.3, contradicts: true }] })!;
-    expect(exactHoldNote(contradicted)).toMatch(/^Identifier contradicts the match: .*never in the exact band/);
+    expect(exactHoldNote(contradicted)).toMatch(/^Registration or document number contradicts the match: .*never in the exact band/);
     // A contradicting field of a pair whose probability did not reach the exact band held nothing back.
     expect(exactHoldNote({ ...contradicted, exact_hold: null })).toBeNull();
     // Stored before exact_hold was recorded: the contradicting field says it.
-    expect(exactHoldNote({ ...contradicted, exact_hold: undefined })).toMatch(/^Identifier contradicts the match/);
+    expect(exactHoldNote({ ...contradicted, exact_hold: undefined })).toMatch(/^Registration or document number contradicts the match/);
     const uncorroborated = readExplanation({ ...base, exact_hold: 'uncorroborated', fields: [{ field: 'personName', level: 'exact', weight: 6.9 }] })!;
     expect(exactHoldNote(uncorroborated)).toMatch(/^Nothing beyond the names confirms who this is: no birth date, document, email address, phone number, street address or website agrees/);
     expect(exactHoldNote({ ...uncorroborated, exact_hold: null })).toBeNull();
@@ -93,12 +93,12 @@ describe('contradictingFields', () => {
     expect(contradictingFields(explanation)).toEqual(['identifier']);
     expect(contradictingFields({ ...explanation, fields: explanation.fields.filter((field) => !field.contradicts) })).toEqual([]);
     // The queue row leads with the contradiction, not with the biggest weight.
-    expect(leadingReason(explanation)).toBe('Identifier: conflict (−3.3), contradicts the match');
-    expect(leadingReason({ ...explanation, fields: explanation.fields.filter((field) => !field.contradicts) })).toBe('Street: exact (+9.8)');
+    expect(leadingReason(explanation)).toBe('Registration or document number: different numbers of the same kind (−3.3), contradicts the match');
+    expect(leadingReason({ ...explanation, fields: explanation.fields.filter((field) => !field.contradicts) })).toBe('Street address: same street address (+9.8)');
     expect(leadingReason({ ...explanation, fields: [] })).toBeNull();
     // With m = u a contradiction weighs nothing, and it is still the reason the band is capped.
     const weightless = { ...explanation, fields: explanation.fields.map((field) => (field.contradicts ? { ...field, weight: 0 } : field)) };
-    expect(leadingReason(weightless)).toBe('Identifier: conflict (0.0), contradicts the match');
+    expect(leadingReason(weightless)).toBe('Registration or document number: different numbers of the same kind (0.0), contradicts the match');
   });
 });
 

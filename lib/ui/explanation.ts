@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { rankReasons } from '../matching/reasons';
 import { EXACT_HOLDS } from '../matching/types';
-import { fieldLabel, formatWeight } from './format';
+import { comparisonLabel, levelLabel } from '../matching/level-labels';
+import { formatWeight } from './format';
 
 const fieldSchema = z.object({
   field: z.string(),
@@ -84,7 +85,7 @@ export function contradictingFields(explanation: MatchExplanation): string[] {
  * exact_hold was recorded say it through their contradicting fields.
  */
 export function exactHoldNote(explanation: MatchExplanation): string | null {
-  const contradicting = contradictingFields(explanation).map(fieldLabel);
+  const contradicting = contradictingFields(explanation).map(comparisonLabel);
   const hold = explanation.exact_hold !== undefined ? explanation.exact_hold : contradicting.length > 0 ? 'contradiction' : null;
   if (hold === 'contradiction') {
     return `${contradicting.join(', ')} ${contradicting.length === 1 ? 'contradicts' : 'contradict'} the match: such a pair is never in the exact band, whatever its probability; a person decides.`;
@@ -99,7 +100,12 @@ export function exactHoldNote(explanation: MatchExplanation): string | null {
 export function leadingReason(explanation: MatchExplanation): string | null {
   const [reason] = topReasons(explanation, 1);
   if (!reason) return null;
-  return `${fieldLabel(reason.field)}: ${reason.level} (${formatWeight(reason.weight)})${reason.contradicts ? ', contradicts the match' : ''}`;
+  return reasonText(reason);
+}
+
+/** "Phone: same number after normalising (+9.1)": the comparison and its level in words, never the codes. */
+export function reasonText(reason: { field: string; level: string; weight: number; contradicts?: boolean }): string {
+  return `${comparisonLabel(reason.field)}: ${levelLabel(reason.field, reason.level).label} (${formatWeight(reason.weight)})${reason.contradicts ? ', contradicts the match' : ''}`;
 }
 
 /** Prior, then each field in stored order, then the total: the sum the score itself was. */
@@ -107,7 +113,7 @@ export function waterfallSteps(explanation: MatchExplanation): WaterfallStep[] {
   const steps: WaterfallStep[] = [{ kind: 'prior', label: 'Prior (before any field)', weight: explanation.prior_weight, from: 0, to: explanation.prior_weight }];
   let running = explanation.prior_weight;
   for (const field of explanation.fields) {
-    steps.push({ kind: 'field', label: field.field, level: field.level, note: fieldNote(field), weight: field.weight, from: running, to: running + field.weight });
+    steps.push({ kind: 'field', label: comparisonLabel(field.field), level: levelLabel(field.field, field.level).label, note: fieldNote(field), weight: field.weight, from: running, to: running + field.weight });
     running += field.weight;
   }
   steps.push({ kind: 'total', label: 'Final match weight', weight: explanation.match_weight, from: 0, to: explanation.match_weight });

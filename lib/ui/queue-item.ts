@@ -1,5 +1,6 @@
 // One queue row as the client table gets it: plain serialisable values.
 import type { QueueRow } from '../db/queries/matches-queue';
+import type { CandidateDecision } from '../domain/resolution';
 import type { ConfidenceBand } from '../matching/types';
 import { leadingReason, readExplanation } from './explanation';
 
@@ -13,7 +14,7 @@ export interface QueueItem {
   probability: number;
   createdAt: string;
   reviewed: boolean;
-  decision: string | null;
+  decision: CandidateDecision | null;
   version: number;
   topReason: string | null;
 }

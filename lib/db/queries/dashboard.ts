@@ -1,6 +1,7 @@
 // Dashboard aggregates: one grouped query per figure, each bounded to rows since a given instant and
 // served by an index on the time column (schema.ts), so the page stays cheap as the tables grow.
-import { and, eq, gte, isNotNull, sql } from 'drizzle-orm';
+import { and, eq, gte, isNotNull, ne, sql } from 'drizzle-orm';
+import { queryRows } from '../rows';
 import type { Database } from '../client';
 import { incomingCustomers, matchingResults } from '../schema';
 
@@ -44,22 +45,28 @@ export async function decisionsPerDay(db: Database, since: Date): Promise<Array<
   return db
     .select({ day, decision: sql<string>`${matchingResults.reviewDecision}`, count })
     .from(matchingResults)
-    .where(and(gte(matchingResults.reviewedAt, since), isNotNull(matchingResults.reviewDecision)))
+    // Superseded candidates were closed by another decision, not decided on their own.
+    .where(and(gte(matchingResults.reviewedAt, since), isNotNull(matchingResults.reviewDecision), ne(matchingResults.reviewDecision, 'superseded')))
     .groupBy(day, matchingResults.reviewDecision);
 }
 
 /**
- * The open review backlog, all time (a backlog hidden by a date window would mislead): incoming records
- * still `matched` — matched but not yet decided — by the band of their best candidate.
+ * The open review backlog, all time (a backlog hidden by a date window would mislead): every record still
+ * to decide (to review, or no match: decide), by the band of its best open candidate ('none' without one).
  */
 export async function openBacklogByBand(db: Database): Promise<Array<{ band: string; count: number; oldestReceivedAt: Date | null }>> {
-  const rows = await db
-    .select({ band: matchingResults.confidenceBand, count, oldest: sql<string | Date | null>`min(${incomingCustomers.receivedAt})` })
-    .from(incomingCustomers)
-    .innerJoin(matchingResults, and(eq(matchingResults.incomingId, incomingCustomers.id), eq(matchingResults.rank, 1)))
-    .where(eq(incomingCustomers.processingStatus, 'matched'))
-    .groupBy(matchingResults.confidenceBand);
-  return rows.map((row) => ({ band: row.band, count: row.count, oldestReceivedAt: row.oldest === null ? null : new Date(row.oldest) }));
+  const rows = await queryRows<{ band: string; count: string | number; oldest: string | Date | null }>(
+    db,
+    sql`select coalesce(best.band, 'none') as band, count(*) as count, min(i.received_at) as oldest
+        from incoming_customers i
+        left join lateral (
+          select m.confidence_band as band from matching_results m
+          where m.incoming_id = i.id and m.reviewed = false
+          order by m.match_probability desc, m.id limit 1) best on true
+        where i.processing_status in ('matched', 'no_match')
+        group by 1`,
+  );
+  return rows.map((row) => ({ band: row.band, count: Number(row.count), oldestReceivedAt: row.oldest === null ? null : new Date(row.oldest) }));
 }
 
 /** Median seconds from a match being stored to its decision, over decisions since `since`; null without any. */
@@ -69,6 +76,6 @@ export async function medianSecondsToReview(db: Database, since: Date): Promise<
       median: sql<string | number | null>`percentile_cont(0.5) within group (order by extract(epoch from ${matchingResults.reviewedAt} - ${matchingResults.createdAt}))`,
     })
     .from(matchingResults)
-    .where(gte(matchingResults.reviewedAt, since));
+    .where(and(gte(matchingResults.reviewedAt, since), ne(matchingResults.reviewDecision, 'superseded')));
   return row?.median === null || row?.median === undefined ? null : Number(row.median);
 }

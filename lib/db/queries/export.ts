@@ -1,6 +1,6 @@
 // Export reads: one keyset page at a time (id > after, id order), so an export of any size never holds
 // more than a page in memory. Matches, steward decisions (from the audit log) and customers.
-import { aliasedTable, and, asc, count, eq, gt, gte, inArray, like, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, asc, count, eq, gt, gte, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../client';
 import { auditEvents, customers, incomingCustomers, matchingResults } from '../schema';
 import type { ConfidenceBand } from '../../matching/types';
@@ -28,6 +28,7 @@ export async function matchesPage(db: Database, filter: ExportFilter, afterId: n
       incomingId: matchingResults.incomingId,
       incomingSourceSystem: incomingCustomers.sourceSystem,
       incomingSourceId: incomingCustomers.sourceId,
+      incomingStatus: incomingCustomers.processingStatus,
       customerId: matchingResults.customerId,
       customerSourceSystem: matchedCustomers.sourceSystem,
       customerSourceId: matchedCustomers.sourceId,
@@ -51,9 +52,17 @@ export async function matchesPage(db: Database, filter: ExportFilter, afterId: n
 
 export type MatchExportRow = Awaited<ReturnType<typeof matchesPage>>[number];
 
-/** Review decisions as recorded by reviewMatch (actions match.accept, match.reject, ...). */
+/**
+ * Steward decisions from the audit log: on candidates (match.accept, match.reject, match.superseded, ...), and
+ * on records as a whole where no candidate carried them (create new or dismiss without one, change decision).
+ */
 function decisionConditions(filter: ExportFilter): SQL[] {
-  const conditions: SQL[] = [eq(auditEvents.entityType, 'matching_result'), like(auditEvents.action, 'match.%')];
+  const onCandidate = and(eq(auditEvents.entityType, 'matching_result'), like(auditEvents.action, 'match.%'));
+  const onRecord = and(
+    eq(auditEvents.entityType, 'incoming_customer'),
+    or(eq(auditEvents.action, 'incoming.reopened'), and(inArray(auditEvents.action, ['incoming.created', 'incoming.dismissed']), sql`${auditEvents.after}->'resolution'->>'match_id' is null`)),
+  );
+  const conditions: SQL[] = [or(onCandidate, onRecord)!];
   if (filter.since) conditions.push(gte(auditEvents.at, filter.since));
   return conditions;
 }

@@ -24,6 +24,8 @@ function storedFieldColumns(target: ImportTarget) {
 export interface StoredBySource {
   id: number;
   sourceId: string;
+  /** Incoming rows: their state (a resolved record is not overwritten by an import); null for customers. */
+  status: string | null;
   fields: { [K in keyof ReturnType<typeof storedFieldColumns>]: ReturnType<typeof storedFieldColumns>[K]['_']['data'] | null };
 }
 
@@ -31,11 +33,12 @@ export interface StoredBySource {
 export async function findBySourceIds(db: Database, target: ImportTarget, sourceSystem: string, sourceIds: string[]): Promise<StoredBySource[]> {
   if (sourceIds.length === 0) return [];
   const t = tableOf(target);
+  const status = target === 'incoming' ? incomingCustomers.processingStatus : sql<string | null>`null`;
   const rows = await db
-    .select({ id: t.id, sourceId: t.sourceId, ...storedFieldColumns(target) })
+    .select({ id: t.id, sourceId: t.sourceId, status, ...storedFieldColumns(target) })
     .from(t)
     .where(and(eq(t.sourceSystem, sourceSystem), inArray(t.sourceId, sourceIds)));
-  return rows.map(({ id, sourceId, ...fields }) => ({ id, sourceId: sourceId!, fields }));
+  return rows.map(({ id, sourceId, status: state, ...fields }) => ({ id, sourceId: sourceId!, status: state, fields }));
 }
 
 /** `excluded.<column>` for every column the rows set, so a conflicting row takes the new values. */

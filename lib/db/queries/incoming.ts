@@ -1,7 +1,8 @@
 // Queries on incoming customers: insert, read, and status transitions.
-import { and, asc, eq, gt, ilike, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, ilike, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../client';
 import { escapeLike } from '../rows';
+import type { Resolution } from '../../domain/resolution-record';
 import { incomingCustomers, type IncomingCustomer, type ProcessingStatus } from '../schema';
 
 export type NewIncomingCustomer = typeof incomingCustomers.$inferInsert;
@@ -42,11 +43,61 @@ export async function listIncoming(db: Database, filter: IncomingFilter): Promis
   return { rows: rows.slice(0, filter.limit), hasMore: rows.length > filter.limit };
 }
 
+export async function findIncomingBySource(db: Database, sourceSystem: string, sourceId: string): Promise<IncomingCustomer | undefined> {
+  const [row] = await db
+    .select()
+    .from(incomingCustomers)
+    .where(and(eq(incomingCustomers.sourceSystem, sourceSystem), eq(incomingCustomers.sourceId, sourceId)))
+    .limit(1);
+  return row;
+}
+
+/** The row, locked until the transaction ends: decisions on one record run one after the other. */
+export async function lockIncoming(db: Database, id: number): Promise<IncomingCustomer | undefined> {
+  const [row] = await db.select().from(incomingCustomers).where(eq(incomingCustomers.id, id)).for('update').limit(1);
+  return row;
+}
+
+/** A state change bumps the version, so a steward's view of the record goes stale with it. */
 export async function setIncomingStatus(
   db: Database,
   id: number,
   status: ProcessingStatus,
   extra: { processedAt?: Date | null; errorMessage?: string | null } = {},
 ): Promise<void> {
-  await db.update(incomingCustomers).set({ processingStatus: status, ...extra }).where(eq(incomingCustomers.id, id));
+  await db
+    .update(incomingCustomers)
+    .set({ processingStatus: status, ...extra, version: sql`${incomingCustomers.version} + 1` })
+    .where(eq(incomingCustomers.id, id));
+}
+
+/** Writes a transition of a locked record at the version read (optimistic locking); undefined when it moved. */
+export async function writeResolution(
+  db: Database,
+  id: number,
+  expectedVersion: number,
+  values: { status: ProcessingStatus; resolution: Resolution | null; resolvedCustomerId: number | null },
+): Promise<IncomingCustomer | undefined> {
+  const [row] = await db
+    .update(incomingCustomers)
+    .set({
+      processingStatus: values.status,
+      resolution: values.resolution,
+      resolvedCustomerId: values.resolvedCustomerId,
+      resolvedAt: values.resolution ? sql`now()` : null,
+      version: sql`${incomingCustomers.version} + 1`,
+    })
+    .where(and(eq(incomingCustomers.id, id), eq(incomingCustomers.version, expectedVersion)))
+    .returning();
+  return row;
+}
+
+/** Other records resolved onto this customer (linked to it, or merged into it). */
+export async function recordsResolvedTo(db: Database, customerId: number, exceptIncomingId: number): Promise<number[]> {
+  const rows = await db
+    .select({ id: incomingCustomers.id })
+    .from(incomingCustomers)
+    .where(and(eq(incomingCustomers.resolvedCustomerId, customerId), ne(incomingCustomers.id, exceptIncomingId), inArray(incomingCustomers.processingStatus, ['linked', 'created'])))
+    .orderBy(asc(incomingCustomers.id));
+  return rows.map((row) => row.id);
 }

@@ -1,5 +1,5 @@
 // Queries on matching results: idempotent upsert per (incoming, customer), and ranked reads.
-import { and, asc, desc, eq, notInArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { Database } from '../client';
 import { customers, incomingCustomers, matchingResults, type MatchingResult } from '../schema';
 
@@ -67,6 +67,51 @@ export async function recordReview(
     .where(and(eq(matchingResults.id, id), eq(matchingResults.version, expectedVersion)))
     .returning();
   return row;
+}
+
+/** Closes every open candidate of a record (but `exceptId`) with `decision`; returns their ids. */
+export async function closeOpenCandidates(
+  db: Database,
+  incomingId: number,
+  review: { decision: NonNullable<MatchingResult['reviewDecision']>; reviewer: string; exceptId?: number },
+): Promise<number[]> {
+  const rows = await db
+    .update(matchingResults)
+    .set({ reviewed: true, reviewDecision: review.decision, reviewer: review.reviewer, reviewedAt: sql`now()`, updatedAt: sql`now()`, version: sql`${matchingResults.version} + 1` })
+    .where(
+      and(
+        eq(matchingResults.incomingId, incomingId),
+        eq(matchingResults.reviewed, false),
+        review.exceptId !== undefined ? sql`${matchingResults.id} <> ${review.exceptId}` : undefined,
+      ),
+    )
+    .returning({ id: matchingResults.id });
+  return rows.map((row) => row.id).sort((a, b) => a - b);
+}
+
+/** Opens candidates again (a decision undone); returns the ids that still exist. */
+export async function reopenCandidates(db: Database, incomingId: number, ids: number[]): Promise<number[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .update(matchingResults)
+    .set({ reviewed: false, reviewDecision: null, reviewer: null, reviewerNotes: null, reviewedAt: null, updatedAt: sql`now()`, version: sql`${matchingResults.version} + 1` })
+    .where(and(eq(matchingResults.incomingId, incomingId), inArray(matchingResults.id, ids)))
+    .returning({ id: matchingResults.id });
+  return rows.map((row) => row.id).sort((a, b) => a - b);
+}
+
+export async function countOpenCandidates(db: Database, incomingId: number): Promise<number> {
+  const [row] = await db
+    .select({ open: count() })
+    .from(matchingResults)
+    .where(and(eq(matchingResults.incomingId, incomingId), eq(matchingResults.reviewed, false)));
+  return Number(row?.open ?? 0);
+}
+
+/** Incoming records that have a candidate row for this customer (their state depends on it). */
+export async function incomingIdsWithCandidate(db: Database, customerId: number): Promise<number[]> {
+  const rows = await db.selectDistinct({ id: matchingResults.incomingId }).from(matchingResults).where(eq(matchingResults.customerId, customerId));
+  return rows.map((row) => row.id);
 }
 
 export interface MatchWithCustomer {

@@ -39,10 +39,10 @@ export async function claimPending(db: Database, request: ClaimRequest): Promise
   return ids(rows);
 }
 
-/**
- * Claims rows of any status with id > afterId for a re-match (--all). The status is left as it is, so a
- * steward's 'reviewed' survives; only the claim marks the row as taken.
- */
+/** Resolved records keep their decision and results: a re-match leaves them out. */
+const unresolved = sql`processing_status not in ('linked', 'created', 'dismissed')`;
+
+/** Claims unresolved rows with id > afterId for a re-match (--all); only the claim marks the row as taken. */
 export async function claimAfter(db: Database, request: ClaimRequest & { afterId: number }): Promise<number[]> {
   const rows = await queryRows<{ id: string }>(
     db,
@@ -50,7 +50,7 @@ export async function claimAfter(db: Database, request: ClaimRequest & { afterId
         set claimed_at = now(), claimed_by = ${request.workerId}
         where id in (
           select id from incoming_customers
-          where id > ${request.afterId} and ${unclaimed(request.leaseSeconds)}
+          where id > ${request.afterId} and ${unresolved} and ${unclaimed(request.leaseSeconds)}
           order by id
           limit ${request.limit}
           for update skip locked)
@@ -59,12 +59,12 @@ export async function claimAfter(db: Database, request: ClaimRequest & { afterId
   return ids(rows);
 }
 
-/** Claims one row by id whatever its status; empty when another worker holds a live claim on it. */
+/** Claims one unresolved row by id; empty when another worker holds a live claim on it. */
 export async function claimById(db: Database, request: ClaimRequest & { id: number }): Promise<number[]> {
   const rows = await queryRows<{ id: string }>(
     db,
     sql`update incoming_customers set claimed_at = now(), claimed_by = ${request.workerId}
-        where id = ${request.id} and ${unclaimed(request.leaseSeconds)}
+        where id = ${request.id} and ${unresolved} and ${unclaimed(request.leaseSeconds)}
         returning id`,
   );
   return ids(rows);
@@ -107,9 +107,10 @@ export async function releaseClaims(db: Database, workerId: string, rowIds: numb
 export async function markFailed(db: Database, id: number, workerId: string, reason: string): Promise<void> {
   await db
     .update(incomingCustomers)
-    // A steward's 'reviewed' stands even when a re-match (--all) fails; the reason is kept either way.
+    // A steward's decision stands even if a re-match fails; the reason is kept either way.
     .set({
-      processingStatus: sql`case when ${incomingCustomers.processingStatus} = 'reviewed' then 'reviewed' else 'error' end`,
+      processingStatus: sql`case when ${incomingCustomers.processingStatus} in ('linked', 'created', 'dismissed') then ${incomingCustomers.processingStatus} else 'error' end`,
+      version: sql`${incomingCustomers.version} + 1`,
       errorMessage: reason,
       processedAt: sql`now()`,
       claimedAt: null,
@@ -137,8 +138,9 @@ export async function countClaimable(db: Database, leaseSeconds: number): Promis
   return Number(row.n);
 }
 
+/** Unresolved records with id > afterId: what a re-match (--all) would take. */
 export async function countIncoming(db: Database, afterId = 0): Promise<number> {
-  const [row] = await queryRows<{ n: string | number }>(db, sql`select count(*) as n from incoming_customers where id > ${afterId}`);
+  const [row] = await queryRows<{ n: string | number }>(db, sql`select count(*) as n from incoming_customers where id > ${afterId} and ${unresolved}`);
   return Number(row.n);
 }
 

@@ -4,8 +4,8 @@ import { parseOrThrow, searchParamsObject } from '@/lib/http/validate';
 import { customerInputSchema } from '@/lib/schemas/customer';
 import { incomingListQuerySchema, incomingSubmitQuerySchema, toIncomingResponse } from '@/lib/schemas/incoming';
 import { toMatchListResponse } from '@/lib/schemas/match';
-import { listIncoming, submitIncoming } from '@/lib/services/incoming';
-import { matchIncoming } from '@/lib/services/matching';
+import { listIncoming, receiveIncoming } from '@/lib/services/incoming';
+import { matchesForIncoming, matchIncoming } from '@/lib/services/matching';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,13 +15,19 @@ export const POST = route({ scope: 'write', body: true, idempotent: true }, asyn
   const input = parseOrThrow(customerInputSchema, body, 'incoming customer');
   const matchNow = matchQuery || (typeof body === 'object' && body !== null && (body as { match?: unknown }).match === true);
   const ctx = await service();
-  const incoming = await submitIncoming(ctx, input);
-  const location = { Location: `/api/v1/matches/${incoming.id}` };
-  if (!matchNow) return json(toIncomingResponse(incoming), { status: 201, headers: location });
+  const { incoming, resubmitted } = await receiveIncoming(ctx, input);
+  // Sent before: 200 with the stored record (matched now only if it was still waiting), nothing new stored.
+  const init = { status: resubmitted ? 200 : 201, headers: { Location: `/api/v1/customers/incoming/${incoming.id}` } };
+  const marked = <T extends { incoming_customer: object }>(body: T) => ({ ...body, incoming_customer: { ...body.incoming_customer, resubmitted } });
+  if (!matchNow) return json({ ...toIncomingResponse(incoming), resubmitted }, init);
+  if (resubmitted && incoming.processingStatus !== 'pending') {
+    const stored = await matchesForIncoming(ctx, incoming.id);
+    return json(marked(toMatchListResponse({ ...stored, processingTimeMs: 0 })), init);
+  }
   const outcome = await matchIncoming(ctx, incoming.id);
   return json(
-    toMatchListResponse({ incoming: outcome.incoming, matches: outcome.matches, processingTimeMs: outcome.processingTimeMs, likelyDuplicateCustomers: outcome.likelyDuplicateCustomers }),
-    { status: 201, headers: location },
+    marked(toMatchListResponse({ incoming: outcome.incoming, matches: outcome.matches, processingTimeMs: outcome.processingTimeMs, likelyDuplicateCustomers: outcome.likelyDuplicateCustomers })),
+    init,
   );
 });
 

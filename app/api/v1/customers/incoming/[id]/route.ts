@@ -1,0 +1,15 @@
+import { json, route } from '@/lib/http/handler';
+import { parseOrThrow } from '@/lib/http/validate';
+import { idParam } from '@/lib/schemas/common';
+import { toMatchListResponse } from '@/lib/schemas/match';
+import { matchesForIncoming } from '@/lib/services/matching';
+
+export const dynamic = 'force-dynamic';
+
+/** Incoming {id}: its state, how it was resolved, and every candidate with its decision. */
+export const GET = route<{ id: string }>({ scope: 'read' }, async (_request, { params, service }) => {
+  const id = parseOrThrow(idParam, params.id, 'incoming customer id');
+  const started = performance.now();
+  const listing = await matchesForIncoming(await service(), id);
+  return json(toMatchListResponse({ ...listing, processingTimeMs: Math.round(performance.now() - started) }));
+});

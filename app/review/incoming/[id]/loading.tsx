@@ -1,0 +1,5 @@
+import { LoadingPanel } from '@/components/ui/spinner';
+
+export default function Loading() {
+  return <LoadingPanel label="Loading the incoming record…" />;
+}
