@@ -1,5 +1,6 @@
 // After `NEXT_OUTPUT=standalone next build`: serve .next/standalone/server.js as the container does (static
 // files copied beside it, a fresh PGlite directory) and replay a few API calls. Plain Node, no tsx needed.
+// An argument names another server folder laid out already (e.g. the Dockerfile's /app, assembled by hand).
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -7,7 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
-const standalone = path.join(root, '.next', 'standalone');
+const serverDir = process.argv[2] ? path.resolve(process.argv[2]) : undefined;
+const standalone = serverDir ?? path.join(root, '.next', 'standalone');
 const reportFile = path.join(root, 'reports', 'standalone-smoke.json');
 const START_TIMEOUT_MS = 90_000;
 const TOTAL_TIMEOUT_MS = 180_000;
@@ -159,8 +161,8 @@ function writeReport() {
 }
 
 async function main() {
-  if (!existsSync(path.join(standalone, 'server.js'))) throw new Error('.next/standalone/server.js is missing: build with NEXT_OUTPUT=standalone npx next build');
-  copyStaticFiles();
+  if (!existsSync(path.join(standalone, 'server.js'))) throw new Error(`${path.join(standalone, 'server.js')} is missing: build with NEXT_OUTPUT=standalone npx next build`);
+  if (!serverDir) copyStaticFiles();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'standalone-smoke-'));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
