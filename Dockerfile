@@ -1,6 +1,6 @@
-# syntax=docker/dockerfile:1
 # One runtime image for the web app (node server.js, the standalone build) and the worker and CLI
 # (node --import tsx scripts/*.ts), so one tag deploys, and rolls back, all of them together.
+# Node 20: the version the tests run on here (upstream support ended April 2026); --build-arg NODE_IMAGE=node:22-bookworm-slim moves on.
 ARG NODE_IMAGE=node:20-bookworm-slim
 
 FROM ${NODE_IMAGE} AS deps

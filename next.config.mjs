@@ -1,3 +1,6 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
 // The REST API lives under /api/v1; the proof of concept's paths (/customers, /matches, /health) are thin
 // rewrites onto it, so there is one implementation. UI pages use other paths (/, /review, /directory, ...).
 const seedPaths = ['/openapi.json', '/health', '/customers', '/customers/:path*', '/matches', '/matches/:path*', '/audit'];
@@ -12,7 +15,7 @@ const nextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', '@electric-sql/pglite-pgvector', 'pg', 'pino'],
   poweredByHeader: false,
   output: standalone ? 'standalone' : undefined,
-  outputFileTracingRoot: import.meta.dirname,
+  outputFileTracingRoot: path.dirname(fileURLToPath(import.meta.url)),
   // Read from disk at run time, so the tracer cannot see them: PGlite's wasm, data and extension tarballs,
   // and the SQL migrations applied on start (lib/db/migrate.ts, relative to the server's working directory).
   outputFileTracingIncludes: {

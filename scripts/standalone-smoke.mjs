@@ -6,8 +6,9 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } fro
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const root = path.resolve(import.meta.dirname, '..');
+const root = fileURLToPath(new URL('..', import.meta.url));
 const serverDir = process.argv[2] ? path.resolve(process.argv[2]) : undefined;
 const standalone = serverDir ?? path.join(root, '.next', 'standalone');
 const reportFile = path.join(root, 'reports', 'standalone-smoke.json');
