@@ -59,4 +59,13 @@ describe.each(testDatabases())('Data Factory landing on $kind', ({ open }) => {
     expect(await readRow()).toMatchObject({ processing_status: 'matched', name_normalized: 'globex technology', needs_embedding: false });
     expect((await matchesForIncoming(ctx, Number(first.id))).matches[0].customer.companyName).toBe('Globex Technologies Inc.');
   });
+
+  it('leaves a record a steward already decided as it was decided: a later copy of its source row does not reopen it', async () => {
+    await ctx.db.execute(upsert(viewRow({ company_name: 'Initech LLC', city: 'Austin', country: 'US', source_id: 'C-2002' }), 'crm'));
+    await drain();
+    await ctx.db.execute(sql`update incoming_customers set processing_status = 'dismissed' where source_system = 'crm' and source_id = 'C-2002'`);
+    await ctx.db.execute(upsert(viewRow({ company_name: 'Initech Corporation', city: 'Dallas', country: 'US', source_id: 'C-2002' }), 'crm'));
+    const [row] = await queryRows<{ company_name: string; processing_status: string }>(ctx.db, sql`select company_name, processing_status from incoming_customers where source_system = 'crm' and source_id = 'C-2002'`);
+    expect(row).toEqual({ company_name: 'Initech LLC', processing_status: 'dismissed' });
+  });
 });

@@ -36,6 +36,10 @@ const NOT_MAPPED: Record<string, string> = {
   error_message: 'set when matching fails',
   claimed_at: 'queue claim of a worker',
   claimed_by: 'queue claim of a worker',
+  version: 'bumped by every state change (optimistic locking of decisions)',
+  resolved_customer_id: 'set by a steward\'s decision',
+  resolved_at: 'set by a steward\'s decision',
+  resolution: 'set by a steward\'s decision',
 };
 
 describe('Data Factory column mapping', () => {
