@@ -15,6 +15,8 @@ const openServerRate = { RATE_LIMIT_PER_SECOND: '1000', RATE_LIMIT_BURST: '5000'
 export default defineConfig({
   testDir: './e2e',
   timeout: 60_000,
+  // A decision is a server round trip with matching behind it: room for a busy 2-core machine.
+  expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -30,6 +32,8 @@ export default defineConfig({
   },
   projects: [
     { name: 'api', testMatch: /api\/.*\.spec\.ts/, testIgnore: /api\/auth\.spec\.ts/ },
+    // Load and fault tests: each starts its own app on a private PostgreSQL (e2e/support/private-postgres.ts).
+    { name: 'fault', testMatch: /fault\/.*\.spec\.ts/ },
     { name: 'ui', testMatch: /ui\/.*\.spec\.ts/, testIgnore: /ui\/login\.spec\.ts/, use: { browserName: 'chromium', viewport: { width: 1280, height: 800 } } },
     // Steward sign-in with keys required: the same second server as api-auth.
     { name: 'ui-auth', testMatch: /ui\/login\.spec\.ts/, use: { browserName: 'chromium', viewport: { width: 1280, height: 800 }, baseURL: AUTH_BASE_URL } },

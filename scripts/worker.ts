@@ -3,7 +3,7 @@
 import { Command } from 'commander';
 import { withDatabase } from '../lib/cli/with-database';
 import { env } from '../lib/env';
-import { logger } from '../lib/logger';
+import { logger, safeError } from '../lib/logger';
 import { runWorker } from '../lib/services/worker';
 
 const positiveInt = (name: string) => (value: string) => {
@@ -44,6 +44,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  logger().fatal({ err: error instanceof Error ? error.message : String(error) }, 'worker failed');
+  logger().fatal({ err: safeError(error) }, 'worker failed');
   process.exit(1);
 });

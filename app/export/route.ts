@@ -5,7 +5,7 @@ import type { NextRequest } from 'next/server';
 import { AppError, toAppError } from '@/lib/errors';
 import { exportResponse } from '@/lib/http/export-response';
 import { parseOrThrow, searchParamsObject } from '@/lib/http/validate';
-import { logger } from '@/lib/logger';
+import { logger, safeError } from '@/lib/logger';
 import { exportQuerySchema } from '@/lib/schemas/export';
 import { returnPathFromReferer } from '@/lib/ui/export-links';
 import { uiContext } from '@/lib/ui/session';
@@ -22,7 +22,7 @@ export async function GET(request: NextRequest): Promise<Response> {
   } catch (error) {
     // As in the API: a bad kind, format or band is a malformed link (400), not a form to correct.
     const appError = error instanceof AppError && error.code === 'validation_failed' ? new AppError('bad_request', error.message, error.details) : toAppError(error);
-    if (appError.status >= 500) logger().error({ err: error, requestId }, 'export download failed');
+    if (appError.status >= 500) logger().error({ err: safeError(error), requestId }, 'export download failed');
     return Response.json(appError.toBody(), { status: appError.status, headers: { 'x-request-id': requestId } });
   }
 }

@@ -55,7 +55,8 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
   }
   const query = parsed.data;
   let page;
-  const undecided = query.reviewed === 'no' ? await listNoMatchRecords(ctx, NO_MATCH_SHOWN) : null;
+  // The search box filters these too (by name), so a record is found however long the list is.
+  const undecided = query.reviewed === 'no' ? await listNoMatchRecords(ctx, NO_MATCH_SHOWN, query.q) : null;
   try {
     page = await listReviewQueue(ctx, query);
   } catch (error) {

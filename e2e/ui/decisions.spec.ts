@@ -57,7 +57,7 @@ test('2. a record whose only candidate is rejected stays in the queue as "no mat
   await detail.decide('Reject this candidate');
   await expect(detail.decided).toContainText('This candidate: Rejected');
   const queue = new ReviewQueuePage(page);
-  await queue.goto();
+  await queue.goto(`?q=${encodeURIComponent(name)}`);
   const row = page.locator(`[data-testid="no-match-row"][data-incoming-id="${listing.incoming_customer.incoming_id}"]`);
   await expect(row).toContainText(name);
   await row.getByRole('button', { name: `Create as new customer from ${name}` }).click();
@@ -87,8 +87,10 @@ test('3. a decided match is read-only; "Change decision" says what it will undo 
 
 test('4. merge moves the whole address and shows the customer as it will be written', async ({ page, request }) => {
   const name = `Falcon ${token()} Transport`;
-  const id = await customer(request, { company_name: name, phone: '713-608-5161', address_line1: '3367 George Court', city: 'Houston', state: 'TX', postal_code: '77002', country: 'US' });
-  const listing = await submitAndMatch(request, { company_name: name, phone: '713-608-5161', address_line1: '18 Main Street', address_line2: 'Floor 4', city: 'Dallas', state: 'TX', postal_code: '75201', country: 'US' });
+  const domain = `${name.split(' ')[1]}.example`;
+  const same = { company_name: name, phone: '713-608-5161', website: domain, contact_name: 'Maria Lopez', email: `maria@${domain}` };
+  const id = await customer(request, { ...same, address_line1: '3367 George Court', city: 'Houston', state: 'TX', postal_code: '77002', country: 'US' });
+  const listing = await submitAndMatch(request, { ...same, address_line1: '18 Main Street', address_line2: 'Floor 4', city: 'Dallas', state: 'TX', postal_code: '75201', country: 'US' });
   const match = listing.matches.find((candidate) => candidate.matched_customer_id === id)!;
   const detail = new MatchDetailPage(page);
   await detail.goto(match.match_id);

@@ -1,6 +1,6 @@
 // An export as a streamed attachment, the same for the REST route (Bearer key) and the steward UI's
 // download route (session cookie): headers first, then chunks only as fast as the client reads them.
-import { logger } from '../logger';
+import { logger, safeError } from '../logger';
 import type { ExportQuery } from '../schemas/export';
 import type { ServiceContext } from '../services/context';
 import { EXPORT_CONTENT_TYPES, exportFileName, exportRecords } from '../services/export';
@@ -16,7 +16,7 @@ function streamOf(chunks: AsyncIterator<string>, prefetched: Array<IteratorResul
         else controller.enqueue(encoder.encode(next.value));
       } catch (error) {
         // Headers are gone already: the client sees a cut-off download; the log says why (no row contents).
-        logger().error({ requestId, err: error instanceof Error ? error.message : String(error) }, 'export stream failed');
+        logger().error({ requestId, err: safeError(error) }, 'export stream failed');
         controller.error(error);
       }
     },

@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { NextResponse, type NextRequest } from 'next/server';
 import { getDatabaseHandle } from '../db';
 import { AppError, toAppError } from '../errors';
-import { logger } from '../logger';
+import { logger, safeError } from '../logger';
+import { isDatabaseUnavailable } from '../services/db-errors';
 import { appContext } from '../services/bootstrap';
 import type { ApiScope, Principal } from '../services/api-keys';
 import type { ServiceContext } from '../services/context';
@@ -39,11 +40,13 @@ type Handler<P> = (request: NextRequest, context: RouteContext<P>) => Promise<Re
 const REQUEST_ID_PATTERN = /^[\w.-]{1,64}$/;
 const PUBLIC_PRINCIPAL: Principal = { id: 'public', actor: 'anonymous', scopes: [] };
 
+const DATABASE_UNAVAILABLE = new AppError('service_unavailable', 'The database is not reachable right now; try again shortly (check DATABASE_URL if it lasts).');
+
 async function database() {
   try {
     return (await getDatabaseHandle()).db;
   } catch {
-    throw new AppError('service_unavailable', 'The database is not reachable right now; check DATABASE_URL or try again shortly.');
+    throw DATABASE_UNAVAILABLE;
   }
 }
 
@@ -84,8 +87,9 @@ export function route<P = Record<string, never>>(options: RouteOptions, handler:
           )
         : await run();
     } catch (error) {
-      const appError = toAppError(error);
-      if (appError.status >= 500) logger().error({ err: error, requestId }, 'request failed');
+      const appError = isDatabaseUnavailable(error) ? DATABASE_UNAVAILABLE : toAppError(error);
+      // The cause in words, never the query's parameters (record contents).
+      if (appError.status >= 500) logger().error({ err: safeError(error), requestId }, 'request failed');
       response = NextResponse.json(appError.toBody(), { status: appError.status });
       if (appError.status === 401) response.headers.set('WWW-Authenticate', 'Bearer realm="customer-matching"');
     }

@@ -7,7 +7,7 @@ import { env } from '../env';
 import { AppError, toAppError } from '../errors';
 import { formatFromFileName } from '../import/rows';
 import type { ImportFormat } from '../import/types';
-import { logger } from '../logger';
+import { logger, safeError } from '../logger';
 import { importFormSchema, toImportSummaryResponse, type ImportSummaryResponse } from '../schemas/import';
 import type { ServiceContext } from '../services/context';
 import { importRecords, type ImportProgress } from '../services/import';
@@ -53,7 +53,7 @@ function ndjsonResponse(run: (send: (event: ImportEvent) => void) => Promise<voi
         await run(send);
       } catch (error) {
         const appError = toAppError(error);
-        if (appError.status >= 500) logger().error({ err: error }, 'import failed');
+        if (appError.status >= 500) logger().error({ err: safeError(error) }, 'import failed');
         send({ type: 'error', error: { code: appError.code, message: appError.message } });
       }
       controller.close();

@@ -2,7 +2,7 @@
 // REDIS_URL is set so that several instances share one budget.
 import type { Redis } from 'ioredis';
 import { env } from '../env';
-import { logger } from '../logger';
+import { logger, safeError } from '../logger';
 
 export interface RateDecision {
   allowed: boolean;
@@ -70,7 +70,7 @@ export function redisRateLimiter(redis: Redis, settings: BucketSettings, prefix 
         const [allowed, tokens] = (await redis.eval(TOKEN_BUCKET_LUA, 1, `${prefix}${key}`, settings.ratePerSecond, settings.burst, Date.now())) as [number, string];
         return decision(Number(tokens), allowed === 1, settings);
       } catch (error) {
-        logger().warn({ err: error instanceof Error ? error.message : String(error) }, 'rate limiter: Redis unavailable, request allowed');
+        logger().warn({ err: safeError(error) }, 'rate limiter: Redis unavailable, request allowed');
         return { allowed: true, remaining: settings.burst, retryAfterSeconds: 0 };
       }
     },

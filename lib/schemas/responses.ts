@@ -141,7 +141,8 @@ export const searchResultSchema = z.array(
 );
 
 export const healthResponseSchema = z.object({
-  status: z.enum(['healthy', 'unhealthy']),
+  status: z.enum(['healthy', 'degraded', 'unhealthy']).describe('degraded: serving, but problems says what is slow or partial (e.g. a vector index being rebuilt); unhealthy answers 503'),
+  problems: z.array(z.string()),
   timestamp: z.string(),
   version: z.string(),
   database_connected: z.boolean(),

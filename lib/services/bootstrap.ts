@@ -2,9 +2,10 @@
 import { getDatabaseHandle } from '../db';
 import { env } from '../env';
 import { AppError } from '../errors';
-import { logger } from '../logger';
+import { logger, safeError } from '../logger';
 import type { ServiceContext } from './context';
 import { seedDemoDataIfEmpty } from './demo-data';
+import { healVectorIndexesInBackground } from './vector-index-health';
 
 const globalForBoot = globalThis as unknown as { customerMatchingBoot?: Promise<void> };
 
@@ -15,6 +16,7 @@ export function ensureReady(): Promise<void> {
       const seeded = await seedDemoDataIfEmpty({ db: handle.db, actor: 'system:seed' });
       if (seeded > 0) logger().info({ seeded }, 'seeded demo customers into an empty database');
     }
+    void healVectorIndexesInBackground(handle.db);
     logger().info({ database: handle.kind }, 'database ready');
   })().catch((error) => {
     globalForBoot.customerMatchingBoot = undefined;
@@ -30,7 +32,7 @@ export async function appContext(actor: string, requestId?: string): Promise<Ser
     const handle = await getDatabaseHandle();
     return { db: handle.db, actor, requestId };
   } catch (error) {
-    logger().error({ requestId, err: error instanceof Error ? error.message : String(error) }, 'database unavailable');
+    logger().error({ requestId, err: safeError(error) }, 'database unavailable');
     throw new AppError('service_unavailable', 'The database is not reachable right now; check DATABASE_URL or try again shortly.');
   }
 }

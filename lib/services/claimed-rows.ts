@@ -2,7 +2,7 @@
 // while the embedding provider was down), match each row, and turn a failure into status 'error' with a short reason so that one bad row never blocks the queue.
 import { finishClaim, markFailed, renewClaim, rowsMissingMatchData, storeIncomingMatchData } from '../db/queries/queue';
 import type { IncomingCustomer, ProcessingStatus } from '../db/schema';
-import { logger } from '../logger';
+import { logger, safeError } from '../logger';
 import type { ConfidenceBand } from '../matching/types';
 import type { ServiceContext } from './context';
 import { isEmbeddingProviderError } from '../embeddings/errors';
@@ -27,17 +27,10 @@ export interface ClaimedWork {
 // Stored in incoming_customers.error_message and shown to stewards: enough to act on, nothing internal.
 const MAX_REASON_LENGTH = 500;
 
-/**
- * A one-line reason without stack or SQL. Drizzle wraps driver errors as "Failed query: <sql> params: <values>"
- * — the values are record contents, so the driver's own message (the cause) is kept instead.
- */
+/** A one-line reason without stack, SQL or the query's values (logger's safeError). */
 export function failureReason(error: unknown): string {
-  let message = error instanceof Error ? error.message : String(error);
-  const cause = error instanceof Error ? (error as Error & { cause?: unknown }).cause : undefined;
-  if (message.startsWith('Failed query') && cause instanceof Error) message = cause.message;
-  const firstLine = message.split('\n')[0].trim() || 'unknown error';
-  const name = error instanceof Error && error.name !== 'Error' ? `${error.name}: ` : '';
-  return `${name}${firstLine}`.slice(0, MAX_REASON_LENGTH);
+  const { type, message } = safeError(error);
+  return `${error instanceof Error && type !== 'Error' ? `${type}: ` : ''}${message || 'unknown error'}`.slice(0, MAX_REASON_LENGTH);
 }
 
 async function fail(ctx: ServiceContext, id: number, workerId: string, error: unknown): Promise<RowResult> {

@@ -3,11 +3,16 @@ import { extensionVersions, serverVersion } from '../db/queries/health';
 import { env } from '../env';
 import packageJson from '../../package.json' with { type: 'json' };
 import type { Database, DatabaseKind } from '../db/client';
+import { getDatabaseHandle } from '../db';
+import { ensureReady } from './bootstrap';
+import { vectorIndexProblems } from './vector-index-health';
 
 export const APP_VERSION: string = packageJson.version;
 
 export interface HealthReport {
-  status: 'healthy' | 'unhealthy';
+  /** degraded: serving, but something makes it slow or partial (see problems). */
+  status: 'healthy' | 'degraded' | 'unhealthy';
+  problems: string[];
   timestamp: string;
   version: string;
   database_connected: boolean;
@@ -28,14 +33,23 @@ export async function checkHealth(open: () => Promise<{ db: Database; kind: Data
   const base = { timestamp: new Date().toISOString(), version: APP_VERSION, openai_connected: false, embedding_provider: embeddingProviderStatus() };
   try {
     const { db, kind } = await open();
-    const [extensions, server] = await Promise.all([extensionVersions(db), serverVersion(db)]);
+    const [extensions, server, problems] = await Promise.all([extensionVersions(db), serverVersion(db), vectorIndexProblems(db)]);
     return {
       ...base,
-      status: 'healthy',
+      status: problems.length ? 'degraded' : 'healthy',
+      problems,
       database_connected: true,
       database: { status: 'ok', kind, server_version: server, pgvector_version: extensions.vector, extensions },
     };
   } catch {
-    return { ...base, status: 'unhealthy', database_connected: false, database: { status: 'error', kind: 'unknown', message: 'database unreachable' } };
+    return { ...base, status: 'unhealthy', problems: ['database unreachable'], database_connected: false, database: { status: 'error', kind: 'unknown', message: 'database unreachable' } };
   }
+}
+
+/** The running app's health: starts the app if needed (its database and migrations). */
+export function appHealth(): Promise<HealthReport> {
+  return checkHealth(async () => {
+    await ensureReady();
+    return getDatabaseHandle();
+  });
 }

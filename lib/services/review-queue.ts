@@ -56,9 +56,9 @@ export interface UndecidedRecord {
 }
 
 /** Records with no candidate left to accept ("no match: decide"), oldest first: they stay in the queue until created or dismissed. */
-export async function listNoMatchRecords(ctx: ServiceContext, limit: number): Promise<{ records: UndecidedRecord[]; total: number }> {
-  const { rows } = await listIncoming(ctx.db, { status: 'no_match', limit });
-  const total = (await countByStatus(ctx.db)).no_match ?? 0;
+export async function listNoMatchRecords(ctx: ServiceContext, limit: number, text?: string): Promise<{ records: UndecidedRecord[]; total: number }> {
+  const { rows } = await listIncoming(ctx.db, { status: 'no_match', limit, q: text });
+  const total = text ? rows.length : ((await countByStatus(ctx.db)).no_match ?? 0);
   return {
     records: rows.map((row) => ({
       id: row.id,

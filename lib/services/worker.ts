@@ -3,7 +3,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { countByStatus } from '../db/queries/queue';
 import { env } from '../env';
-import { logger } from '../logger';
+import { logger, safeError } from '../logger';
 import { emptyTally, newWorkerId, runBatchMatch, type BatchMatchOptions, type BatchTally } from './batch-matching';
 import type { ServiceContext } from './context';
 
@@ -49,7 +49,7 @@ export async function runWorker(ctx: ServiceContext, options: WorkerOptions): Pr
       options.onRound?.({ processed: round.processed, totals });
       if (round.processed > 0 && !options.signal.aborted) continue;
     } catch (error) {
-      log.error({ err: error instanceof Error ? error.message : String(error) }, 'queue round failed; retrying after the poll interval');
+      log.error({ err: safeError(error) }, 'queue round failed; retrying after the poll interval');
     }
     await pause(pollIntervalMs, options.signal);
   }

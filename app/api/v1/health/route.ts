@@ -1,14 +1,10 @@
 import { json, route } from '@/lib/http/handler';
-import { getDatabaseHandle } from '@/lib/db';
-import { ensureReady } from '@/lib/services/bootstrap';
-import { checkHealth } from '@/lib/services/health';
+import { appHealth } from '@/lib/services/health';
 
 export const dynamic = 'force-dynamic';
 
+/** 200 when healthy or degraded (serving; `problems` says what is slow), 503 when the database is unreachable. */
 export const GET = route({ scope: null }, async () => {
-  const report = await checkHealth(async () => {
-    await ensureReady();
-    return getDatabaseHandle();
-  });
-  return json(report, { status: report.status === 'healthy' ? 200 : 503, headers: { 'Cache-Control': 'no-store' } });
+  const report = await appHealth();
+  return json(report, { status: report.status === 'unhealthy' ? 503 : 200, headers: { 'Cache-Control': 'no-store' } });
 });
