@@ -175,6 +175,8 @@ export function toCustomerResponse(customer: Customer) {
   return {
     customer_id: customer.id,
     ...businessFieldsResponse(customer),
+    // Stored while the embedding provider was down: found by exact keys and trigrams until reembed fills it.
+    needs_embedding: customer.embeddingModel === null,
     created_date: customer.createdAt.toISOString(),
     updated_date: customer.updatedAt.toISOString(),
   };

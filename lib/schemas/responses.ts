@@ -38,6 +38,7 @@ export const errorResponseSchema = z.object({
 export const customerResponseSchema = z.object({
   customer_id: z.number().int(),
   ...businessFields,
+  needs_embedding: z.boolean().describe('Stored while the embedding provider was unavailable: found by exact keys and trigrams until npm run reembed -- --pending-only fills its embeddings'),
   created_date: z.string(),
   updated_date: z.string(),
 });

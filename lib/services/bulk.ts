@@ -5,7 +5,8 @@ import { appendAuditEvent } from '../db/queries/audit';
 import type { Embedder } from '../embeddings/types';
 import type { CustomerFields } from '../schemas/customer';
 import type { ServiceContext } from './context';
-import { deriveMatchDataBatch, embeddingCacheFor, type MatchData } from './match-data';
+import { logger } from '../logger';
+import { deriveMatchDataBatchOrKeys, embeddingCacheFor, type MatchData } from './match-data';
 
 export interface BulkOptions {
   batchSize?: number;
@@ -20,7 +21,8 @@ export const DEFAULT_BULK_BATCH_SIZE = 250;
 export interface BulkWriter {
   action: string;
   entityType: string;
-  insert(tx: Database, batch: CustomerFields[], matchData: MatchData[]): Promise<Array<{ id: number }>>;
+  /** needsEmbedding: the provider failed, matchData has keys only (the rows are completed later). */
+  insert(tx: Database, batch: CustomerFields[], matchData: MatchData[], needsEmbedding: boolean): Promise<Array<{ id: number }>>;
 }
 
 /** Returns the new ids in input order. */
@@ -29,15 +31,17 @@ export async function writeInBatches(ctx: ServiceContext, inputs: CustomerFields
   const ids: number[] = [];
   for (let start = 0; start < inputs.length; start += batchSize) {
     const batch = inputs.slice(start, start + batchSize);
-    const matchData = await deriveMatchDataBatch(batch, options.embedder, embeddingCacheFor(ctx.db));
+    // A provider outage stores the batch with its keys (matched on exact keys and trigrams) rather than losing it.
+    const { matchData, embeddingFailure } = await deriveMatchDataBatchOrKeys(batch, options.embedder, embeddingCacheFor(ctx.db));
+    if (embeddingFailure) logger().warn({ rows: batch.length, reason: embeddingFailure }, 'embedding provider unavailable; rows stored without embeddings (npm run reembed -- --pending-only fills them)');
     const inserted = await ctx.db.transaction(async (tx) => {
-      const rows = await writer.insert(tx, batch, matchData);
+      const rows = await writer.insert(tx, batch, matchData, embeddingFailure !== null);
       await appendAuditEvent(tx, {
         actor: ctx.actor,
         action: writer.action,
         entityType: writer.entityType,
         entityId: `${rows[0]?.id ?? ''}..${rows[rows.length - 1]?.id ?? ''}`,
-        after: { count: rows.length },
+        after: { count: rows.length, ...(embeddingFailure ? { needs_embedding: true } : {}) },
         requestId: ctx.requestId,
       });
       return rows;

@@ -9,15 +9,24 @@ import type { CustomerFields, CustomerInput, CustomerListQuery, CustomerPatch } 
 import type { ServiceContext } from './context';
 import { isUniqueViolation } from './db-errors';
 import { writeInBatches, type BulkOptions } from './bulk';
-import { deriveMatchData, embeddingCacheFor } from './match-data';
+import { deriveMatchDataOrKeys, embeddingCacheFor } from './match-data';
+import { logger } from '../logger';
+import type { CustomerRecord } from '../matching/types';
 import { adjustTermFrequencies } from '../db/queries/term-frequencies';
 import { normalizeRecord } from '../matching/normalize/record';
 import { termFrequencyKeys } from '../matching/term-frequency';
 import { incomingIdsWithCandidate } from '../db/queries/matches';
 import { refreshOpenStates } from './open-state';
 
+/** A provider outage stores the customer with its keys and no embeddings (embedding_model null) for reembed to fill. */
+async function matchDataOf(ctx: ServiceContext, record: CustomerRecord, customerId?: number) {
+  const { matchData, embeddingFailure } = await deriveMatchDataOrKeys(record, getEmbedder(), embeddingCacheFor(ctx.db));
+  if (embeddingFailure) logger().warn({ customerId, reason: embeddingFailure }, 'embedding provider unavailable; customer stored without embeddings (npm run reembed -- --pending-only fills them)');
+  return matchData;
+}
+
 export async function createCustomer(ctx: ServiceContext, input: CustomerInput): Promise<Customer> {
-  const matchData = await deriveMatchData(input, getEmbedder(), embeddingCacheFor(ctx.db));
+  const matchData = await matchDataOf(ctx, input);
   try {
     return await ctx.db.transaction(async (tx) => {
       const customer = await insertCustomer(tx, { ...input, ...matchData });
@@ -100,7 +109,7 @@ export async function updateCustomer(ctx: ServiceContext, id: number, patch: Cus
     const before = await findCustomerById(tx, id);
     if (!before) throw notFound('Customer', id);
     const merged = { ...recordOf(before), ...patch };
-    const matchData = await deriveMatchData(merged, getEmbedder(), embeddingCacheFor(tx));
+    const matchData = await matchDataOf({ ...ctx, db: tx }, merged, id);
     const after = await updateCustomerRow(tx, id, { ...patch, ...matchData });
     await adjustTermFrequencies(tx, [termFrequencyKeys(normalizeRecord(recordOf(before)))], -1);
     await adjustTermFrequencies(tx, [termFrequencyKeys(normalizeRecord(merged))], 1);

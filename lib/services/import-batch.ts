@@ -46,7 +46,7 @@ function upsertWriter(target: ImportTarget, replaced: CustomerRecord[]): BulkWri
     return {
       action: 'incoming.imported',
       entityType: 'incoming_customer',
-      insert: (tx, batch, matchData) => upsertIncomingBySource(tx, batch.map((input, i) => ({ ...input, ...matchData[i], processingStatus: 'pending' as const }))),
+      insert: (tx, batch, matchData, needsEmbedding) => upsertIncomingBySource(tx, batch.map((input, i) => ({ ...input, ...matchData[i], needsEmbedding, processingStatus: 'pending' as const }))),
     };
   }
   return {

@@ -92,7 +92,7 @@ export async function submitIncomingBulk(ctx: ServiceContext, inputs: CustomerFi
     {
       action: 'incoming.imported',
       entityType: 'incoming_customer',
-      insert: (tx, batch, matchData) => insertIncomingMany(tx, batch.map((input, i) => ({ ...input, ...matchData[i], processingStatus: 'pending' as const }))),
+      insert: (tx, batch, matchData, needsEmbedding) => insertIncomingMany(tx, batch.map((input, i) => ({ ...input, ...matchData[i], needsEmbedding, processingStatus: 'pending' as const }))),
     },
     options,
   );

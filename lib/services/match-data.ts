@@ -71,20 +71,26 @@ export async function deriveMatchData(record: CustomerRecord, embedder?: Embedde
 }
 
 /**
- * Like deriveMatchData, but when the embedding provider fails the record still gets its keys (exact-key
- * and trigram candidates need nothing else) and null embeddings, with the reason — for callers that
- * would rather match degraded now than refuse the record.
+ * Like deriveMatchDataBatch, but when the embedding provider fails the records still get their keys
+ * (exact-key and trigram candidates need nothing else) and null embeddings, with the reason — for callers
+ * that would rather store and match degraded now than refuse the records; `npm run reembed -- --pending-only`
+ * (or the worker, for incoming records) fills the embeddings later.
  */
-export async function deriveMatchDataOrKeys(
-  record: CustomerRecord,
+export async function deriveMatchDataBatchOrKeys(
+  records: CustomerRecord[],
   embedder?: Embedder,
   cache?: EmbeddingCacheStore,
-): Promise<{ matchData: MatchData; embeddingFailure: string | null }> {
+): Promise<{ matchData: MatchData[]; embeddingFailure: string | null }> {
   try {
-    return { matchData: await deriveMatchData(record, embedder, cache), embeddingFailure: null };
+    return { matchData: await deriveMatchDataBatch(records, embedder, cache), embeddingFailure: null };
   } catch (error) {
     if (!isEmbeddingProviderError(error)) throw error;
-    const matchData = { ...deriveMatchKeys(record), companyNameEmbedding: null, fullProfileEmbedding: null, embeddingModel: null };
+    const matchData = records.map((record) => ({ ...deriveMatchKeys(record), companyNameEmbedding: null, fullProfileEmbedding: null, embeddingModel: null }));
     return { matchData, embeddingFailure: error.message };
   }
+}
+
+export async function deriveMatchDataOrKeys(record: CustomerRecord, embedder?: Embedder, cache?: EmbeddingCacheStore): Promise<{ matchData: MatchData; embeddingFailure: string | null }> {
+  const { matchData, embeddingFailure } = await deriveMatchDataBatchOrKeys([record], embedder, cache);
+  return { matchData: matchData[0], embeddingFailure };
 }
