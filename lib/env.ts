@@ -73,6 +73,9 @@ export const envSchema = z
     // unset, it is required when NODE_ENV=production and DATABASE_URL/POSTGRES_HOST is set (a deployment),
     // and open for the zero-setup local run.
     AUTH_MODE: z.enum(['open', 'required']).optional(),
+    // Strict-Transport-Security: auto = in production when the request came over https (itself, or X-Forwarded-Proto
+    // from a proxy that ended TLS); on = always; off = never (a browser ignores it over plain http anyway).
+    HSTS: z.enum(['auto', 'on', 'off']).default('auto'),
     // Token bucket per API key (or per client address when open): sustained requests/second and burst.
     RATE_LIMIT_PER_SECOND: z.coerce.number().min(0.01).max(100_000).default(20),
     RATE_LIMIT_BURST: z.coerce.number().int().min(1).max(100_000).default(60),

@@ -24,6 +24,11 @@ describe('readJsonBody', () => {
     const request = new Request('http://localhost/x', { method: 'POST', body: stream, headers: { 'content-type': 'application/json' }, duplex: 'half' } as RequestInit);
     await expect(readJsonBody(request, 1000)).rejects.toMatchObject({ code: 'payload_too_large' });
   });
+  it('refuses a body without a content type (what a no-cors Blob from another site sends)', async () => {
+    const untyped = new Request('http://localhost/x', { method: 'POST', body: new TextEncoder().encode('{"a":1}') });
+    expect(untyped.headers.get('content-type')).toBeNull();
+    await expect(readJsonBody(untyped)).rejects.toMatchObject({ code: 'unsupported_media_type', message: expect.stringContaining('(got none)') });
+  });
   it('refuses a non-JSON content type', async () => {
     await expect(readJsonBody(post('a=1', { 'content-type': 'application/x-www-form-urlencoded' }))).rejects.toMatchObject({ code: 'unsupported_media_type' });
   });

@@ -9,9 +9,10 @@ function tooLarge(maxBytes: number): AppError {
 
 /** The body as text, after checking the content type and the size limit. */
 export async function readBodyText(request: Request, maxBytes = MAX_JSON_BODY_BYTES): Promise<string> {
+  // Also without a content type: a page on another site can send a body without one (no-cors, a Blob).
   const contentType = request.headers.get('content-type') ?? '';
-  if (contentType && !/^application\/([\w.+-]+\+)?json\b/i.test(contentType)) {
-    throw new AppError('unsupported_media_type', `Send the body as JSON with Content-Type: application/json (got ${contentType.slice(0, 80)})`);
+  if (!/^application\/([\w.+-]+\+)?json\b/i.test(contentType)) {
+    throw new AppError('unsupported_media_type', `Send the body as JSON with Content-Type: application/json (got ${contentType.slice(0, 80) || 'none'})`);
   }
   const declared = Number(request.headers.get('content-length') ?? 'NaN');
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);

@@ -12,6 +12,7 @@ import type { ServiceContext } from '../services/context';
 import { authenticate, requireScope } from './auth';
 import { readBodyText, parseJsonText } from './body';
 import { withIdempotency } from './idempotency';
+import { assertSameOrigin } from './origin';
 import { getRateLimiter } from './rate-limit';
 
 export interface RouteContext<P> {
@@ -59,6 +60,8 @@ export function route<P = Record<string, never>>(options: RouteOptions, handler:
     let principal = PUBLIC_PRINCIPAL;
     let response: Response;
     try {
+      // Writes from another site's pages: the proxy refuses them too, but does not run for the multipart import.
+      assertSameOrigin(request);
       if (options.scope !== null) {
         principal = await authenticate(request, database);
         requireScope(principal, options.scope);

@@ -3,21 +3,15 @@
 import { NextResponse } from 'next/server';
 import { AppError, toAppError } from '@/lib/errors';
 import { importUploadResponse } from '@/lib/http/import-upload';
+import { assertSameOrigin } from '@/lib/http/origin';
 import { hasScope } from '@/lib/services/api-keys';
 import { currentSteward } from '@/lib/ui/session';
 
 export const dynamic = 'force-dynamic';
 
-/** A form posted from another site must not import into this one (open mode needs no cookie). */
-function assertSameOrigin(request: Request): void {
-  const origin = request.headers.get('origin');
-  if (origin && origin !== new URL(request.url).origin && new URL(origin).host !== request.headers.get('host')) {
-    throw new AppError('forbidden', 'Uploads are accepted from this site only');
-  }
-}
-
 export async function POST(request: Request): Promise<Response> {
   try {
+    // A form posted from another site must not import into this one (open mode needs no cookie); the proxy skips this route.
     assertSameOrigin(request);
     const steward = await currentSteward();
     if (!steward) throw new AppError('unauthorized', 'Sign in again: the session has ended');

@@ -3,6 +3,7 @@ import { paginationHeaders } from '@/lib/http/pagination';
 import { parseOrThrow, searchParamsObject } from '@/lib/http/validate';
 import { customerInputSchema, customerListQuerySchema, toCustomerResponse } from '@/lib/schemas/customer';
 import { createCustomer, listCustomers } from '@/lib/services/customers';
+import { unsupportedMethods } from '@/lib/http/methods';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,3 +19,5 @@ export const GET = route({ scope: 'read' }, async (request, { service }) => {
   const page = await listCustomers(await service(), query);
   return json(page.customers.map(toCustomerResponse), { headers: paginationHeaders(request.url, page.nextCursor) });
 });
+
+export const { PUT, PATCH, DELETE, OPTIONS } = unsupportedMethods('GET', 'POST');

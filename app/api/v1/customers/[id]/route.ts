@@ -3,6 +3,7 @@ import { parseOrThrow } from '@/lib/http/validate';
 import { idParam } from '@/lib/schemas/common';
 import { customerPatchSchema, toCustomerResponse } from '@/lib/schemas/customer';
 import { deleteCustomer, getCustomer, updateCustomer } from '@/lib/services/customers';
+import { unsupportedMethods } from '@/lib/http/methods';
 
 export const dynamic = 'force-dynamic';
 
@@ -25,3 +26,5 @@ export const DELETE = route<Params>({ scope: 'write' }, async (_request, { param
   await deleteCustomer(await service(), id);
   return new Response(null, { status: 204 });
 });
+
+export const { POST, PUT, OPTIONS } = unsupportedMethods('GET', 'PATCH', 'DELETE');

@@ -1,5 +1,6 @@
 import { route } from '@/lib/http/handler';
 import { importUploadResponse } from '@/lib/http/import-upload';
+import { unsupportedMethods } from '@/lib/http/methods';
 
 export const dynamic = 'force-dynamic';
 
@@ -8,3 +9,5 @@ export const dynamic = 'force-dynamic';
  * streamed to disk and imported; the size limit is IMPORT_MAX_BODY_BYTES (413 beyond it).
  */
 export const POST = route({ scope: 'write' }, (request, { service }) => importUploadResponse(request, service));
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = unsupportedMethods('POST');

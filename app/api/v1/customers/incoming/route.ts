@@ -6,6 +6,7 @@ import { incomingListQuerySchema, incomingSubmitQuerySchema, toIncomingResponse 
 import { toMatchListResponse } from '@/lib/schemas/match';
 import { listIncoming, receiveIncoming } from '@/lib/services/incoming';
 import { matchesForIncoming, matchIncoming } from '@/lib/services/matching';
+import { unsupportedMethods } from '@/lib/http/methods';
 
 export const dynamic = 'force-dynamic';
 
@@ -36,3 +37,5 @@ export const GET = route({ scope: 'read' }, async (request, { service }) => {
   const page = await listIncoming(await service(), query);
   return json(page.incoming.map(toIncomingResponse), { headers: paginationHeaders(request.url, page.nextCursor) });
 });
+
+export const { PUT, PATCH, DELETE, OPTIONS } = unsupportedMethods('GET', 'POST');

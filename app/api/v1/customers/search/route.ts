@@ -2,6 +2,7 @@ import { json, route } from '@/lib/http/handler';
 import { parseOrThrow } from '@/lib/http/validate';
 import { searchInputSchema } from '@/lib/schemas/search';
 import { searchCustomers } from '@/lib/services/search';
+import { unsupportedMethods } from '@/lib/http/methods';
 
 export const dynamic = 'force-dynamic';
 
@@ -21,3 +22,5 @@ export const POST = route({ scope: 'read', body: true }, async (_request, { body
     })),
   );
 });
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = unsupportedMethods('POST');

@@ -3,6 +3,7 @@ import { parseOrThrow } from '@/lib/http/validate';
 import { idParam } from '@/lib/schemas/common';
 import { toMatchListResponse } from '@/lib/schemas/match';
 import { matchesForIncoming } from '@/lib/services/matching';
+import { unsupportedMethods } from '@/lib/http/methods';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,3 +14,5 @@ export const GET = route<{ id: string }>({ scope: 'read' }, async (_request, { p
   const listing = await matchesForIncoming(await service(), id);
   return json(toMatchListResponse({ ...listing, processingTimeMs: Math.round(performance.now() - started) }));
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = unsupportedMethods('GET');

@@ -3,6 +3,7 @@ import { parseOrThrow, searchParamsObject } from '@/lib/http/validate';
 import { AppError } from '@/lib/errors';
 import { exportResponse } from '@/lib/http/export-response';
 import { exportQuerySchema } from '@/lib/schemas/export';
+import { unsupportedMethods } from '@/lib/http/methods';
 
 export const dynamic = 'force-dynamic';
 
@@ -22,3 +23,5 @@ export const GET = route({ scope: 'read' }, async (request, { service, requestId
   }
   return exportResponse(await service(), query, requestId);
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = unsupportedMethods('GET');

@@ -4,6 +4,7 @@ import { AppError } from '@/lib/errors';
 import { json, route } from '@/lib/http/handler';
 import { parseOrThrow } from '@/lib/http/validate';
 import { submitIncomingBatch } from '@/lib/services/batch';
+import { unsupportedMethods } from '@/lib/http/methods';
 
 export const dynamic = 'force-dynamic';
 
@@ -24,3 +25,5 @@ export const POST = route({ scope: 'write', body: true, idempotent: true, maxBod
   }
   return json(outcome, { status: 201 });
 });
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = unsupportedMethods('POST');

@@ -3,6 +3,7 @@ import { parseOrThrow } from '@/lib/http/validate';
 import { idParam } from '@/lib/schemas/common';
 import { toMatchListResponse } from '@/lib/schemas/match';
 import { matchIncoming } from '@/lib/services/matching';
+import { unsupportedMethods } from '@/lib/http/methods';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,3 +13,5 @@ export const POST = route<{ id: string }>({ scope: 'write' }, async (_request, {
   const outcome = await matchIncoming(await service(), id);
   return json(toMatchListResponse({ incoming: outcome.incoming, matches: outcome.matches, processingTimeMs: outcome.processingTimeMs, likelyDuplicateCustomers: outcome.likelyDuplicateCustomers }));
 });
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = unsupportedMethods('POST');

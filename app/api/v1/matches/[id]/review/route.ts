@@ -4,6 +4,7 @@ import { idParam } from '@/lib/schemas/common';
 import { reviewInputSchema, toDecisionResponse } from '@/lib/schemas/review';
 import { matchesForIncoming } from '@/lib/services/matching';
 import { reviewMatch } from '@/lib/services/resolution';
+import { unsupportedMethods } from '@/lib/http/methods';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,3 +17,5 @@ export const POST = route<{ id: string }>({ scope: 'review', body: true }, async
   const { matches } = await matchesForIncoming(ctx, outcome.incoming.id);
   return json(toDecisionResponse({ outcome, matches, matchId: id }));
 });
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = unsupportedMethods('POST');
