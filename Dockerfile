@@ -21,7 +21,8 @@ RUN npx next build && mkdir -p public
 
 FROM ${NODE_IMAGE} AS runtime
 WORKDIR /app
-ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOSTNAME=0.0.0.0
+# A container listens on every interface: keys are required unless AUTH_MODE=open is set on purpose.
+ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOSTNAME=0.0.0.0 AUTH_MODE=required
 # Files stay root-owned and read-only to the app user; only the embedded database and Next's cache are writable.
 COPY --from=prod-deps /src/node_modules ./node_modules
 COPY --from=build /src/.next/standalone/server.js ./server.js

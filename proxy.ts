@@ -3,7 +3,7 @@
 // server actions alike), and the security headers that vary per request: the pages' CSP nonce and HSTS.
 import { NextResponse, type NextRequest } from 'next/server';
 import { env } from './lib/env';
-import { foreignOriginError, foreignOriginReason } from './lib/http/origin';
+import { foreignOriginError, requestRefusal } from './lib/http/origin';
 import { isApiPath, newNonce, pageContentSecurityPolicy, strictTransportSecurity } from './lib/http/security-headers';
 import { logger } from './lib/logger';
 
@@ -24,8 +24,8 @@ function forward(request: NextRequest, requestId: string): NextResponse {
 export function proxy(request: NextRequest) {
   const incoming = request.headers.get('x-request-id');
   const requestId = incoming && REQUEST_ID_PATTERN.test(incoming) ? incoming : crypto.randomUUID();
-  const refusal = foreignOriginReason(request.method, request.headers);
-  if (refusal) logger().warn({ requestId, method: request.method, path: request.nextUrl.pathname, reason: refusal }, 'write from another site refused');
+  const refusal = requestRefusal(request.method, request.headers);
+  if (refusal) logger().warn({ requestId, method: request.method, path: request.nextUrl.pathname, reason: refusal }, 'request from another site refused');
   const response = refusal ? NextResponse.json(foreignOriginError(refusal).toBody(), { status: 403 }) : forward(request, requestId);
   response.headers.set('x-request-id', requestId);
   const hsts = strictTransportSecurity(env().HSTS, env().NODE_ENV === 'production', request);

@@ -76,6 +76,11 @@ export const envSchema = z
     // Strict-Transport-Security: auto = in production when the request came over https (itself, or X-Forwarded-Proto
     // from a proxy that ended TLS); on = always; off = never (a browser ignores it over plain http anyway).
     HSTS: z.enum(['auto', 'on', 'off']).default('auto'),
+    // Open mode answers only requests addressed to localhost / 127.0.0.1 / [::1]; extra host names (comma-separated).
+    ALLOWED_HOSTS: z
+      .string()
+      .optional()
+      .transform((value) => (value ?? '').split(',').map((name) => name.trim().toLowerCase()).filter(Boolean)),
     // Token bucket per API key (or per client address when open): sustained requests/second and burst.
     RATE_LIMIT_PER_SECOND: z.coerce.number().min(0.01).max(100_000).default(20),
     RATE_LIMIT_BURST: z.coerce.number().int().min(1).max(100_000).default(60),

@@ -1,6 +1,7 @@
 // Open mode needs no credentials, so any page a browser on this machine opens could write through it: a page
 // on another origin must not change data (a no-cors fetch, a multipart import, Origin: null), while API
 // clients without an Origin (curl, scripts) and callers with an API key keep working.
+import http from 'node:http';
 import type { APIRequestContext } from '@playwright/test';
 import { expectError } from '../support/contract';
 import { startForeignSite, type ForeignSite } from '../support/foreign-site';
@@ -140,5 +141,31 @@ test.describe('content type of a write', () => {
     const customer = await api.createCustomer({ company_name: `Bodiless ${uniqueToken()}` });
     expect((await send(`${baseURL}/customers/match/999999999`, 'POST')).status).toBe(404);
     expect((await send(`${baseURL}/customers/${customer.customer_id}`, 'DELETE')).status).toBe(204);
+  });
+});
+
+test.describe('DNS rebinding: open mode answers only requests addressed to this machine', () => {
+  /** A raw request with its own Host header, as a browser sends it after a hostile name was pointed at 127.0.0.1. */
+  function requestAs(baseURL: string, host: string, path: string): Promise<{ status: number; body: string }> {
+    const url = new URL(path, baseURL);
+    return new Promise((resolve, reject) => {
+      const request = http.request({ hostname: url.hostname, port: url.port, path: url.pathname, headers: { host } }, (response) => {
+        let body = '';
+        response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+      });
+      request.on('error', reject);
+      request.end();
+    });
+  }
+
+  test('a read for another host name is refused with 403 and says how to allow a name; localhost is served', async ({ baseURL }) => {
+    const port = new URL(baseURL!).port;
+    const refused = await requestAs(baseURL!, `rebind.example:${port}`, '/api/v1/customers?limit=1');
+    expect(refused.status).toBe(403);
+    expect(JSON.parse(refused.body)).toEqual({ error: { code: 'forbidden', message: expect.stringMatching(/rebind\.example.*ALLOWED_HOSTS/) } });
+    const page = await requestAs(baseURL!, `rebind.example:${port}`, '/review');
+    expect(page.status).toBe(403);
+    expect((await requestAs(baseURL!, `localhost:${port}`, '/api/v1/customers?limit=1')).status).toBe(200);
   });
 });

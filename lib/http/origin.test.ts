@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertSameOrigin, foreignOriginReason } from './origin';
+import { assertSameOrigin, foreignHostReason, foreignOriginReason } from './origin';
 
 const HOST = { host: 'app.example:3000' };
 
@@ -27,7 +27,27 @@ describe('foreignOriginReason', () => {
 
 describe('assertSameOrigin', () => {
   it('throws forbidden (403) naming what gave it away', () => {
-    const request = new Request('http://app.example:3000/api/v1/customers', { method: 'POST', headers: { ...HOST, origin: 'null' } });
+    const request = new Request('http://127.0.0.1:3000/api/v1/customers', { method: 'POST', headers: { host: '127.0.0.1:3000', origin: 'null' } });
     expect(() => assertSameOrigin(request)).toThrow(expect.objectContaining({ code: 'forbidden', status: 403, message: expect.stringContaining('Origin: null') }));
+  });
+});
+
+describe('foreignHostReason (DNS rebinding in open mode)', () => {
+  const headers = (host: string) => new Headers({ host });
+  it.each(['127.0.0.1:3000', 'localhost:3000', 'LOCALHOST', '[::1]:3000', 'app.localhost:3000'])('serves %s', (host) => {
+    expect(foreignHostReason(headers(host), true, [])).toBeNull();
+  });
+  it('refuses any other name in open mode, unless allowed; with keys required any name is served', () => {
+    expect(foreignHostReason(headers('evil.example:3000'), true, [])).toBe('Host: evil.example');
+    expect(foreignHostReason(headers('192.168.1.20:3000'), true, [])).toBe('Host: 192.168.1.20');
+    expect(foreignHostReason(headers('steward-pc.lan:3000'), true, ['steward-pc.lan'])).toBeNull();
+    expect(foreignHostReason(headers('evil.example'), false, [])).toBeNull();
+  });
+});
+
+describe('assertSameOrigin in open mode', () => {
+  it('refuses a request addressed to a foreign name first, saying how to allow it', () => {
+    const request = new Request('http://evil.example:3000/api/v1/customers', { headers: { host: 'evil.example:3000' } });
+    expect(() => assertSameOrigin(request)).toThrow(expect.objectContaining({ code: 'forbidden', message: expect.stringMatching(/evil\.example.*ALLOWED_HOSTS/) }));
   });
 });
