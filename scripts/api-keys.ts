@@ -19,7 +19,7 @@ async function withDatabase<T>(run: (db: Database) => Promise<T>): Promise<T> {
 const program = new Command()
   .name('npm run api-keys --')
   .description('Create, list and revoke API keys. Keys are stored as a SHA-256 hash; the key itself is printed once.')
-  .addHelpText('after', `\nScopes: read (GET), write (create/match/search), review (decisions), admin (audit; implies all).\nUse a key as: curl -H "Authorization: Bearer <key>" …\nTurn keys on for the API with AUTH_MODE=required.`);
+  .addHelpText('after', `\nScopes: read (GET), write (create/match/search), review (decisions), admin (audit log, decisions export, erasure; implies all).\nUse a key as: curl -H "Authorization: Bearer <key>" …\nTurn keys on for the API with AUTH_MODE=required.`);
 
 program
   .command('create')

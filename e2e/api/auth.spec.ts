@@ -89,7 +89,7 @@ test.describe('scopes', () => {
     await expectBody(await reader.client.get('/customers?limit=2'), 200, responses.customerResponseSchema.array());
     await expectBody(await reader.client.post('/customers/search', { query_text: 'Acme', similarity_threshold: 0.5 }), 200, responses.searchResultSchema);
     await expectError(await reader.client.post('/customers', { company_name: 'Reader Ltd' }), 403, 'forbidden', /"write" scope/);
-    await expectError(await reader.client.delete('/customers/1'), 403, 'forbidden', /"write" scope/);
+    await expectError(await reader.client.delete('/customers/1'), 403, 'forbidden', /"admin" scope/);
     await expectError(await reader.client.post('/matches/1/review', { decision: 'accept', expected_version: 1 }), 403, 'forbidden', /"review" scope/);
     await expectError(await reader.client.get('/audit'), 403, 'forbidden', /"admin" scope/);
   });
@@ -98,6 +98,32 @@ test.describe('scopes', () => {
     const created = await apiAs(request, 'writer').createCustomer({ company_name: `Keyed ${uniqueToken()} Ltd` });
     const [event] = await apiAs(request, 'admin').audit({ entity_type: 'customer', entity_id: created.customer_id });
     expect(event).toMatchObject({ action: 'customer.created', actor: `api-key:${keys.writer.name}` });
+  });
+
+  test('erasing a customer needs admin: a write key gets 403 and the customer stays; the admin key erases it', async ({ request }) => {
+    const writer = apiAs(request, 'writer');
+    const created = await apiAs(request, 'otherWriter').createCustomer({ company_name: `Erasable ${uniqueToken()} Ltd` });
+    await expectError(await writer.client.delete(`/customers/${created.customer_id}`), 403, 'forbidden', /lacks the "admin" scope needed here \(it has: write\)/);
+    expect((await apiAs(request, 'otherWriter').client.get(`/customers/${created.customer_id}`)).status()).toBe(200);
+    expect((await apiAs(request, 'admin').client.delete(`/customers/${created.customer_id}`)).status()).toBe(204);
+    await expectError(await apiAs(request, 'otherWriter').client.get(`/customers/${created.customer_id}`), 404, 'not_found');
+  });
+
+  test('the decisions export (audit data) needs admin; matches and customers exports stay read', async ({ request }) => {
+    const reader = apiAs(request, 'reader').client;
+    for (const format of ['csv', 'json']) {
+      await expectError(await reader.get(`/matches/export?what=decisions&format=${format}`), 403, 'forbidden', /lacks the "admin" scope needed here \(it has: read\)/);
+    }
+    // Refused before the query is read: a malformed decisions link tells a reader nothing either.
+    await expectError(await reader.get('/matches/export?what=decisions&format=xml'), 403, 'forbidden', /"admin" scope/);
+    for (const what of ['matches', 'customers']) {
+      const response = await reader.get(`/matches/export?what=${what}&format=json`);
+      expect(response.status(), what).toBe(200);
+      expect(Array.isArray(await response.json())).toBe(true);
+    }
+    const decisions = await apiAs(request, 'admin').client.get('/matches/export?what=decisions&format=json');
+    expect(decisions.status()).toBe(200);
+    expect(decisions.headers()['content-disposition']).toMatch(/^attachment; filename="decisions-/);
   });
 
   test('a review key can decide on a match', async ({ request }) => {
