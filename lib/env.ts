@@ -88,6 +88,9 @@ export const envSchema = z
       .default('')
       .transform((value) => value.split(',').map((entry) => entry.trim()).filter(Boolean))
       .pipe(z.array(z.string().refine(isAddressOrCidr, 'each entry must be an IP address or CIDR, e.g. 10.0.0.0/8'))),
+    // Steward sign-in sessions (keys required): ended after this long without use, and this long after sign-in at most.
+    STEWARD_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(8 * 60),
+    STEWARD_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(30 * 24).default(12),
     // Redis for shared rate-limit buckets across instances; unset → in-process buckets.
     REDIS_URL: optionalString.pipe(z.url({ message: 'must be a redis:// URL' }).optional()),
     // Largest batch accepted by POST /customers/incoming/batch.

@@ -64,6 +64,11 @@ test.describe('authentication', () => {
     });
   }
 
+  test('an expired key answers 401 saying when it expired', async ({ request }) => {
+    const expired = await expectError(await apiAs(request, 'expired').client.get('/customers'), 401, 'unauthorized', /^The API key expired at \d{4}-\d{2}-\d{2}T[\d:.]+Z; ask an administrator for a new one/);
+    expect(new Date(expired.error.message.split(' ')[5].replace(/;$/, '')).getTime()).toBeLessThan(Date.now());
+  });
+
   test('a known prefix with the wrong secret and a revoked key answer 401', async ({ request }) => {
     const forged = `cm_${keys.reader.prefix}_${'B'.repeat(32)}`;
     await expectError(await new ApiClient(request, forged).get('/customers'), 401, 'unauthorized', /unknown or revoked/);

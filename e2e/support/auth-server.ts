@@ -15,6 +15,8 @@ export const AUTH_RATE = { perSecond: 1, burst: 5 };
 /** Failed authentications per address before 429 (10 a minute refill): the other specs' deliberate failures from 127.0.0.1 stay below it. */
 export const AUTH_FAILURE_BURST = 20;
 export const AUTH_TRUSTED_PROXIES = '127.0.0.1';
+/** Session ids provisioned straight into the database (an already expired one), read by e2e/ui/login.spec.ts. */
+export const AUTH_SESSIONS_FILE = './data/e2e-auth-sessions.json';
 
 /** One key per purpose, so that one test's requests never drain another test's token bucket. */
 export const KEY_SCOPES = {
@@ -30,6 +32,9 @@ export const KEY_SCOPES = {
   uiReader: ['read'],
   uiReviewer: ['read', 'review'],
   uiWriter: ['read', 'write'],
+  uiAdmin: ['admin'],
+  // Provisioned with an expiry in the past.
+  expired: ['read'],
 } as const;
 
 export type KeyName = keyof typeof KEY_SCOPES;
@@ -43,4 +48,13 @@ export interface ProvisionedKey {
 
 export function readProvisionedKeys(file = AUTH_KEYS_FILE): Record<KeyName, ProvisionedKey> {
   return JSON.parse(readFileSync(path.resolve(file), 'utf8')) as Record<KeyName, ProvisionedKey>;
+}
+
+export interface ProvisionedSessions {
+  /** A steward session of uiReader that ended before the server started. */
+  expired: string;
+}
+
+export function readProvisionedSessions(file = AUTH_SESSIONS_FILE): ProvisionedSessions {
+  return JSON.parse(readFileSync(path.resolve(file), 'utf8')) as ProvisionedSessions;
 }
