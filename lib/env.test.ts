@@ -63,9 +63,9 @@ describe('parseEnv', () => {
     }
   });
 
-  it('defaults sessions to 8 h idle and 12 h at most, and limits 10 failures', () => {
+  it('defaults sessions to 8 h idle and 12 h at most, keeps idempotency responses a day, and limits 10 failures', () => {
     const env = parseEnv({});
-    expect([env.STEWARD_SESSION_IDLE_MINUTES, env.STEWARD_SESSION_MAX_HOURS]).toEqual([480, 12]);
+    expect([env.STEWARD_SESSION_IDLE_MINUTES, env.STEWARD_SESSION_MAX_HOURS, env.IDEMPOTENCY_KEY_TTL_HOURS]).toEqual([480, 12, 24]);
     expect([env.AUTH_FAILURE_BURST, env.AUTH_FAILURE_PER_MINUTE]).toEqual([10, 10]);
     expect(() => parseEnv({ STEWARD_SESSION_IDLE_MINUTES: '0' })).toThrow(/STEWARD_SESSION_IDLE_MINUTES/);
   });

@@ -91,6 +91,8 @@ export const envSchema = z
     // Steward sign-in sessions (keys required): ended after this long without use, and this long after sign-in at most.
     STEWARD_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(8 * 60),
     STEWARD_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(30 * 24).default(12),
+    // Stored Idempotency-Key responses are kept this long (a day covers any client's retries), then deleted.
+    IDEMPOTENCY_KEY_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 365).default(24),
     // Redis for shared rate-limit buckets across instances; unset → in-process buckets.
     REDIS_URL: optionalString.pipe(z.url({ message: 'must be a redis:// URL' }).optional()),
     // Largest batch accepted by POST /customers/incoming/batch.

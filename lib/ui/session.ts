@@ -12,6 +12,7 @@ import { clientAddress } from '../http/client-address';
 import { appContext } from '../services/bootstrap';
 import { API_SCOPES, hasScope, type ApiScope, type Principal } from '../services/api-keys';
 import type { ServiceContext } from '../services/context';
+import { maybeSweepExpired } from '../services/housekeeping';
 import { endStewardSession, resolveStewardSession, startStewardSession } from '../services/steward-sessions';
 import { safeReturnPath, signInLandingPath, validStewardName } from './session-rules';
 
@@ -101,6 +102,7 @@ export async function signInWithApiKey(apiKey: string): Promise<Principal> {
   jar.delete(LEGACY_KEY_COOKIE);
   jar.set(SESSION_COOKIE, sessionId, cookieOptions());
   jar.set(STEWARD_NAME_COOKIE, principal.actor.slice(0, 80), { ...cookieOptions(), httpOnly: false });
+  void maybeSweepExpired(context.db);
   return principal;
 }
 
