@@ -1,7 +1,11 @@
-// Next.js start-up hook: migrate the database and seed demo data before the first request.
+// Next.js start-up hook: record each request's socket address, migrate the database and seed demo data
+// before the first request.
 export async function register() {
   // NEXT_RUNTIME is set by Next itself (not user configuration); the database only runs on the Node.js runtime.
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  // First, so that no request is served without its socket address (rate limits key on it).
+  const { recordPeerAddresses } = await import('./lib/http/peer-address');
+  recordPeerAddresses();
   const { ensureReady } = await import('./lib/services/bootstrap');
   const { logger } = await import('./lib/logger');
   try {

@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { AUTH_BASE_URL, AUTH_DATA_DIR, AUTH_KEYS_FILE, AUTH_PORT, AUTH_RATE, AUTH_REDIS_URL } from './e2e/support/auth-server';
+import { AUTH_BASE_URL, AUTH_DATA_DIR, AUTH_FAILURE_BURST, AUTH_KEYS_FILE, AUTH_PORT, AUTH_RATE, AUTH_REDIS_URL, AUTH_SESSIONS_FILE, AUTH_TRUSTED_PROXIES } from './e2e/support/auth-server';
 
 // E2E runs against `next start` (a production build must exist: `npm run build`) on a fresh embedded
 // database, with Debian's Chromium — Playwright never downloads a browser here.
@@ -52,7 +52,7 @@ export default defineConfig({
     },
     {
       // Keys must exist before the server opens its PGlite directory; see e2e/support/provision-api-keys.ts.
-      command: `rm -rf ${AUTH_DATA_DIR} ${AUTH_KEYS_FILE} && npx tsx e2e/support/provision-api-keys.ts && npx next start -p ${AUTH_PORT} -H 127.0.0.1`,
+      command: `rm -rf ${AUTH_DATA_DIR} ${AUTH_KEYS_FILE} ${AUTH_SESSIONS_FILE} && npx tsx e2e/support/provision-api-keys.ts && npx next start -p ${AUTH_PORT} -H 127.0.0.1`,
       url: `${AUTH_BASE_URL}/api/v1/health`,
       timeout: 120_000,
       reuseExistingServer: false,
@@ -63,6 +63,8 @@ export default defineConfig({
         RATE_LIMIT_PER_SECOND: String(AUTH_RATE.perSecond),
         RATE_LIMIT_BURST: String(AUTH_RATE.burst),
         REDIS_URL: AUTH_REDIS_URL,
+        AUTH_FAILURE_BURST: String(AUTH_FAILURE_BURST),
+        TRUSTED_PROXIES: AUTH_TRUSTED_PROXIES,
       },
       stdout: 'pipe',
       stderr: 'pipe',

@@ -54,4 +54,19 @@ describe('parseEnv', () => {
   it('treats empty strings as unset', () => {
     expect(databaseTarget(parseEnv({ DATABASE_URL: '', POSTGRES_HOST: '' })).kind).toBe('pglite');
   });
+
+  it('reads TRUSTED_PROXIES as addresses and CIDRs (none by default) and names a bad entry', () => {
+    expect(parseEnv({}).TRUSTED_PROXIES).toEqual([]);
+    expect(parseEnv({ TRUSTED_PROXIES: ' 10.0.0.0/8, 127.0.0.1,fd00::/8 ,, ' }).TRUSTED_PROXIES).toEqual(['10.0.0.0/8', '127.0.0.1', 'fd00::/8']);
+    for (const bad of ['10.0.0.0/33', 'proxy.local', '10.0.0.1/8/1', '::1/129', '10.0.0/8']) {
+      expect(() => parseEnv({ TRUSTED_PROXIES: bad })).toThrow(/TRUSTED_PROXIES.*IP address or CIDR/);
+    }
+  });
+
+  it('defaults sessions to 8 h idle and 12 h at most, keeps idempotency responses a day, and limits 10 failures', () => {
+    const env = parseEnv({});
+    expect([env.STEWARD_SESSION_IDLE_MINUTES, env.STEWARD_SESSION_MAX_HOURS, env.IDEMPOTENCY_KEY_TTL_HOURS]).toEqual([480, 12, 24]);
+    expect([env.AUTH_FAILURE_BURST, env.AUTH_FAILURE_PER_MINUTE]).toEqual([10, 10]);
+    expect(() => parseEnv({ STEWARD_SESSION_IDLE_MINUTES: '0' })).toThrow(/STEWARD_SESSION_IDLE_MINUTES/);
+  });
 });

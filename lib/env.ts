@@ -1,4 +1,5 @@
 // Every environment variable the product reads, parsed once with zod. Nothing else reads process.env.
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 export const EMBEDDING_PROVIDERS = ['local', 'openai', 'azure', 'openai-compatible'] as const;
@@ -84,6 +85,22 @@ export const envSchema = z
     // Token bucket per API key (or per client address when open): sustained requests/second and burst.
     RATE_LIMIT_PER_SECOND: z.coerce.number().min(0.01).max(100_000).default(20),
     RATE_LIMIT_BURST: z.coerce.number().int().min(1).max(100_000).default(60),
+    // Failed authentication (a bad Bearer key, a bad sign-in) per client address: its own bucket, spent only
+    // by failures; when empty a failing attempt answers 429 instead of 401 (a key that verifies still passes).
+    AUTH_FAILURE_BURST: z.coerce.number().int().min(1).max(10_000).default(10),
+    AUTH_FAILURE_PER_MINUTE: z.coerce.number().min(0.1).max(10_000).default(10),
+    // Proxies whose X-Forwarded-For / X-Real-IP are believed (addresses or CIDRs, comma-separated); unset →
+    // the TCP peer is the client. Behind a load balancer or ingress, list its address range here.
+    TRUSTED_PROXIES: z
+      .string()
+      .default('')
+      .transform((value) => value.split(',').map((entry) => entry.trim()).filter(Boolean))
+      .pipe(z.array(z.string().refine(isAddressOrCidr, 'each entry must be an IP address or CIDR, e.g. 10.0.0.0/8'))),
+    // Steward sign-in sessions (keys required): ended after this long without use, and this long after sign-in at most.
+    STEWARD_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(8 * 60),
+    STEWARD_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(30 * 24).default(12),
+    // Stored Idempotency-Key responses are kept this long (a day covers any client's retries), then deleted.
+    IDEMPOTENCY_KEY_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 365).default(24),
     // Redis for shared rate-limit buckets across instances; unset → in-process buckets.
     REDIS_URL: optionalString.pipe(z.url({ message: 'must be a redis:// URL' }).optional()),
     // Largest batch accepted by POST /customers/incoming/batch.
@@ -125,6 +142,14 @@ export const envSchema = z
   });
 
 export type Env = z.infer<typeof envSchema>;
+
+function isAddressOrCidr(entry: string): boolean {
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (!family || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
 
 /**
  * What a provider still needs, as variable + message. Also used when a CLI overrides the provider

@@ -1,9 +1,10 @@
 // Downloads for the steward UI: the exports of GET /api/v1/matches/export, authorised by the steward's
-// session (uiContext, scope read) so a plain link works when keys are required. The API keeps Bearer keys only.
+// session (uiContext, with the API's scopes: read, admin for decisions) so a plain link works when keys are
+// required. The API keeps Bearer keys only.
 import { randomUUID } from 'node:crypto';
 import type { NextRequest } from 'next/server';
 import { AppError, toAppError } from '@/lib/errors';
-import { exportResponse } from '@/lib/http/export-response';
+import { exportResponse, exportScope } from '@/lib/http/export-response';
 import { parseOrThrow, searchParamsObject } from '@/lib/http/validate';
 import { logger, safeError } from '@/lib/logger';
 import { exportQuerySchema } from '@/lib/schemas/export';
@@ -15,7 +16,7 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: NextRequest): Promise<Response> {
   const url = new URL(request.url);
   // Signed out meanwhile: /login, then back to the page the link was on rather than to a bare download.
-  const ctx = await uiContext('read', returnPathFromReferer(request.headers.get('referer'), url.origin));
+  const ctx = await uiContext(exportScope(url.searchParams.get('what')), returnPathFromReferer(request.headers.get('referer'), url.origin));
   const requestId = randomUUID();
   try {
     return await exportResponse(ctx, parseOrThrow(exportQuerySchema, searchParamsObject(url), 'export query'), requestId);

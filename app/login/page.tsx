@@ -11,7 +11,7 @@ export const dynamic = 'force-dynamic';
 const REASONS: Record<LoginReason, string> = {
   signin: 'Sign in to continue.',
   invalid: 'That API key is not valid. Paste a current key.',
-  expired: 'Your API key is no longer valid (it may have been revoked). Sign in with a current key.',
+  expired: 'Your session has ended (it expired, you signed out, or the API key was revoked or expired). Sign in again.',
   forbidden: '',
   'signed-out': 'You are signed out.',
 };
@@ -35,7 +35,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       {message ? <Notice tone={one('reason') === 'signed-out' ? 'info' : 'warning'}>{message}</Notice> : null}
       <p className="text-sm text-slate-700">
         {required
-          ? 'This server requires an API key. Paste yours; it is kept in a secure, HTTP-only cookie and checked on every page.'
+          ? 'This server requires an API key. Paste yours: it is checked once and not kept in your browser, which holds only a session that ends when you sign out or stop working for a while.'
           : 'Keys are not required on this server. Your decisions are recorded under the name below.'}
       </p>
       <div className="rounded-md border border-slate-200 bg-white p-4">

@@ -5,7 +5,7 @@ import type { APIRequestContext } from '@playwright/test';
 import { OPERATIONS, type Operation } from '../../lib/openapi/operations';
 import * as responses from '../../lib/schemas/responses';
 import { ApiClient } from '../support/api-client';
-import { AUTH_RATE, AUTH_REDIS_URL, readProvisionedKeys, type KeyName, type ProvisionedKey } from '../support/auth-server';
+import { AUTH_FAILURE_BURST, AUTH_RATE, AUTH_REDIS_URL, readProvisionedKeys, type KeyName, type ProvisionedKey } from '../support/auth-server';
 import { expectBody, expectError } from '../support/contract';
 import { expect, MatchingApi, test, uniqueToken } from '../support/matching-api';
 
@@ -64,6 +64,11 @@ test.describe('authentication', () => {
     });
   }
 
+  test('an expired key answers 401 saying when it expired', async ({ request }) => {
+    const expired = await expectError(await apiAs(request, 'expired').client.get('/customers'), 401, 'unauthorized', /^The API key expired at \d{4}-\d{2}-\d{2}T[\d:.]+Z; ask an administrator for a new one/);
+    expect(new Date(expired.error.message.split(' ')[5].replace(/;$/, '')).getTime()).toBeLessThan(Date.now());
+  });
+
   test('a known prefix with the wrong secret and a revoked key answer 401', async ({ request }) => {
     const forged = `cm_${keys.reader.prefix}_${'B'.repeat(32)}`;
     await expectError(await new ApiClient(request, forged).get('/customers'), 401, 'unauthorized', /unknown or revoked/);
@@ -89,7 +94,7 @@ test.describe('scopes', () => {
     await expectBody(await reader.client.get('/customers?limit=2'), 200, responses.customerResponseSchema.array());
     await expectBody(await reader.client.post('/customers/search', { query_text: 'Acme', similarity_threshold: 0.5 }), 200, responses.searchResultSchema);
     await expectError(await reader.client.post('/customers', { company_name: 'Reader Ltd' }), 403, 'forbidden', /"write" scope/);
-    await expectError(await reader.client.delete('/customers/1'), 403, 'forbidden', /"write" scope/);
+    await expectError(await reader.client.delete('/customers/1'), 403, 'forbidden', /"admin" scope/);
     await expectError(await reader.client.post('/matches/1/review', { decision: 'accept', expected_version: 1 }), 403, 'forbidden', /"review" scope/);
     await expectError(await reader.client.get('/audit'), 403, 'forbidden', /"admin" scope/);
   });
@@ -98,6 +103,32 @@ test.describe('scopes', () => {
     const created = await apiAs(request, 'writer').createCustomer({ company_name: `Keyed ${uniqueToken()} Ltd` });
     const [event] = await apiAs(request, 'admin').audit({ entity_type: 'customer', entity_id: created.customer_id });
     expect(event).toMatchObject({ action: 'customer.created', actor: `api-key:${keys.writer.name}` });
+  });
+
+  test('erasing a customer needs admin: a write key gets 403 and the customer stays; the admin key erases it', async ({ request }) => {
+    const writer = apiAs(request, 'writer');
+    const created = await apiAs(request, 'otherWriter').createCustomer({ company_name: `Erasable ${uniqueToken()} Ltd` });
+    await expectError(await writer.client.delete(`/customers/${created.customer_id}`), 403, 'forbidden', /lacks the "admin" scope needed here \(it has: write\)/);
+    expect((await apiAs(request, 'otherWriter').client.get(`/customers/${created.customer_id}`)).status()).toBe(200);
+    expect((await apiAs(request, 'admin').client.delete(`/customers/${created.customer_id}`)).status()).toBe(204);
+    await expectError(await apiAs(request, 'otherWriter').client.get(`/customers/${created.customer_id}`), 404, 'not_found');
+  });
+
+  test('the decisions export (audit data) needs admin; matches and customers exports stay read', async ({ request }) => {
+    const reader = apiAs(request, 'reader').client;
+    for (const format of ['csv', 'json']) {
+      await expectError(await reader.get(`/matches/export?what=decisions&format=${format}`), 403, 'forbidden', /lacks the "admin" scope needed here \(it has: read\)/);
+    }
+    // Refused before the query is read: a malformed decisions link tells a reader nothing either.
+    await expectError(await reader.get('/matches/export?what=decisions&format=xml'), 403, 'forbidden', /"admin" scope/);
+    for (const what of ['matches', 'customers']) {
+      const response = await reader.get(`/matches/export?what=${what}&format=json`);
+      expect(response.status(), what).toBe(200);
+      expect(Array.isArray(await response.json())).toBe(true);
+    }
+    const decisions = await apiAs(request, 'admin').client.get('/matches/export?what=decisions&format=json');
+    expect(decisions.status()).toBe(200);
+    expect(decisions.headers()['content-disposition']).toMatch(/^attachment; filename="decisions-/);
   });
 
   test('a review key can decide on a match', async ({ request }) => {
@@ -149,6 +180,61 @@ test.describe('rate limiting (Redis token bucket)', () => {
     expect((await apiAs(request, 'reader').client.get('/customers?limit=1', { retryRateLimited: false })).status()).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, retryAfter * 1000 + 100));
     expect((await limited.get('/customers?limit=1', { retryRateLimited: false })).status()).toBe(200);
+  });
+});
+
+test.describe('failed authentication (per client address, Redis bucket)', () => {
+  // Each test its own address (the server trusts X-Forwarded-For from 127.0.0.1, its only peer here).
+  const address = () => `203.0.113.${Math.floor(Math.random() * 250) + 1}`;
+  const badKey = `cm_00000000_${'F'.repeat(32)}`;
+
+  test(`past ${AUTH_FAILURE_BURST} bad keys from one address the next bad key gets 429 with Retry-After; valid keys and other addresses are unaffected`, async ({ request }) => {
+    const attacker = address();
+    const from = (ip: string, key: string) => new ApiClient(request, key).get('/customers?limit=1', { retryRateLimited: false, headers: { 'X-Forwarded-For': ip } });
+    for (let attempt = 0; attempt < AUTH_FAILURE_BURST; attempt += 1) {
+      await expectError(await from(attacker, badKey), 401, 'unauthorized', /unknown or revoked/);
+    }
+    const refused = await from(attacker, badKey);
+    const body = await expectError(refused, 429, 'rate_limited', /^Too many failed sign-in attempts from your address; retry after \d+ s$/);
+    const retryAfter = Number(refused.headers()['retry-after']);
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(body.error.details).toEqual({ retry_after_seconds: retryAfter });
+    // A valid key from the same address still works: a shared address (NAT, proxy) is not locked out.
+    expect((await from(attacker, keys.reader.key)).status()).toBe(200);
+    await expectError(await from(attacker, badKey), 429, 'rate_limited');
+
+    // The bucket is per address and lives in Redis, apart from the per-key request buckets.
+    const { Redis } = await import('ioredis');
+    const redis = new Redis(AUTH_REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+    try {
+      await redis.connect();
+      expect(Number((await redis.hgetall(`cm:authfail:${attacker}`)).tokens)).toBeLessThan(1);
+    } finally {
+      redis.disconnect();
+    }
+    let neighbour = address();
+    while (neighbour === attacker) neighbour = address();
+    await expectError(await from(neighbour, badKey), 401, 'unauthorized');
+  });
+
+  test('successful calls spend nothing from the failure bucket; a failure spends one token', async ({ request }) => {
+    const caller = address();
+    const client = new ApiClient(request, keys.otherWriter.key);
+    for (let call = 0; call < 3; call += 1) {
+      expect((await client.get('/customers?limit=1', { headers: { 'X-Forwarded-For': caller } })).status()).toBe(200);
+    }
+    const { Redis } = await import('ioredis');
+    const redis = new Redis(AUTH_REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+    try {
+      await redis.connect();
+      expect(await redis.exists(`cm:authfail:${caller}`)).toBe(0);
+      await expectError(await new ApiClient(request, badKey).get('/customers', { retryRateLimited: false, headers: { 'X-Forwarded-For': caller } }), 401, 'unauthorized');
+      const tokens = Number((await redis.hgetall(`cm:authfail:${caller}`)).tokens);
+      expect(tokens).toBeGreaterThanOrEqual(AUTH_FAILURE_BURST - 1);
+      expect(tokens).toBeLessThan(AUTH_FAILURE_BURST);
+    } finally {
+      redis.disconnect();
+    }
   });
 });
 

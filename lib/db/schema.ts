@@ -213,7 +213,27 @@ export const apiKeys = pgTable('api_keys', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  /** Null: the key never expires. */
+  expiresAt: timestamp('expires_at', { withTimezone: true }),
 });
+
+/**
+ * Steward sign-ins: the browser holds only a random session id, stored here as its SHA-256 hash.
+ * expires_at slides with use (idle limit) up to a fixed end; revoking the key deletes its sessions.
+ */
+export const stewardSessions = pgTable(
+  'steward_sessions',
+  {
+    idHash: varchar('id_hash', { length: 64 }).primaryKey(),
+    apiKeyId: bigint('api_key_id', { mode: 'number' })
+      .notNull()
+      .references(() => apiKeys.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('steward_sessions_api_key_idx').on(t.apiKeyId), index('steward_sessions_expires_idx').on(t.expiresAt)],
+);
 
 /** Responses of create requests by Idempotency-Key, so a retried request returns the first response. */
 export const idempotencyKeys = pgTable(

@@ -4,23 +4,22 @@ import { authRequired } from '../env';
 import { AppError } from '../errors';
 import { API_SCOPES, hasScope, verifyApiKey, type ApiScope, type Principal } from '../services/api-keys';
 import type { Database } from '../db/client';
-
-function clientAddress(request: Request): string {
-  const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return forwarded || request.headers.get('x-real-ip') || 'local';
-}
+import { guardAuthentication } from './auth-failures';
+import { clientAddress } from './client-address';
 
 export async function authenticate(request: Request, db: () => Promise<Database>): Promise<Principal> {
   const header = request.headers.get('authorization');
+  const address = clientAddress(request.headers);
   if (header) {
-    const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
-    if (!match) throw new AppError('unauthorized', 'Send the API key as "Authorization: Bearer <key>"');
-    return verifyApiKey(await db(), match[1]);
+    return guardAuthentication(address, async () => {
+      const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+      if (!match) throw new AppError('unauthorized', 'Send the API key as "Authorization: Bearer <key>"');
+      return verifyApiKey(await db(), match[1]);
+    });
   }
   if (authRequired()) {
     throw new AppError('unauthorized', 'This API needs a key: send "Authorization: Bearer <key>" (create one with npm run api-keys -- create)');
   }
-  const address = clientAddress(request);
   return { id: `anonymous:${address}`, actor: 'anonymous', scopes: API_SCOPES };
 }
 

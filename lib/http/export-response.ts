@@ -2,8 +2,17 @@
 // download route (session cookie): headers first, then chunks only as fast as the client reads them.
 import { logger, safeError } from '../logger';
 import type { ExportQuery } from '../schemas/export';
+import type { ApiScope } from '../services/api-keys';
 import type { ServiceContext } from '../services/context';
 import { EXPORT_CONTENT_TYPES, exportFileName, exportRecords } from '../services/export';
+
+/**
+ * The scope an export needs, from the raw `what` (checked before the query is parsed): decisions come from the
+ * audit log (actor, notes, request id) and need admin, like GET /audit; matches and customers need read.
+ */
+export function exportScope(what: string | null): ApiScope {
+  return what === 'decisions' ? 'admin' : 'read';
+}
 
 /** Pulls the export's chunks only as fast as the client reads them (backpressure), encoded as UTF-8. */
 function streamOf(chunks: AsyncIterator<string>, prefetched: Array<IteratorResult<string>>, requestId: string): ReadableStream<Uint8Array> {

@@ -10,6 +10,7 @@ import { appContext } from '../services/bootstrap';
 import type { ApiScope, Principal } from '../services/api-keys';
 import type { ServiceContext } from '../services/context';
 import { authenticate, requireScope } from './auth';
+import { retryAfterOf } from './auth-failures';
 import { readBodyText, parseJsonText } from './body';
 import { withIdempotency } from './idempotency';
 import { assertSameOrigin } from './origin';
@@ -95,6 +96,8 @@ export function route<P = Record<string, never>>(options: RouteOptions, handler:
       if (appError.status >= 500) logger().error({ err: safeError(error), requestId }, 'request failed');
       response = NextResponse.json(appError.toBody(), { status: appError.status });
       if (appError.status === 401) response.headers.set('WWW-Authenticate', 'Bearer realm="customer-matching"');
+      const retryAfter = retryAfterOf(appError);
+      if (retryAfter !== undefined) headers.set('Retry-After', String(retryAfter));
     }
     headers.forEach((value, key) => response.headers.set(key, value));
     response.headers.set('x-request-id', requestId);

@@ -10,6 +10,7 @@ import {
 } from '../db/queries/idempotency';
 import type { Database } from '../db/client';
 import { AppError } from '../errors';
+import { maybeSweepExpired } from '../services/housekeeping';
 
 const KEY_PATTERN = /^[\w.:-]{1,200}$/;
 
@@ -30,6 +31,8 @@ export async function withIdempotency(request: IdempotentRequest, create: () => 
   }
   const requestHash = createHash('sha256').update(`${request.method} ${request.path}\n${request.body}`).digest('hex');
   const claimed = await claimIdempotencyKey(request.db, { principal: request.principal, key: request.key, method: request.method, path: request.path, requestHash });
+  // Stored responses expire: a keyed write is the moment to clear old ones (at most every few minutes, not awaited).
+  void maybeSweepExpired(request.db);
   if (!claimed) {
     const existing = await findIdempotencyKey(request.db, request.principal, request.key);
     if (!existing || existing.requestHash !== requestHash) {

@@ -1,5 +1,5 @@
-// Token-bucket rate limiting per principal: in-process buckets by default, Redis (atomic Lua) when
-// REDIS_URL is set so that several instances share one budget.
+// Token-bucket rate limiting (requests per principal; failed authentication per address): in-process buckets
+// by default, Redis (atomic Lua) when REDIS_URL is set so that several instances share one budget.
 import type { Redis } from 'ioredis';
 import { env } from '../env';
 import { logger, safeError } from '../logger';
@@ -77,19 +77,35 @@ export function redisRateLimiter(redis: Redis, settings: BucketSettings, prefix 
   };
 }
 
-const globalForLimiter = globalThis as unknown as { customerMatchingRateLimiter?: RateLimiter };
+const globalForLimiter = globalThis as unknown as { customerMatchingRateLimiters?: Map<string, Promise<RateLimiter>>; customerMatchingRedis?: Redis };
 
-export async function getRateLimiter(): Promise<RateLimiter> {
-  if (globalForLimiter.customerMatchingRateLimiter) return globalForLimiter.customerMatchingRateLimiter;
-  const config = env();
-  const settings = { ratePerSecond: config.RATE_LIMIT_PER_SECOND, burst: config.RATE_LIMIT_BURST };
-  if (config.REDIS_URL) {
-    const { Redis } = await import('ioredis');
-    const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
-    redis.on('error', () => undefined);
-    globalForLimiter.customerMatchingRateLimiter = redisRateLimiter(redis, settings);
-  } else {
-    globalForLimiter.customerMatchingRateLimiter = memoryRateLimiter(settings);
+async function limiter(name: string, settings: BucketSettings, prefix: string): Promise<RateLimiter> {
+  const limiters = (globalForLimiter.customerMatchingRateLimiters ??= new Map());
+  let found = limiters.get(name);
+  if (!found) {
+    found = (async () => {
+      const url = env().REDIS_URL;
+      if (!url) return memoryRateLimiter(settings);
+      if (!globalForLimiter.customerMatchingRedis) {
+        const { Redis } = await import('ioredis');
+        globalForLimiter.customerMatchingRedis ??= new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
+        globalForLimiter.customerMatchingRedis.on('error', () => undefined);
+      }
+      return redisRateLimiter(globalForLimiter.customerMatchingRedis, settings, prefix);
+    })();
+    limiters.set(name, found);
   }
-  return globalForLimiter.customerMatchingRateLimiter;
+  return found;
+}
+
+/** Requests per API key (per client address when anonymous). */
+export function getRateLimiter(): Promise<RateLimiter> {
+  const config = env();
+  return limiter('requests', { ratePerSecond: config.RATE_LIMIT_PER_SECOND, burst: config.RATE_LIMIT_BURST }, 'cm:rate:');
+}
+
+/** Failed authentication per client address (lib/http/auth-failures.ts). */
+export function getFailedAuthLimiter(): Promise<RateLimiter> {
+  const config = env();
+  return limiter('auth-failures', { ratePerSecond: config.AUTH_FAILURE_PER_MINUTE / 60, burst: config.AUTH_FAILURE_BURST }, 'cm:authfail:');
 }

@@ -39,6 +39,23 @@ describe('openApiDocument', () => {
     expect(body.example).toMatchObject({ company_name: 'Acme Corporation' });
   });
 
+  it('documents the scope each route handler enforces (erasure is admin)', () => {
+    const enforced: Record<string, string> = {};
+    const operations = routeOperations().filter((operation) => !operation.endsWith('/openapi.json'));
+    for (const operation of operations) {
+      const [method, routePath] = operation.split(' ');
+      const file = path.join(API_ROOT, routePath.replace('/api/v1/', '').replace(/\{(\w+)\}/g, '[$1]'), 'route.ts');
+      const scope = new RegExp(`export const ${method.toUpperCase()} = route(?:<[^>]*>)?\\(\\{ scope: (?:'(\\w+)'|null)`).exec(readFileSync(file, 'utf8'));
+      if (scope) enforced[operation] = scope[1] ?? 'none';
+    }
+    const documented = Object.fromEntries(
+      Object.entries(document.paths).flatMap(([route, methods]) => Object.entries(methods).map(([method, described]) => [`${method} ${route}`, ((described as { security: Array<{ apiKey: string[] }> }).security[0]?.apiKey[0]) ?? 'none'])),
+    );
+    expect(Object.keys(enforced).sort()).toEqual(operations);
+    for (const [operation, scope] of Object.entries(enforced)) expect({ operation, scope: documented[operation] }).toEqual({ operation, scope });
+    expect(enforced['delete /api/v1/customers/{id}']).toBe('admin');
+  });
+
   it('lists error responses and the bearer scheme', () => {
     const review = document.paths['/api/v1/matches/{id}/review'].post as { responses: Record<string, unknown>; security: unknown[] };
     expect(Object.keys(review.responses)).toEqual(expect.arrayContaining(['200', '401', '403', '404', '409', '422', '429']));

@@ -1,6 +1,7 @@
-// API keys: create (shown once), verify, list, revoke. Keys look like cm_<prefix>_<secret>.
+// API keys: create (shown once), verify, list, revoke. Keys look like cm_<prefix>_<secret>; a key may expire.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { findActiveApiKeyByPrefix, insertApiKey, listApiKeys, revokeApiKey, touchApiKey, type ApiKeyRow } from '../db/queries/api-keys';
+import { findActiveApiKeyByPrefix, insertApiKey, listApiKeys, revokeApiKey as revokeApiKeyRow, touchApiKey, type ApiKeyRow } from '../db/queries/api-keys';
+import { deleteStewardSessionsForApiKey } from '../db/queries/steward-sessions';
 import type { Database } from '../db/client';
 import { AppError } from '../errors';
 
@@ -25,24 +26,48 @@ export function hasScope(principal: Principal, scope: ApiScope): boolean {
   return principal.scopes.includes('admin') || principal.scopes.includes(scope);
 }
 
-export async function createApiKey(db: Database, name: string, scopes: ApiScope[]): Promise<{ key: string; row: ApiKeyRow }> {
+export function principalOf(row: ApiKeyRow): Principal {
+  return { id: `key:${row.prefix}`, actor: `api-key:${row.name}`, scopes: row.scopes as ApiScope[] };
+}
+
+export function apiKeyExpired(row: Pick<ApiKeyRow, 'expiresAt'>, now = new Date()): boolean {
+  return row.expiresAt !== null && row.expiresAt.getTime() <= now.getTime();
+}
+
+export async function createApiKey(db: Database, name: string, scopes: ApiScope[], options: { expiresAt?: Date } = {}): Promise<{ key: string; row: ApiKeyRow }> {
   if (scopes.length === 0) throw new AppError('validation_failed', 'An API key needs at least one scope');
   const prefix = randomBytes(6).toString('hex').slice(0, 8);
   const key = `cm_${prefix}_${randomBytes(24).toString('base64url')}`;
-  const row = await insertApiKey(db, { name, prefix, keyHash: hashKey(key), scopes: [...new Set(scopes)] });
+  const row = await insertApiKey(db, { name, prefix, keyHash: hashKey(key), scopes: [...new Set(scopes)], expiresAt: options.expiresAt ?? null });
   return { key, row };
 }
 
-/** The principal for a presented key, or an AppError('unauthorized') that says what is wrong. */
-export async function verifyApiKey(db: Database, key: string): Promise<Principal> {
+/** The stored row of a presented key, or an AppError('unauthorized') that says what is wrong. */
+export async function findVerifiedApiKey(db: Database, key: string, now = new Date()): Promise<ApiKeyRow> {
   const parts = KEY_PATTERN.exec(key);
   if (!parts) throw new AppError('unauthorized', 'The API key is malformed; keys look like cm_xxxxxxxx_… (npm run api-keys -- create)');
   const row = await findActiveApiKeyByPrefix(db, parts[1]);
   const expected = row ? Buffer.from(row.keyHash, 'hex') : Buffer.alloc(32);
   const presented = Buffer.from(hashKey(key), 'hex');
   if (!row || !timingSafeEqual(expected, presented)) throw new AppError('unauthorized', 'The API key is unknown or revoked');
-  await touchApiKey(db, row.id);
-  return { id: `key:${row.prefix}`, actor: `api-key:${row.name}`, scopes: row.scopes as ApiScope[] };
+  if (apiKeyExpired(row, now)) {
+    throw new AppError('unauthorized', `The API key expired at ${row.expiresAt!.toISOString()}; ask an administrator for a new one (npm run api-keys -- create)`);
+  }
+  return row;
 }
 
-export { listApiKeys, revokeApiKey };
+/** The principal for a presented key, or an AppError('unauthorized') that says what is wrong. */
+export async function verifyApiKey(db: Database, key: string): Promise<Principal> {
+  const row = await findVerifiedApiKey(db, key);
+  await touchApiKey(db, row.id);
+  return principalOf(row);
+}
+
+/** Revokes the key and ends every steward session signed in with it. */
+export async function revokeApiKey(db: Database, prefix: string): Promise<boolean> {
+  const revoked = await revokeApiKeyRow(db, prefix);
+  if (revoked) await deleteStewardSessionsForApiKey(db, revoked.id);
+  return revoked !== undefined;
+}
+
+export { listApiKeys };

@@ -1,9 +1,11 @@
 // The queue worker: drains the pending queue, sleeps a poll interval when it is empty, and stops when
-// its signal fires — the record in hand is finished, unfinished claims are given back.
+// its signal fires — the record in hand is finished, unfinished claims are given back. Between rounds it
+// also deletes expired Idempotency-Key responses and steward sessions (lib/services/housekeeping.ts).
 import { setTimeout as sleep } from 'node:timers/promises';
 import { countByStatus } from '../db/queries/queue';
 import { env } from '../env';
 import { logger, safeError } from '../logger';
+import { maybeSweepExpired } from './housekeeping';
 import { emptyTally, newWorkerId, runBatchMatch, type BatchMatchOptions, type BatchTally } from './batch-matching';
 import type { ServiceContext } from './context';
 
@@ -39,6 +41,7 @@ export async function runWorker(ctx: ServiceContext, options: WorkerOptions): Pr
   const log = logger().child({ workerId });
   log.info({ pollIntervalMs, concurrency: options.concurrency ?? 1, queue: await countByStatus(ctx.db) }, 'worker started');
   while (!options.signal.aborted) {
+    await maybeSweepExpired(ctx.db);
     try {
       const round = await runBatchMatch(ctx, { ...options.batch, mode: { kind: 'pending' }, concurrency: options.concurrency, workerId, signal: options.signal });
       add(totals, round);

@@ -1,27 +1,32 @@
 // Who the data steward is, for pages and server actions: the same rules as the REST API. With AUTH_MODE
 // open the steward acts with every scope under a chosen display name; with keys required the steward signs
-// in at /login with an API key kept in an httpOnly cookie and re-verified on every page and action.
+// in at /login with an API key, checked once; the httpOnly cookie then holds only a random session id whose
+// session lives in the database (lib/services/steward-sessions.ts) and is checked on every page and action.
 import 'server-only';
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { authRequired, env } from '../env';
 import { AppError } from '../errors';
+import { guardAuthentication } from '../http/auth-failures';
+import { clientAddress } from '../http/client-address';
 import { appContext } from '../services/bootstrap';
-import { API_SCOPES, hasScope, verifyApiKey, type ApiScope, type Principal } from '../services/api-keys';
+import { API_SCOPES, hasScope, type ApiScope, type Principal } from '../services/api-keys';
 import type { ServiceContext } from '../services/context';
+import { maybeSweepExpired } from '../services/housekeeping';
+import { endStewardSession, resolveStewardSession, startStewardSession } from '../services/steward-sessions';
 import { safeReturnPath, signInLandingPath, validStewardName } from './session-rules';
 
 export { safeReturnPath, signInLandingPath, validStewardName };
 
 export type UiScope = ApiScope;
 
-/** httpOnly: the API key itself, only in required mode. */
-export const SESSION_KEY_COOKIE = 'cm_steward_key';
+/** httpOnly: the random session id, only in required mode (never the API key). */
+export const SESSION_COOKIE = 'cm_steward_session';
 /** Readable display name: the actor in open mode, the key's name for the header in required mode. */
 export const STEWARD_NAME_COOKIE = 'cm_steward_name';
 export const DEFAULT_STEWARD = 'steward';
-
-const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60; // one working day; the key stays valid, the browser forgets it
+/** Earlier releases kept the API key itself in this cookie; sign-in and sign-out delete it. */
+const LEGACY_KEY_COOKIE = 'cm_steward_key';
 
 export type LoginReason = 'signin' | 'invalid' | 'expired' | 'forbidden' | 'signed-out';
 
@@ -33,12 +38,13 @@ function loginUrl(reason: LoginReason, from?: string, scope?: UiScope): string {
   return `/login?${params}`;
 }
 
-function cookieOptions(maxAge = SESSION_MAX_AGE_SECONDS) {
+/** The browser may forget the cookie when the session can last no longer anyway. */
+function cookieOptions(maxAge = env().STEWARD_SESSION_MAX_HOURS * 3600) {
   return { httpOnly: true, sameSite: 'strict' as const, secure: env().NODE_ENV === 'production', path: '/', maxAge };
 }
 
 /**
- * The signed-in steward, or null when nobody is (required mode without a valid key cookie).
+ * The signed-in steward, or null when nobody is (required mode without a live session).
  * Throws AppError('service_unavailable') when the database is down, like the API.
  */
 export async function currentSteward(): Promise<(Principal & { db: ServiceContext['db'] }) | null> {
@@ -48,23 +54,18 @@ export async function currentSteward(): Promise<(Principal & { db: ServiceContex
     const context = await appContext(actor);
     return { id: `steward:${actor}`, actor, scopes: API_SCOPES, db: context.db };
   }
-  const key = jar.get(SESSION_KEY_COOKIE)?.value;
-  if (!key) return null;
+  const sessionId = jar.get(SESSION_COOKIE)?.value;
+  if (!sessionId) return null;
   const context = await appContext('steward');
-  try {
-    const principal = await verifyApiKey(context.db, key);
-    return { ...principal, db: context.db };
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'unauthorized') return null;
-    throw error;
-  }
+  const principal = await resolveStewardSession(context.db, sessionId);
+  return principal ? { ...principal, db: context.db } : null;
 }
 
 async function resolve(scope: UiScope, from: string | undefined, onForbidden: 'redirect' | 'throw'): Promise<ServiceContext> {
   const steward = await currentSteward();
   if (!steward) {
-    const hadKey = Boolean((await cookies()).get(SESSION_KEY_COOKIE));
-    redirect(loginUrl(hadKey ? 'expired' : 'signin', from));
+    const hadSession = Boolean((await cookies()).get(SESSION_COOKIE));
+    redirect(loginUrl(hadSession ? 'expired' : 'signin', from));
   }
   if (!hasScope(steward, scope)) {
     if (onForbidden === 'redirect') redirect(loginUrl('forbidden', from, scope));
@@ -89,13 +90,19 @@ export function uiActionContext(scope: UiScope): Promise<ServiceContext> {
   return resolve(scope, undefined, 'throw');
 }
 
-/** Verifies a pasted key and starts a session with it; AppError('unauthorized') says what is wrong. */
+/**
+ * Verifies a pasted key and starts a session with it; AppError('unauthorized') says what is wrong, and
+ * AppError('rate_limited') when this address has failed too often (the same bucket as bad Bearer keys).
+ */
 export async function signInWithApiKey(apiKey: string): Promise<Principal> {
   const context = await appContext('steward');
-  const principal = await verifyApiKey(context.db, apiKey);
+  const address = clientAddress(await headers());
+  const { sessionId, principal } = await guardAuthentication(address, () => startStewardSession(context.db, apiKey));
   const jar = await cookies();
-  jar.set(SESSION_KEY_COOKIE, apiKey, cookieOptions());
+  jar.delete(LEGACY_KEY_COOKIE);
+  jar.set(SESSION_COOKIE, sessionId, cookieOptions());
   jar.set(STEWARD_NAME_COOKIE, principal.actor.slice(0, 80), { ...cookieOptions(), httpOnly: false });
+  void maybeSweepExpired(context.db);
   return principal;
 }
 
@@ -106,10 +113,17 @@ export async function setStewardName(name: string): Promise<void> {
   (await cookies()).set(STEWARD_NAME_COOKIE, valid, { ...cookieOptions(365 * 24 * 60 * 60), httpOnly: false });
 }
 
+/** Ends the session on the server (a copied cookie stops working too), then clears the cookies. */
 export async function signOut(): Promise<void> {
   const jar = await cookies();
-  jar.delete(SESSION_KEY_COOKIE);
-  jar.delete(STEWARD_NAME_COOKIE);
+  const sessionId = jar.get(SESSION_COOKIE)?.value;
+  try {
+    if (sessionId) await endStewardSession((await appContext('steward')).db, sessionId);
+  } finally {
+    jar.delete(SESSION_COOKIE);
+    jar.delete(LEGACY_KEY_COOKIE);
+    jar.delete(STEWARD_NAME_COOKIE);
+  }
 }
 
 /** What the header shows: no database round trip, just the remembered name. */
@@ -117,6 +131,6 @@ export async function stewardDisplayName(): Promise<{ name: string; signedIn: bo
   const jar = await cookies();
   const required = authRequired();
   const name = jar.get(STEWARD_NAME_COOKIE)?.value;
-  if (required) return { name: name ?? '', signedIn: Boolean(jar.get(SESSION_KEY_COOKIE)), required };
+  if (required) return { name: name ?? '', signedIn: Boolean(jar.get(SESSION_COOKIE)), required };
   return { name: validStewardName(name) ?? DEFAULT_STEWARD, signedIn: true, required };
 }

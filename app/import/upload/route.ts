@@ -1,5 +1,5 @@
 // The /import page's upload: the same import as POST /api/v1/customers/import, authorised by the
-// steward session (the API key stays in its httpOnly cookie) instead of an Authorization header.
+// steward session (its httpOnly session cookie) instead of an Authorization header.
 import { NextResponse } from 'next/server';
 import { AppError, toAppError } from '@/lib/errors';
 import { importUploadResponse } from '@/lib/http/import-upload';

@@ -19,9 +19,10 @@ export async function listApiKeys(db: Database): Promise<ApiKeyRow[]> {
   return db.select().from(apiKeys).orderBy(asc(apiKeys.id));
 }
 
-export async function revokeApiKey(db: Database, prefix: string): Promise<boolean> {
-  const rows = await db.update(apiKeys).set({ revokedAt: sql`now()` }).where(and(eq(apiKeys.prefix, prefix), isNull(apiKeys.revokedAt))).returning({ id: apiKeys.id });
-  return rows.length > 0;
+/** The revoked key's id, or undefined when no active key has this prefix. */
+export async function revokeApiKey(db: Database, prefix: string): Promise<{ id: number } | undefined> {
+  const [row] = await db.update(apiKeys).set({ revokedAt: sql`now()` }).where(and(eq(apiKeys.prefix, prefix), isNull(apiKeys.revokedAt))).returning({ id: apiKeys.id });
+  return row;
 }
 
 export async function touchApiKey(db: Database, id: number): Promise<void> {

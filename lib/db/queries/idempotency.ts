@@ -29,6 +29,12 @@ export async function deleteIdempotencyResponsesForCustomer(db: Database, custom
   await db.delete(idempotencyKeys).where(sql`${idempotencyKeys.responseBody}->>'customer_id' = ${String(customerId)}`);
 }
 
-export async function deleteExpiredIdempotencyKeys(db: Database, olderThanHours: number): Promise<void> {
-  await db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, sql`now() - make_interval(hours => ${olderThanHours})`));
+/** Deletes up to `limit` stored responses created before `cutoff`; returns how many went. */
+export async function deleteExpiredIdempotencyKeys(db: Database, cutoff: Date, limit: number): Promise<number> {
+  const expired = db.select({ principal: idempotencyKeys.principal, key: idempotencyKeys.key }).from(idempotencyKeys).where(lt(idempotencyKeys.createdAt, cutoff)).limit(limit);
+  const rows = await db
+    .delete(idempotencyKeys)
+    .where(sql`(${idempotencyKeys.principal}, ${idempotencyKeys.key}) in (${expired})`)
+    .returning({ key: idempotencyKeys.key });
+  return rows.length;
 }

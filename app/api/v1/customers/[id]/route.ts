@@ -20,8 +20,8 @@ export const PATCH = route<Params>({ scope: 'write', body: true }, async (_reque
   return json(toCustomerResponse(await updateCustomer(await service(), id, patch)));
 });
 
-/** Erasure: the customer, its embeddings and match rows go; the audit log keeps only the id. */
-export const DELETE = route<Params>({ scope: 'write' }, async (_request, { params, service }) => {
+/** Erasure (admin: it cannot be undone): the customer, its embeddings and match rows go; the audit log keeps only the id. */
+export const DELETE = route<Params>({ scope: 'admin' }, async (_request, { params, service }) => {
   const id = parseOrThrow(idParam, params.id, 'customer id');
   await deleteCustomer(await service(), id);
   return new Response(null, { status: 204 });

@@ -1,18 +1,19 @@
 import { route } from '@/lib/http/handler';
 import { parseOrThrow, searchParamsObject } from '@/lib/http/validate';
 import { AppError } from '@/lib/errors';
-import { exportResponse } from '@/lib/http/export-response';
+import { requireScope } from '@/lib/http/auth';
+import { exportResponse, exportScope } from '@/lib/http/export-response';
 import { exportQuerySchema } from '@/lib/schemas/export';
 import { unsupportedMethods } from '@/lib/http/methods';
 
 export const dynamic = 'force-dynamic';
 
 /**
- * Matches, steward decisions or customers as a CSV / JSON / JSON Lines download. Scope 'read' for all
- * three: each holds no more than GET /matches/{id} and GET /customers already show a reader (decisions are
- * the review fields of a match, not the audit log's before/after snapshots, which stay admin-only).
+ * Matches, steward decisions or customers as a CSV / JSON / JSON Lines download. Matches and customers need
+ * 'read' (no more than GET /matches/{id} and GET /customers show); decisions carry audit data and need 'admin'.
  */
-export const GET = route({ scope: 'read' }, async (request, { service, requestId }) => {
+export const GET = route({ scope: 'read' }, async (request, { service, requestId, principal }) => {
+  requireScope(principal, exportScope(new URL(request.url).searchParams.get('what')));
   let query;
   try {
     query = parseOrThrow(exportQuerySchema, searchParamsObject(new URL(request.url)), 'export query');
