@@ -5,7 +5,7 @@ import { deleteExpiredIdempotencyKeys } from '../db/queries/idempotency';
 import { deleteExpiredStewardSessions } from '../db/queries/steward-sessions';
 import type { Database } from '../db/client';
 import { env } from '../env';
-import { logger } from '../logger';
+import { logger, safeError } from '../logger';
 
 export interface SweepResult {
   idempotencyKeys: number;
@@ -48,7 +48,7 @@ export async function maybeSweepExpired(db: Database, now = Date.now()): Promise
   try {
     return await sweepExpired(db, new Date(now));
   } catch (error) {
-    logger().warn({ err: error instanceof Error ? error.message : String(error) }, 'sweeping expired rows failed; trying again later');
+    logger().warn({ err: safeError(error) }, 'sweeping expired rows failed; trying again later');
     return null;
   }
 }
