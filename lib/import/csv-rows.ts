@@ -2,6 +2,7 @@
 // canonical column names, streamed: memory holds one record at a time whatever the file size.
 import { parse, CsvError } from 'csv-parse';
 import { canonicalColumn } from '@/lib/datasets/seed-csv';
+import { withoutFormulaGuard } from './formula-guard';
 import { byteChunks, MalformedFileError, MAX_RECORD_BYTES, type ImportSource, type ParseHooks, type SourceRow } from './types';
 
 interface ParsedCsvRecord {
@@ -17,15 +18,6 @@ function malformed(error: unknown): unknown {
     return new MalformedFileError(`Malformed CSV: ${error.message}`, details.records ?? null, details.lines ?? null);
   }
   return error;
-}
-
-/**
- * Undoes the spreadsheet formula guard our own CSV export adds (OWASP: a leading ' before = + - @ tab CR, or their full-width forms),
- * so an exported file re-imports unchanged: "'+1 212 555 0100" is the phone "+1 212 555 0100".
- * A value that really starts with ' followed by one of those characters cannot survive a CSV round trip.
- */
-export function withoutFormulaGuard(cell: string): string {
-  return /^'[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(cell) ? cell.slice(1) : cell;
 }
 
 /** The header names mapped to canonical column names; a repeated column is refused (which value would win?). */
