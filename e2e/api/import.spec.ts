@@ -74,7 +74,7 @@ test.describe('POST /customers/import', () => {
 
   test('a malformed CSV answers 422 naming row and line, and keeps the rows before it', async ({ request }) => {
     const token = uniqueToken();
-    const csv = `company_name,source_id\nBefore ${token},${token}-b\n"Broken"x,${token}-x\n`;
+    const csv = `company_name,source_id\nBefore ${token},${token}-b\n"Broken,${token}-x\n`;
     const error = await expectError(await postImport(request, csvFile(csv)), 422, 'validation_failed', /Malformed CSV.*\(at row 2, line 3\); the 1 rows before it were imported/);
     expect(error.error.details).toMatchObject({ inserted: 1, error: { row: 2, line: 3 } });
   });

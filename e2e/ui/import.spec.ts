@@ -45,7 +45,7 @@ test('a dry run says what would change; a malformed file is reported as an alert
   await expect(importPage.summaryHeading).toHaveText('Dry run: nothing was written');
   await expect(importPage.count('Would be inserted')).toHaveText('1');
 
-  await importPage.importFile({ name: 'broken.csv', mimeType: 'text/csv', text: `company_name\nUi Before ${id}\n"Ui"x\n` });
+  await importPage.importFile({ name: 'broken.csv', mimeType: 'text/csv', text: `company_name\nUi Before ${id}\n"Ui\n` });
   await expect(importPage.alert).toContainText('at row 2 (line 3)');
   await expect(importPage.count('Inserted')).toHaveText('1');
 });

@@ -18,6 +18,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { CANDIDATE_DECISIONS, INCOMING_STATES, type CandidateDecision, type IncomingState } from '../domain/resolution';
 import type { Resolution } from '../domain/resolution-record';
+import { KEY_COLUMN_LENGTHS, MONEY_NUMERIC, REVIEW_COLUMN_LENGTHS, TEXT_COLUMN_LENGTHS } from '../schemas/column-limits';
 
 /** Embedding width of the schema: ada-002 / text-embedding-3-* with dimensions=1536, and the local embedder. */
 export const EMBEDDING_DIMENSIONS = 1536;
@@ -35,36 +36,36 @@ const timestamps = {
 /** Business fields shared by customers and incoming customers (the seed's CSV columns). */
 const businessFields = () => ({
   // Nullable in the table so person-only (B2C) records can be stored; the API requires it for company customers.
-  companyName: varchar('company_name', { length: 300 }),
-  contactName: varchar('contact_name', { length: 200 }),
-  email: varchar('email', { length: 320 }),
-  phone: varchar('phone', { length: 50 }),
-  addressLine1: varchar('address_line1', { length: 300 }),
-  addressLine2: varchar('address_line2', { length: 300 }),
-  city: varchar('city', { length: 120 }),
-  state: varchar('state', { length: 120 }),
-  postalCode: varchar('postal_code', { length: 20 }),
-  country: varchar('country', { length: 120 }),
-  industry: varchar('industry', { length: 120 }),
-  revenue: numeric('revenue', { precision: 18, scale: 2, mode: 'number' }),
+  companyName: varchar('company_name', { length: TEXT_COLUMN_LENGTHS.companyName }),
+  contactName: varchar('contact_name', { length: TEXT_COLUMN_LENGTHS.contactName }),
+  email: varchar('email', { length: TEXT_COLUMN_LENGTHS.email }),
+  phone: varchar('phone', { length: TEXT_COLUMN_LENGTHS.phone }),
+  addressLine1: varchar('address_line1', { length: TEXT_COLUMN_LENGTHS.address }),
+  addressLine2: varchar('address_line2', { length: TEXT_COLUMN_LENGTHS.address }),
+  city: varchar('city', { length: TEXT_COLUMN_LENGTHS.city }),
+  state: varchar('state', { length: TEXT_COLUMN_LENGTHS.state }),
+  postalCode: varchar('postal_code', { length: TEXT_COLUMN_LENGTHS.postalCode }),
+  country: varchar('country', { length: TEXT_COLUMN_LENGTHS.country }),
+  industry: varchar('industry', { length: TEXT_COLUMN_LENGTHS.industry }),
+  revenue: numeric('revenue', { ...MONEY_NUMERIC, mode: 'number' }),
   employeeCount: integer('employee_count'),
-  website: varchar('website', { length: 300 }),
+  website: varchar('website', { length: TEXT_COLUMN_LENGTHS.website }),
   description: text('description'),
   // Persons (B2C) and registries: date of birth as given; identifiers such as VAT, LEI, DUNS, passport.
-  dateOfBirth: varchar('date_of_birth', { length: 40 }),
+  dateOfBirth: varchar('date_of_birth', { length: TEXT_COLUMN_LENGTHS.dateOfBirth }),
   identifiers: jsonb('identifiers').$type<Array<{ type: string; value: string; country?: string | null }>>(),
 });
 
 /** Normalised keys computed once at write time; indexed for exact-key and trigram candidates. */
 const matchKeyFields = () => ({
-  nameNormalized: varchar('name_normalized', { length: 300 }),
-  legalForm: varchar('legal_form', { length: 40 }),
-  emailNormalized: varchar('email_normalized', { length: 320 }),
-  emailDomain: varchar('email_domain', { length: 255 }),
-  phoneE164: varchar('phone_e164', { length: 20 }),
-  websiteDomain: varchar('website_domain', { length: 255 }),
-  postalCodeNormalized: varchar('postal_code_normalized', { length: 20 }),
-  streetNumber: varchar('street_number', { length: 20 }),
+  nameNormalized: varchar('name_normalized', { length: KEY_COLUMN_LENGTHS.nameNormalized }),
+  legalForm: varchar('legal_form', { length: KEY_COLUMN_LENGTHS.legalForm }),
+  emailNormalized: varchar('email_normalized', { length: KEY_COLUMN_LENGTHS.emailNormalized }),
+  emailDomain: varchar('email_domain', { length: KEY_COLUMN_LENGTHS.emailDomain }),
+  phoneE164: varchar('phone_e164', { length: KEY_COLUMN_LENGTHS.phoneE164 }),
+  websiteDomain: varchar('website_domain', { length: KEY_COLUMN_LENGTHS.websiteDomain }),
+  postalCodeNormalized: varchar('postal_code_normalized', { length: KEY_COLUMN_LENGTHS.postalCodeNormalized }),
+  streetNumber: varchar('street_number', { length: KEY_COLUMN_LENGTHS.streetNumber }),
   identifierKeys: text('identifier_keys').array(),
 });
 
@@ -79,8 +80,8 @@ export const customers = pgTable(
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     ...businessFields(),
-    sourceSystem: varchar('source_system', { length: 100 }).notNull().default('api'),
-    sourceId: varchar('source_id', { length: 200 }),
+    sourceSystem: varchar('source_system', { length: TEXT_COLUMN_LENGTHS.sourceSystem }).notNull().default('api'),
+    sourceId: varchar('source_id', { length: TEXT_COLUMN_LENGTHS.sourceId }),
     ...matchKeyFields(),
     ...embeddingFields(),
     // Free-text search over the business fields; immutable expression so PostgreSQL can store it.
@@ -119,8 +120,8 @@ export const incomingCustomers = pgTable(
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     ...businessFields(),
-    sourceSystem: varchar('source_system', { length: 100 }).notNull().default('api'),
-    sourceId: varchar('source_id', { length: 200 }),
+    sourceSystem: varchar('source_system', { length: TEXT_COLUMN_LENGTHS.sourceSystem }).notNull().default('api'),
+    sourceId: varchar('source_id', { length: TEXT_COLUMN_LENGTHS.sourceId }),
     ...matchKeyFields(),
     ...embeddingFields(),
     processingStatus: varchar('processing_status', { length: 20, enum: PROCESSING_STATUSES }).notNull().default('pending'),
@@ -167,7 +168,7 @@ export const matchingResults = pgTable(
     rank: integer('rank').notNull().default(1),
     reviewed: boolean('reviewed').notNull().default(false),
     reviewDecision: varchar('review_decision', { length: 20, enum: REVIEW_DECISIONS }),
-    reviewer: varchar('reviewer', { length: 200 }),
+    reviewer: varchar('reviewer', { length: REVIEW_COLUMN_LENGTHS.reviewer }),
     reviewerNotes: text('reviewer_notes'),
     reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
@@ -278,7 +279,7 @@ export const termFrequencies = pgTable(
   'term_frequencies',
   {
     field: varchar('field', { length: 40 }).notNull(),
-    value: varchar('value', { length: 320 }).notNull(),
+    value: varchar('value', { length: KEY_COLUMN_LENGTHS.termFrequencyValue }).notNull(),
     count: integer('count').notNull(),
   },
   (t) => [uniqueIndex('term_frequencies_pk').on(t.field, t.value)],

@@ -29,6 +29,19 @@ describe('readJsonBody', () => {
     expect(untyped.headers.get('content-type')).toBeNull();
     await expect(readJsonBody(untyped)).rejects.toMatchObject({ code: 'unsupported_media_type', message: expect.stringContaining('(got none)') });
   });
+  it.each([
+    ['a lone continuation byte', Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0x80, 0x22, 0x7d])],
+    ['a truncated two-byte sequence', Buffer.concat([Buffer.from('{"company_name":"M'), Buffer.from([0xc3]), Buffer.from('ller"}')])],
+    ['an overlong encoding of "/"', Buffer.concat([Buffer.from('{"a":"'), Buffer.from([0xc0, 0xaf]), Buffer.from('"}')])],
+    ['an encoded surrogate (CESU-8)', Buffer.concat([Buffer.from('{"a":"'), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from('"}')])],
+  ])('refuses a body with invalid UTF-8 (%s) as invalid_json instead of storing U+FFFD', async (_label, bytes) => {
+    const request = new Request('http://localhost/x', { method: 'POST', body: bytes, headers: { 'content-type': 'application/json' } });
+    await expect(readJsonBody(request)).rejects.toMatchObject({ code: 'invalid_json', message: expect.stringMatching(/UTF-8/) });
+  });
+  it('still reads UTF-8 with a byte order mark and multi-byte characters', async () => {
+    const request = new Request('http://localhost/x', { method: 'POST', body: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"a":"Müller 王 😀"}')]), headers: { 'content-type': 'application/json' } });
+    await expect(readJsonBody(request)).resolves.toEqual({ a: 'Müller 王 😀' });
+  });
   it('refuses a non-JSON content type', async () => {
     await expect(readJsonBody(post('a=1', { 'content-type': 'application/x-www-form-urlencoded' }))).rejects.toMatchObject({ code: 'unsupported_media_type' });
   });

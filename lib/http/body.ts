@@ -1,5 +1,6 @@
 // Reads a JSON request body with a size limit, so a huge body is refused before it is buffered whole.
 import { AppError } from '../errors';
+import { UNSTORABLE_TEXT } from '../schemas/column-limits';
 
 export const MAX_JSON_BODY_BYTES = 256 * 1024;
 
@@ -30,11 +31,17 @@ export async function readBodyText(request: Request, maxBytes = MAX_JSON_BODY_BY
     }
     chunks.push(value);
   }
-  return new TextDecoder('utf-8', { fatal: false }).decode(Buffer.concat(chunks));
+  return decodeUtf8(Buffer.concat(chunks));
 }
 
-// NUL cannot be stored in PostgreSQL text, and a lone UTF-16 surrogate is not a character at all.
-const UNSTORABLE_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** Invalid UTF-8 is refused, not read as U+FFFD: a replaced byte would be stored as if the client had sent it. */
+function decodeUtf8(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new AppError('invalid_json', 'The request body is not valid UTF-8; send JSON encoded as UTF-8');
+  }
+}
 
 /** Deeper JSON than this is refused: no field of this API nests more than a few levels. */
 export const MAX_JSON_DEPTH = 32;

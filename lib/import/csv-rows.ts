@@ -2,6 +2,7 @@
 // canonical column names, streamed: memory holds one record at a time whatever the file size.
 import { parse, CsvError } from 'csv-parse';
 import { canonicalColumn } from '@/lib/datasets/seed-csv';
+import { withoutFormulaGuard } from './formula-guard';
 import { byteChunks, MalformedFileError, MAX_RECORD_BYTES, type ImportSource, type ParseHooks, type SourceRow } from './types';
 
 interface ParsedCsvRecord {
@@ -10,22 +11,16 @@ interface ParsedCsvRecord {
 }
 
 /** Parser errors become MalformedFileError; others (the source failing, an upload over its limit) pass through. */
-function malformed(error: unknown): unknown {
+function malformed(error: unknown, lastRecordLine = 0): unknown {
   if (error instanceof CsvError) {
     const details = error as CsvError & { lines?: number; records?: number };
     // `records` counts the header too, so it is the 1-based number of the data row being read.
-    return new MalformedFileError(`Malformed CSV: ${error.message}`, details.records ?? null, details.lines ?? null);
+    const row = details.records ?? null;
+    // The parser reads to the end looking for the closing quote: name the line the unclosed field starts on instead.
+    if (error.code === 'CSV_QUOTE_NOT_CLOSED') return new MalformedFileError(`Malformed CSV: Quote Not Closed: the quote opened on line ${lastRecordLine + 1} is never closed`, row, lastRecordLine + 1);
+    return new MalformedFileError(`Malformed CSV: ${error.message}`, row, details.lines ?? null);
   }
   return error;
-}
-
-/**
- * Undoes the spreadsheet formula guard our own CSV export adds (OWASP: a leading ' before = + - @ tab CR, or their full-width forms),
- * so an exported file re-imports unchanged: "'+1 212 555 0100" is the phone "+1 212 555 0100".
- * A value that really starts with ' followed by one of those characters cannot survive a CSV round trip.
- */
-export function withoutFormulaGuard(cell: string): string {
-  return /^'[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(cell) ? cell.slice(1) : cell;
 }
 
 /** The header names mapped to canonical column names; a repeated column is refused (which value would win?). */
@@ -45,11 +40,16 @@ export function csvColumns(header: string[]): string[] {
  * rows completed before bad quoting are still handed out before the error: they stay imported.
  */
 export async function* csvRows(source: ImportSource, hooks: ParseHooks = {}): AsyncGenerator<SourceRow> {
-  const parser = parse({ bom: true, skip_empty_lines: true, relax_column_count: true, info: true, max_record_size: MAX_RECORD_BYTES });
+  // relax_quotes: a stray quote inside a field (Acme "Best" Inc) is read as written; an unclosed quote still stops the file.
+  const parser = parse({ bom: true, skip_empty_lines: true, relax_column_count: true, relax_quotes: true, info: true, max_record_size: MAX_RECORD_BYTES });
   const parsed: ParsedCsvRecord[] = [];
   let failure: MalformedFileError | null = null;
-  parser.on('data', (record: ParsedCsvRecord) => parsed.push(record));
-  parser.on('error', (error) => (failure ??= malformed(error) as MalformedFileError));
+  let lastRecordLine = 0;
+  parser.on('data', (record: ParsedCsvRecord) => {
+    parsed.push(record);
+    lastRecordLine = record.info.lines;
+  });
+  parser.on('error', (error) => (failure ??= malformed(error, lastRecordLine) as MalformedFileError));
   let columns: string[] | undefined;
   let row = 0;
   const take = function* (): Generator<SourceRow> {
@@ -78,7 +78,7 @@ export async function* csvRows(source: ImportSource, hooks: ParseHooks = {}): As
     yield* take();
     if (failure) throw failure;
   } catch (error) {
-    throw malformed(error);
+    throw malformed(error, lastRecordLine);
   } finally {
     parser.destroy();
   }

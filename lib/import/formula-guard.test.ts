@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { csvChunk, EXPORT_COLUMNS } from '@/lib/services/export-rows';
-import { csvRows, withoutFormulaGuard } from './csv-rows';
+import { csvRows } from './csv-rows';
+import { withoutFormulaGuard } from './formula-guard';
 
 async function* once(text: string): AsyncGenerator<Uint8Array> {
   yield Buffer.from(text, 'utf8');

@@ -57,4 +57,6 @@ export async function* jsonArrayRows(source: ImportSource, hooks: ParseHooks = {
   const failure = feed(() => tokenizer.end());
   yield* ready.splice(0);
   if (failure) throw failure;
+  // The tokenizer ends quietly inside an open array; a file cut short must not read as a complete one.
+  if (depth > 0) throw new MalformedFileError('Malformed JSON: the file ends before the array is closed (is it truncated?)', row + 1, lines.lineAt(lastOffset));
 }

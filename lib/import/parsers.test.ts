@@ -43,11 +43,24 @@ describe('csvRows', () => {
     ]);
   });
 
-  it('stops at bad quoting with the data row and line, after yielding the rows before it', async () => {
-    const { rows, error } = await collect(csvRows(chunked('company_name,city\nA,Oslo\nB,Bergen\n"C"x,Molde\nD,Bodø\n')));
+  it('reads a stray quote inside a field as written, and goes on with the rows after it', async () => {
+    const text = 'company_name,city\nA,Oslo\nAcme "Best" Inc,Bergen\n"C"x,Molde\n5" Pipes AS,Bodø\nD,Tromsø\n';
+    const { rows, error } = await collect(csvRows(chunked(text)));
+    expect(error).toBeNull();
+    expect(rows.map((row) => row.record)).toEqual([
+      { company_name: 'A', city: 'Oslo' },
+      { company_name: 'Acme "Best" Inc', city: 'Bergen' },
+      { company_name: '"C"x', city: 'Molde' },
+      { company_name: '5" Pipes AS', city: 'Bodø' },
+      { company_name: 'D', city: 'Tromsø' },
+    ]);
+  });
+
+  it('stops at a quote that is never closed with the data row and line, after yielding the rows before it', async () => {
+    const { rows, error } = await collect(csvRows(chunked('company_name,city\nA,Oslo\nB,Bergen\n"C,Molde\nD,Bodø\n')));
     expect(rows.map((row) => row.row)).toEqual([1, 2]);
     expect(error).toMatchObject({ row: 3, line: 4 });
-    expect(error!.message).toMatch(/Malformed CSV: Invalid Closing Quote/);
+    expect(error!.message).toMatch(/Malformed CSV: Quote Not Closed: the quote opened on line 4 is never closed/);
   });
 
   it('refuses a repeated column and an empty file', async () => {
@@ -80,6 +93,25 @@ describe('jsonArrayRows', () => {
     const truncated = await collect(jsonArrayRows(chunked('[{"company_name": "A"}, {"comp')));
     expect(truncated.rows).toHaveLength(1);
     expect(truncated.error?.message).toMatch(/Malformed JSON/);
+  });
+
+  it.each([
+    ['after a complete element', '[{"company_name":"T1"},{"company_name":"T2"}', 2],
+    ['after a comma', '[{"company_name":"T1"},\n', 1],
+    ['inside an element, after a complete value', '[{"company_name":"T1"},{"company_name":"T2"', 1],
+    ['right after the bracket', '[', 0],
+  ])('reports a file that ends before its array is closed (%s) as malformed, after the complete rows', async (_label, text, complete) => {
+    const { rows, error } = await collect(jsonArrayRows(chunked(text as string)));
+    expect(rows).toHaveLength(complete as number);
+    expect(error).toBeInstanceOf(MalformedFileError);
+    expect(error!.message).toMatch(/Malformed JSON: the file ends before the array is closed/);
+    expect(error).toMatchObject({ row: (complete as number) + 1 });
+  });
+
+  it('refuses data after the closing bracket', async () => {
+    const { rows, error } = await collect(jsonArrayRows(chunked('[{"company_name":"A"}] {"company_name":"B"}')));
+    expect(rows).toHaveLength(1);
+    expect(error?.message).toMatch(/Malformed JSON/);
   });
 });
 

@@ -1,5 +1,14 @@
-// Building blocks shared by the domain schemas: trimmed optional text, non-negative numbers, pagination.
+// Building blocks shared by the domain schemas: trimmed text and bounded numbers that always fit their
+// column (lib/schemas/column-limits.ts), and pagination.
 import { z } from 'zod';
+import { characterCount, UNSTORABLE_TEXT } from './column-limits';
+
+/** Text a varchar(max) or text column can hold: no NUL or lone surrogate, at most `max` characters as PostgreSQL counts them. */
+const storableText = (max: number) =>
+  z
+    .string()
+    .refine((value) => !UNSTORABLE_TEXT.test(value), 'must not contain a NUL character or an unpaired surrogate')
+    .refine((value) => characterCount(value) <= max, `must be at most ${max} characters`);
 
 /** Optional text: trimmed; empty string and null both mean "not given". */
 export const optionalText = (max: number) =>
@@ -11,40 +20,55 @@ export const optionalText = (max: number) =>
       const trimmed = value.trim();
       return trimmed === '' ? null : trimmed;
     })
-    .pipe(z.string().max(max, `must be at most ${max} characters`).nullable());
+    .pipe(storableText(max).nullable())
+    .meta({ maxLength: max });
 
 export const requiredText = (max: number) =>
   z
     .string({ message: 'is required and must be text' })
     .trim()
     .min(1, 'must not be empty')
-    .max(max, `must be at most ${max} characters`);
+    .pipe(storableText(max))
+    .meta({ maxLength: max });
 
-/** A non-negative number; numeric strings from CSV/forms are accepted. */
-export const nonNegativeNumber = (options: { integer?: boolean } = {}) =>
+/** A plain decimal as people and spreadsheets write it: "1200", "-3", "1,200,000.50", "1.5E+06" (no hex, binary or Infinity). */
+const DECIMAL_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+interface NumberBounds {
+  integer?: boolean;
+  min: number;
+  /** The largest value allowed, or with `below` the first value refused. */
+  max: number;
+  below?: boolean;
+}
+
+/** A number within its column's range; numeric strings from CSV and forms are read too, and -0 is 0. */
+export const boundedNumber = ({ integer = false, min, max, below = false }: NumberBounds) =>
   z
     .union([z.number(), z.string(), z.null()])
     .optional()
     .transform((value, ctx) => {
       if (value === null || value === undefined) return null;
+      let parsed = value as number;
       if (typeof value === 'string') {
         const trimmed = value.trim().replace(/,/g, '');
         if (trimmed === '') return null;
-        const parsed = Number(trimmed);
-        if (!Number.isFinite(parsed)) {
-          ctx.addIssue({ code: 'custom', message: 'must be a number' });
-          return z.NEVER;
-        }
-        return parsed;
+        parsed = DECIMAL_TEXT.test(trimmed) ? Number(trimmed) : NaN;
       }
-      return value;
+      if (!Number.isFinite(parsed)) {
+        ctx.addIssue({ code: 'custom', message: 'must be a number' });
+        return z.NEVER;
+      }
+      return parsed === 0 ? 0 : parsed;
     })
     .pipe(
-      (options.integer ? z.number().int('must be a whole number') : z.number())
-        .min(0, 'must be zero or more')
-        .max(1e15, 'is too large')
+      (integer ? z.number().int('must be a whole number') : z.number())
+        .min(min, min === 0 ? 'must be zero or more' : `must be at least ${min}`)
+        .refine((value) => (below ? value < max : value <= max), below ? `must be less than ${max}` : `must be at most ${max}`)
         .nullable(),
-    );
+    )
+    // The bounds in the OpenAPI document, which cannot read them from the refinement above.
+    .meta(below ? { minimum: min, exclusiveMaximum: max } : { minimum: min, maximum: max });
 
 export const MAX_PAGE_SIZE = 200;
 

@@ -1,32 +1,31 @@
 // The customer domain: what clients may send (seed and CSV field names), and what they get back.
 import { z } from 'zod';
 import type { Customer, IncomingCustomer } from '../db/schema';
-import { MAX_PAGE_SIZE, idParam, nonNegativeNumber, optionalText, requiredText } from './common';
+import { isImpossibleDate } from '../matching/normalize/date';
+import { INTEGER_RANGE, MAX_IDENTIFIERS, MONEY_LIMIT, TEXT_COLUMN_LENGTHS, TEXT_POLICY_LENGTHS } from './column-limits';
+import { MAX_PAGE_SIZE, boundedNumber, idParam, optionalText, requiredText } from './common';
 
+/** Longest text per field: the column's varchar(n), or the product's limit where the column is text or jsonb. */
 export const FIELD_LIMITS = {
-  companyName: 300,
-  contactName: 200,
-  email: 320,
-  phone: 50,
-  address: 300,
-  city: 120,
-  state: 120,
-  postalCode: 20,
-  country: 120,
-  industry: 120,
-  website: 300,
-  description: 5000,
-  dateOfBirth: 40,
-  identifierType: 40,
-  identifierValue: 100,
-  identifiers: 20,
+  ...TEXT_COLUMN_LENGTHS,
+  description: TEXT_POLICY_LENGTHS.description,
+  identifierType: TEXT_POLICY_LENGTHS.identifierType,
+  identifierValue: TEXT_POLICY_LENGTHS.identifierValue,
+  identifierCountry: TEXT_POLICY_LENGTHS.identifierCountry,
+  identifiers: MAX_IDENTIFIERS,
 } as const;
 
 const identifierSchema = z.object({
   type: requiredText(FIELD_LIMITS.identifierType),
   value: requiredText(FIELD_LIMITS.identifierValue),
-  country: optionalText(60),
+  country: optionalText(FIELD_LIMITS.identifierCountry),
 });
+
+/** Money in numeric(18,2): zero or more, below 10^16 (stored rounded to cents). */
+const money = () => boundedNumber({ min: 0, max: MONEY_LIMIT, below: true });
+
+/** Stored as written; a text that reads as a date must be a real one (placeholders such as 1900-01-01 are fine). */
+const dateOfBirth = optionalText(FIELD_LIMITS.dateOfBirth).refine((value) => value === null || !isImpossibleDate(value), 'is not a real calendar date');
 
 const email = optionalText(FIELD_LIMITS.email).pipe(z.email('must be a valid email address').nullable());
 
@@ -47,20 +46,20 @@ const customerShape = {
   postal_code: optionalText(FIELD_LIMITS.postalCode),
   country: optionalText(FIELD_LIMITS.country),
   industry: optionalText(FIELD_LIMITS.industry),
-  revenue: nonNegativeNumber(),
-  annual_revenue: nonNegativeNumber(),
-  employee_count: nonNegativeNumber({ integer: true }),
+  revenue: money(),
+  annual_revenue: money(),
+  employee_count: boundedNumber({ integer: true, min: 0, max: INTEGER_RANGE.max }),
   website: optionalText(FIELD_LIMITS.website),
   description: optionalText(FIELD_LIMITS.description),
-  date_of_birth: optionalText(FIELD_LIMITS.dateOfBirth),
+  date_of_birth: dateOfBirth,
   identifiers: z
     .array(identifierSchema)
     .max(FIELD_LIMITS.identifiers, `at most ${FIELD_LIMITS.identifiers} identifiers`)
     .nullable()
     .optional()
     .transform((list) => (list && list.length > 0 ? list : null)),
-  source_system: optionalText(100),
-  source_id: optionalText(200),
+  source_system: optionalText(FIELD_LIMITS.sourceSystem),
+  source_id: optionalText(FIELD_LIMITS.sourceId),
 };
 
 type CustomerShapeOutput = z.output<z.ZodObject<typeof customerShape>>;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { IMPORT_FORMATS } from '../import/types';
 import type { ImportSummary } from '../services/import-summary';
+import { TEXT_COLUMN_LENGTHS } from './column-limits';
 import { optionalText } from './common';
 
 const booleanField = z
@@ -13,7 +14,7 @@ const booleanField = z
 export const importFormSchema = z.object({
   target: z.enum(['customers', 'incoming']).default('customers'),
   dry_run: booleanField,
-  source_system: optionalText(100),
+  source_system: optionalText(TEXT_COLUMN_LENGTHS.sourceSystem),
   format: z.enum(IMPORT_FORMATS).optional(),
 });
 

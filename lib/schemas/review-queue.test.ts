@@ -25,4 +25,19 @@ describe('bulkAcceptSchema', () => {
     expect(bulkAcceptSchema.safeParse({ matches: [] }).success).toBe(false);
     expect(bulkAcceptSchema.safeParse({ matches: Array.from({ length: 101 }, (_, i) => ({ id: i + 1, version: 1 })) }).success).toBe(false);
   });
+
+  // The notes are stored with every accepted match: the same bounds as a single decision's notes.
+  it.each([
+    ['2001 characters', 'n'.repeat(2001)],
+    ['a NUL character', 'nul\u0000'],
+    ['a lone surrogate', 'lone\ud800'],
+  ])('refuses notes with %s', (_label, notes) => {
+    const parsed = bulkAcceptSchema.safeParse({ matches: [{ id: 1, version: 1 }], notes });
+    expect(parsed.error?.issues.map((issue) => issue.path[0])).toEqual(['notes']);
+  });
+
+  it('keeps notes at the bound and reads blank notes as none', () => {
+    expect(bulkAcceptSchema.parse({ matches: [{ id: 1, version: 1 }], notes: 'n'.repeat(2000) }).notes).toBe('n'.repeat(2000));
+    expect(bulkAcceptSchema.parse({ matches: [{ id: 1, version: 1 }], notes: '  ' }).notes ?? null).toBeNull();
+  });
 });

@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { REVIEW_DECISIONS } from '../db/schema';
 import { CONFIDENCE_BANDS } from '../matching/types';
-import { idParam } from './common';
+import { TEXT_POLICY_LENGTHS } from './column-limits';
+import { idParam, optionalText } from './common';
 
 export const QUEUE_SORTS = ['probability', 'created', 'band'] as const;
 export const QUEUE_PAGE_SIZES = [10, 25, 50, 100] as const;
@@ -49,7 +50,7 @@ export const bulkAcceptSchema = z.object({
     .array(z.object({ id: idParam, version: z.number().int().min(1) }))
     .min(1, 'choose at least one match')
     .max(100, 'at most 100 matches at once'),
-  notes: z.string().trim().max(2000).optional(),
+  notes: optionalText(TEXT_POLICY_LENGTHS.reviewNotes).optional(),
 });
 
 export type BulkAcceptInput = z.output<typeof bulkAcceptSchema>;

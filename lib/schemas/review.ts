@@ -6,6 +6,7 @@ import { MATCH_DECISIONS, RECORD_DECISIONS } from '../domain/resolution';
 import type { MatchWithCustomer } from '../db/queries/matches';
 import type { Customer, IncomingCustomer, MatchingResult } from '../db/schema';
 import type { UndoPlan } from '../domain/resolution-record';
+import { REVIEW_COLUMN_LENGTHS, TEXT_POLICY_LENGTHS } from './column-limits';
 import { idParam, optionalText } from './common';
 import { toCustomerResponse } from './customer';
 import { toIncomingResponse } from './incoming';
@@ -31,7 +32,7 @@ const mergeBlocksSchema = z
 
 const common = {
   expected_version: z.number({ message: 'is required: send the version you reviewed' }).int().min(1),
-  notes: optionalText(2000),
+  notes: optionalText(TEXT_POLICY_LENGTHS.reviewNotes),
   /** With reopen: say what would be undone, change nothing. */
   dry_run: z.boolean().optional(),
 };
@@ -40,7 +41,7 @@ export const reviewInputSchema = z
   .object({
     decision: z.enum(MATCH_DECISIONS, { message: `must be one of ${MATCH_DECISIONS.join(', ')}` }),
     ...common,
-    reviewer: optionalText(200),
+    reviewer: optionalText(REVIEW_COLUMN_LENGTHS.reviewer),
     /** For merge: which blocks of the incoming record replace the customer's (default: only blocks the customer lacks). */
     merge_fields: mergeBlocksSchema.optional(),
   })

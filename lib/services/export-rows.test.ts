@@ -28,6 +28,28 @@ describe('csvChunk formula escaping (OWASP CSV injection)', () => {
     expect(record.value).toBe(expected);
   });
 
+  // A spreadsheet that splits on ";" (or tab) would start a new cell, unguarded, after the separator: such cells are quoted.
+  it.each<[string, string | number, string]>([
+    ['a formula after a semicolon', 'x;=1+1', '"x;=1+1"'],
+    ['a cell starting with a semicolon', ';=1+1', '";=1+1"'],
+    ['a formula after a tab', 'x\t=1+1', '"x\t=1+1"'],
+    ['a formula after a comma', 'x,=1+1', '"x,=1+1"'],
+    ['a formula start', '=1+1', `"'=1+1"`],
+    ['an at sign', '@SUM(A1)', `"'@SUM(A1)"`],
+    ['a negative number', -5, '"-5"'],
+    ['plain text', 'Acme; Corp', '"Acme; Corp"'],
+    ['plain text without separators', 'Acme Corp', 'Acme Corp'],
+  ])('%s: %j is written as %s', (_label, value, written) => {
+    expect(csvChunk(['value'], [{ value }], false)).toBe(`${written}\n`);
+  });
+
+  it('a semicolon-separated reading of the export finds no cell that starts a formula', () => {
+    const csv = csvChunk(['value'], ['x;=1+1', ';@SUM(A1);-2+3', 'a\t+1'].map((value) => ({ value })), false);
+    const cells = (parse(csv, { delimiter: ';', relax_column_count: true }) as string[][]).flat();
+    expect(cells).toHaveLength(3);
+    expect(cells.filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
+  });
+
   it('JSON and JSON Lines keep the raw values', () => {
     const row: ExportRow = { value: '=1+2', other: '-x', n: -5 };
     expect(JSON.parse(pageChunk('jsonl', ['value'], [row], 0))).toEqual(row);

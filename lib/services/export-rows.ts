@@ -2,6 +2,7 @@
 // JSON Lines chunks. Pure: the database pages come in, text goes out.
 import { stringify } from 'csv-stringify/sync';
 import { SEED_COLUMNS } from '../datasets/seed-csv';
+import { FORMULA_START } from '../import/formula-guard';
 import type { CustomerExportRow, DecisionExportRow, MatchExportRow } from '../db/queries/export';
 import { rankReasons } from '../matching/reasons';
 import type { ExportFormat, ExportKind } from '../schemas/export';
@@ -105,14 +106,20 @@ export function formatReasons(reasons: TopReason[]): string {
 const toCsvCell = (value: ExportCell | TopReason[]): ExportCell => (Array.isArray(value) ? formatReasons(value) : value);
 
 /**
+ * Quoted as well: a cell holding a separator a spreadsheet may split on (; in many locales, tab) or starting
+ * a formula, so no reading of the file starts a cell with one (OWASP CSV injection).
+ */
+const QUOTED_CELLS = [/[;\t]/, FORMULA_START];
+
+/**
  * CSV by csv-stringify. escape_formulas prefixes a text cell starting with = + - @ tab or CR (and their
- * full-width forms) with a single quote (OWASP CSV injection); numbers stay numbers — a revenue of -5 is
- * written -5, as a number cell cannot carry a formula and a quote would break re-import.
+ * full-width forms) with a single quote, which the import takes off again (withoutFormulaGuard); numbers
+ * stay numbers — a revenue of -5 is written "-5", as a number cell cannot carry a formula and '-5 would not re-import.
  */
 export function csvChunk(columns: readonly string[], rows: ExportRow[], header: boolean): string {
   return stringify(
     rows.map((row) => columns.map((column) => toCsvCell(row[column] ?? null))),
-    { header, columns: [...columns], escape_formulas: true, cast: { boolean: (value) => (value ? 'true' : 'false') } },
+    { header, columns: [...columns], escape_formulas: true, quoted_match: QUOTED_CELLS, cast: { boolean: (value) => (value ? 'true' : 'false') } },
   );
 }
 

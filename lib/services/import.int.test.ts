@@ -147,7 +147,7 @@ describe.each(testDatabases())('importRecords on $kind', ({ kind, open }) => {
   });
 
   it('stops at malformed CSV naming the row and line, and keeps the rows before it', async () => {
-    const file = 'company_name,source_id\nBefore One,M-1\nBefore Two,M-2\n"Broken"x,M-3\nAfter,M-4\n';
+    const file = 'company_name,source_id\nBefore One,M-1\nBefore Two,M-2\n"Broken,M-3\nAfter,M-4\n';
     const summary = await run(file, { sourceSystem: 'malformed' });
     expect(summary.inserted).toBe(2);
     expect(summary.error).toMatchObject({ row: 3, line: 4, message: expect.stringMatching(/Malformed CSV/) });

@@ -10,6 +10,7 @@ import type { Embedder, EmbeddingCacheStore } from '../embeddings/types';
 import { swappedReading } from '../matching/normalize/date';
 import { embeddingTexts, matchKeys, normalizeRecord } from '../matching/normalize/record';
 import type { CustomerRecord } from '../matching/types';
+import { cutToCharacters, KEY_COLUMN_LENGTHS } from '../schemas/column-limits';
 
 /** The candidate keys plus what else is stored per record for matching. */
 export interface MatchData extends CandidateKeys {
@@ -29,18 +30,24 @@ export function dateOfBirthKeys(record: CustomerRecord, normalized = normalizeRe
   return [...new Set(readings.map((reading) => `${DATE_OF_BIRTH_KEY_PREFIX}${reading.year}-${pad(reading.month!)}-${pad(reading.day!)}`))];
 }
 
+/**
+ * Normalising can lengthen a value past its key column (王 → "wang ", ß → "ss"): keys are cut to the column, the
+ * same way for stored records and for the records looked up, so they still meet; scoring reads the full values.
+ */
+const keyOf = (value: string | null, column: keyof typeof KEY_COLUMN_LENGTHS) => (value === null ? null : cutToCharacters(value, KEY_COLUMN_LENGTHS[column]));
+
 export function deriveMatchKeys(record: CustomerRecord, normalized = normalizeRecord(record)) {
   const keys = matchKeys(record, normalized);
   const identityKeys = [...keys.identifierKeys, ...dateOfBirthKeys(record, normalized)];
   return {
-    nameNormalized: keys.nameNormalized,
-    legalForm: keys.legalForm,
-    emailNormalized: keys.emailNormalized,
-    emailDomain: keys.emailDomain,
-    phoneE164: keys.phoneE164,
-    websiteDomain: keys.websiteDomain,
-    postalCodeNormalized: keys.postalCode,
-    streetNumber: keys.streetNumber,
+    nameNormalized: keyOf(keys.nameNormalized, 'nameNormalized'),
+    legalForm: keyOf(keys.legalForm, 'legalForm'),
+    emailNormalized: keyOf(keys.emailNormalized, 'emailNormalized'),
+    emailDomain: keyOf(keys.emailDomain, 'emailDomain'),
+    phoneE164: keyOf(keys.phoneE164, 'phoneE164'),
+    websiteDomain: keyOf(keys.websiteDomain, 'websiteDomain'),
+    postalCodeNormalized: keyOf(keys.postalCode, 'postalCodeNormalized'),
+    streetNumber: keyOf(keys.streetNumber, 'streetNumber'),
     identifierKeys: identityKeys.length > 0 ? identityKeys : null,
   };
 }

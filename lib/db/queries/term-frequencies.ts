@@ -2,11 +2,15 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../client';
 import { queryRows } from '../rows';
+import { cutToCharacters, KEY_COLUMN_LENGTHS } from '../../schemas/column-limits';
 import { termFrequencies } from '../schema';
 
 /** The row that holds the number of customers, the denominator of every frequency. */
 const TOTAL_FIELD = '_total';
 const TOTAL_VALUE = '';
+
+/** A value as its varchar column holds it: cut by characters, never inside a surrogate pair. */
+const storedValue = (value: string) => cutToCharacters(value, KEY_COLUMN_LENGTHS.termFrequencyValue);
 
 export type TermKey = readonly [field: string, value: string];
 
@@ -16,7 +20,7 @@ export async function adjustTermFrequencies(db: Database, perCustomerKeys: Reado
   const counts = new Map<string, { field: string; value: string; count: number }>();
   const bump = (field: string, fullValue: string) => {
     // Keyed by the stored (cut) value: one statement must not touch the same row twice.
-    const value = fullValue.slice(0, 320);
+    const value = storedValue(fullValue);
     const key = `${field}\u0000${value}`;
     const entry = counts.get(key) ?? { field, value, count: 0 };
     entry.count += delta;
@@ -43,7 +47,7 @@ export async function clearTermFrequencies(db: Database): Promise<void> {
 export async function lookupTermFrequencies(db: Database, keys: readonly TermKey[]): Promise<{ shares: Map<string, number>; total: number }> {
   const wanted = [...keys, [TOTAL_FIELD, TOTAL_VALUE] as const];
   const tuples = sql.join(
-    wanted.map(([field, value]) => sql`(${field}, ${value.slice(0, 320)})`),
+    wanted.map(([field, value]) => sql`(${field}, ${storedValue(value)})`),
     sql`, `,
   );
   const rows = await queryRows<{ field: string; value: string; count: number }>(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeDate, swappedReading, type NormalizedDate } from './date';
+import { isImpossibleDate, normalizeDate, swappedReading, type NormalizedDate } from './date';
 
 const options = { referenceYear: 2026 };
 
@@ -44,5 +44,16 @@ describe('swappedReading', () => {
     expect(swappedReading(normalizeDate('12/11/1978', options)!)?.text).toBe('1978-11-12');
     expect(swappedReading(normalizeDate('20/8/1991', options)!)).toBeNull();
     expect(swappedReading(normalizeDate('1978', options)!)).toBeNull();
+  });
+});
+
+describe('isImpossibleDate', () => {
+  // Written as a date, but no such day: refused at write time instead of stored.
+  it.each(['2023-02-30', '2023-02-29', '20230230', '31/04/1990', '31.02.1990', '13/13/1990', '1990-13-01', '1990-00-10', '2023-00', '2023-13', 'Feb 30 2023', '30 February 2023', '31-Jun-91', '0999-01-01', '0000'])('%s is impossible', (raw) => {
+    expect(isImpossibleDate(raw, options)).toBe(true);
+  });
+  // Real dates in every accepted form, placeholders (missing, not impossible), and text that is not a date at all.
+  it.each(['2024-02-29', '20240229', '12/11/1978', '20/8/1991', '8/20/91', '11.12.1978', 'Mar 1 1970', 'March 1, 1970', '24-May-11', '1978', '1978-12', '12/1978', '1993-09-14T00:00:00Z', '1900-01-01', '01/01/1900', '9999-12-31', 'unknown', 'n/a', '', '   '])('%j is not', (raw) => {
+    expect(isImpossibleDate(raw, options)).toBe(false);
   });
 });
