@@ -9,12 +9,12 @@
 //     [--json out.json]
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { runBaseline } from '@/lib/baseline/linker';
-import { BASELINE_FIELDS } from '@/lib/baseline/comparisons';
-import { errorBreakdown } from '@/lib/baseline/breakdown';
-import { loadDataset } from '@/lib/datasets/load-dataset';
+import { runBaseline } from '@/lib/evaluation/baseline/linker';
+import { BASELINE_FIELDS } from '@/lib/evaluation/baseline/comparisons';
+import { errorBreakdown } from '@/lib/evaluation/baseline/breakdown';
+import { loadDataset } from '@/lib/evaluation/datasets/load-dataset';
 import { resolveBandThresholds } from '@/lib/matching/band';
-import { qualityReport } from '@/lib/matching/eval/metrics';
+import { qualityReport } from '@/lib/evaluation/metrics';
 import { printUsageIfAsked } from '@/lib/cli/usage';
 
 printUsageIfAsked(import.meta.url);

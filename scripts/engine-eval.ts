@@ -17,16 +17,16 @@
 //     [--random-pairs N] [--customers N] [--seed N] [--show-errors N] [--json out.json]
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { loadDataset } from '@/lib/datasets/load-dataset';
-import type { LabelledDataset } from '@/lib/datasets/types';
+import { loadDataset } from '@/lib/evaluation/datasets/load-dataset';
+import type { LabelledDataset } from '@/lib/evaluation/datasets/types';
 import { createLocalEmbedder } from '@/lib/embeddings/local';
 import { resolveBandThresholds } from '@/lib/matching/band';
 import { clusterRecords, hardConflict, pairsWithinClusters } from '@/lib/matching/cluster';
 import { comparePair, exactHold } from '@/lib/matching/compare/compare-pair';
 import type { ComparisonVector, TermFrequencyLookup } from '@/lib/matching/compare/types';
-import { CHANNEL_BLOCKED_FIELDS, generateCandidates, prepareRecord, type PreparedRecord } from '@/lib/matching/eval/candidates';
-import { qualityReport } from '@/lib/matching/eval/metrics';
-import { sparseDot, toSparse } from '@/lib/matching/eval/sparse-vectors';
+import { CHANNEL_BLOCKED_FIELDS, generateCandidates, prepareRecord, type PreparedRecord } from '@/lib/evaluation/memory-candidates';
+import { qualityReport } from '@/lib/evaluation/metrics';
+import { sparseDot, toSparse } from '@/lib/evaluation/sparse-vectors';
 import { termFrequencyTable } from '@/lib/matching/term-frequency';
 import { embeddingTexts } from '@/lib/matching/normalize/record';
 import { estimateFromLabels, estimateParameters, type TrainingBlock } from '@/lib/matching/score/em';

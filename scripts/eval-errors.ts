@@ -4,8 +4,8 @@
 //
 //   npx tsx scripts/eval-errors.ts --dataset senzing-demo [--limit 50] [--min-p 0.8]
 import { parseArgs } from 'node:util';
-import { loadDataset } from '../lib/datasets/load-dataset';
-import { orderedPair } from '../lib/datasets/types';
+import { loadDataset } from '../lib/evaluation/datasets/load-dataset';
+import { orderedPair } from '../lib/evaluation/datasets/types';
 import { openScratchPglite } from '../lib/db/scratch';
 import { createCustomersBulk } from '../lib/services/customers';
 import { estimateParametersFromDatabase } from '../lib/services/estimation';
@@ -13,7 +13,8 @@ import { toInput } from '../lib/services/evaluation';
 import { getIncoming, submitIncomingBulk } from '../lib/services/incoming';
 import { matchSettings } from '../lib/services/matching-settings';
 import { currentParameters } from '../lib/services/parameters';
-import { competitionBitsOf, scoreRecord, type ScoredCandidate } from '../lib/services/scoring';
+import { competitionBitsOf } from '../lib/matching/pipeline';
+import { scoreRecord, type ScoredCandidate } from '../lib/services/scoring';
 import { clusteredErrors } from '../lib/evaluation/clustered';
 import { PairViews } from '../lib/matching/competition';
 import { confidenceBand } from '../lib/matching/band';
@@ -27,7 +28,7 @@ const { values: args } = parseArgs({
 function explain(scored: ScoredCandidate): string {
   return scored.contributions
     .filter((contribution) => contribution.level !== 'null')
-    .map((contribution) => `    ${contribution.field}:${contribution.level}${contribution.uContext ? '@shared' : ''} (${contribution.weight.toFixed(1)}) [${contribution.left} | ${contribution.right}]`)
+    .map((contribution) => `    ${contribution.field}:${contribution.level} (${contribution.weight.toFixed(1)}) [${contribution.left} | ${contribution.right}]`)
     .join('\n');
 }
 
@@ -72,7 +73,7 @@ async function main() {
     const clustered = clusteredErrors(dataset, bestByPair, cutoff);
     const limit = Number(args.limit);
     for (const field of ['personName', 'dateOfBirth', 'identifier']) {
-      const shown = Object.entries(params.fields[field]?.levels ?? {}).map(([level, { m, u, uSharedContact }]) => `${level} m ${m.toPrecision(2)} u ${u.toPrecision(2)}${uSharedContact ? ` u@shared ${uSharedContact.toPrecision(2)}` : ''}`);
+      const shown = Object.entries(params.fields[field]?.levels ?? {}).map(([level, { m, u }]) => `${level} m ${m.toPrecision(2)} u ${u.toPrecision(2)}`);
       console.log(`${field}: ${shown.join('; ')}`);
     }
     console.log(`parameters ${params.version}; false positives: ${lines.falsePositives.length}, false negatives among candidates: ${lines.falseNegatives.length}`);

@@ -1,10 +1,10 @@
 // npx tsx scripts/load-sample.ts — fills the configured database with generated customers and pending incoming
-// records (lib/sample), e.g. to measure `npm run match -- --pending` or to try the worker.
+// records (lib/evaluation/sample), e.g. to measure `npm run match -- --pending` or to try the worker.
 import { Command } from 'commander';
 import { createProgress } from '../lib/cli/progress';
 import { withDatabase } from '../lib/cli/with-database';
-import type { LabelledRecord } from '../lib/datasets/types';
-import { generateCompanyDataset } from '../lib/sample/generate';
+import type { LabelledRecord } from '../lib/evaluation/datasets/types';
+import { generateCompanyDataset } from '../lib/evaluation/sample/generate';
 import type { CustomerFields } from '../lib/schemas/customer';
 import { createCustomersBulk } from '../lib/services/customers';
 import { submitIncomingBulk } from '../lib/services/incoming';

@@ -177,7 +177,7 @@ test.describe('rate limiting (Redis token bucket)', () => {
     }
 
     // Buckets are per key: another key is unaffected; and after Retry-After the limited key may call again.
-    expect((await apiAs(request, 'reader').client.get('/customers?limit=1', { retryRateLimited: false })).status()).toBe(200);
+    expect((await apiAs(request, 'bystander').client.get('/customers?limit=1', { retryRateLimited: false })).status()).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, retryAfter * 1000 + 100));
     expect((await limited.get('/customers?limit=1', { retryRateLimited: false })).status()).toBe(200);
   });

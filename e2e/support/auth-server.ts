@@ -25,6 +25,8 @@ export const KEY_SCOPES = {
   reviewer: ['review'],
   admin: ['admin'],
   limited: ['read'],
+  // Calls once, right after `limited` is drained, to show buckets are per key.
+  bystander: ['read'],
   idempotent: ['read', 'write'],
   otherWriter: ['read', 'write'],
   revoked: ['read', 'write'],

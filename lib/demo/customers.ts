@@ -1,5 +1,5 @@
 // A small, fixed set of demo customers seeded on the first start of an empty database, so a new user
-// sees a working product at once. The larger generator with ground truth lives in lib/sample.
+// sees a working product at once. The larger generator with ground truth lives in lib/evaluation/sample.
 import type { CustomerInput } from '../schemas/customer';
 
 type DemoCustomer = Partial<Omit<CustomerInput, 'sourceSystem' | 'sourceId' | 'companyName'>> & {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LabelledDataset } from '../datasets/types';
+import type { LabelledDataset } from './datasets/types';
 import { clusteredQuality } from './clustered';
 
 const key = (a: string, b: string) => `${a}\u0000${b}`;

@@ -1,10 +1,10 @@
 // Entity-level figures for dedupe data sets: records are clustered from the scored pairs (single link
 // at the cut-off, refusing joins across hard conflicts — lib/matching/cluster.ts), and every pair
 // inside an entity counts as predicted. Reported beside the pairwise figures, never instead of them.
-import type { LabelledDataset } from '../datasets/types';
-import { orderedPair } from '../datasets/types';
+import type { LabelledDataset } from './datasets/types';
+import { orderedPair } from './datasets/types';
 import { clusterRecords, hardConflict, pairsWithinClusters } from '../matching/cluster';
-import { pairFigures, type PairFigures } from '../matching/eval/metrics';
+import { pairFigures, type PairFigures } from './metrics';
 import { normalizeRecord } from '../matching/normalize/record';
 
 export interface ClusteredQuality extends PairFigures {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveBandThresholds } from '../matching/band';
-import { qualityReport } from '../matching/eval/metrics';
+import { qualityReport } from './metrics';
 import type { EvaluationResult } from '../services/evaluation';
 import { evaluationJson, evaluationMarkdown, evaluationSummaryLines } from './report';
 

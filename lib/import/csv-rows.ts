@@ -1,7 +1,7 @@
 // CSV in the seed's format (header row, comma-separated, RFC 4180 quoting) as records keyed by the
 // canonical column names, streamed: memory holds one record at a time whatever the file size.
 import { parse, CsvError } from 'csv-parse';
-import { canonicalColumn } from '@/lib/datasets/seed-csv';
+import { canonicalColumn } from '@/lib/import/seed-csv';
 import { withoutFormulaGuard } from './formula-guard';
 import { byteChunks, MalformedFileError, MAX_RECORD_BYTES, type ImportSource, type ParseHooks, type SourceRow } from './types';
 

@@ -1,7 +1,7 @@
 // One place that says which columns (CSV) or keys (JSON) an import reads and how a row becomes a
 // validated customer: names are matched case-insensitively with the seed's aliases, empty cells are
 // missing values, and the shared zod schema decides what is valid.
-import { canonicalColumn, SEED_COLUMNS } from '@/lib/datasets/seed-csv';
+import { canonicalColumn, SEED_COLUMNS } from '@/lib/import/seed-csv';
 import { customerInputSchema, type CustomerInput } from '@/lib/schemas/customer';
 
 /** Columns or keys the import reads (after canonicalColumn: lower case, state_province → state, annual_revenue → revenue). */

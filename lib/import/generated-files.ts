@@ -1,12 +1,12 @@
-// `npm run import -- --count N`: sample customers (or incoming records) from lib/sample written as
+// `npm run import -- --count N`: sample customers (or incoming records) from lib/evaluation/sample written as
 // seed-format CSV with a source_id column, and the ground truth beside them.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { recordToSeedRow, SEED_COLUMNS } from '@/lib/datasets/seed-csv';
-import type { LabelledRecord } from '@/lib/datasets/types';
-import { generateCompanyDataset, generateCustomers } from '@/lib/sample/generate';
-import { toTruthCsvRows, TRUTH_CSV_COLUMNS } from '@/lib/sample/csv-rows';
+import { recordToSeedRow, SEED_COLUMNS } from '@/lib/import/seed-csv';
+import type { LabelledRecord } from '@/lib/evaluation/datasets/types';
+import { generateCompanyDataset, generateCustomers } from '@/lib/evaluation/sample/generate';
+import { toTruthCsvRows, TRUTH_CSV_COLUMNS } from '@/lib/evaluation/sample/csv-rows';
 import type { ImportTarget } from '@/lib/db/queries/import';
 
 export interface GeneratedFiles {
@@ -36,7 +36,7 @@ export function writeGeneratedFiles(options: { target: ImportTarget; count: numb
     const customers = generateCustomers(options.seed, options.count).map(({ sourceId, ...record }) => ({ id: sourceId, ...record }));
     writeCsv(`${base}.customers.csv`, customers);
     const truth = {
-      generator: 'lib/sample generateCustomers',
+      generator: 'lib/evaluation/sample generateCustomers',
       seed: options.seed,
       customers: options.count,
       sourceIds: `gen${options.seed}-c000001 … gen${options.seed}-c${String(options.count).padStart(6, '0')}`,

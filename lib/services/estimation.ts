@@ -1,34 +1,21 @@
-// Re-estimates the model on the data in the database (MATCHING.md §2): u from random pairs, m and λ by
-// EM over the pairs that candidate generation finds, each field's m from blocks not chosen on that
-// field. Labels are never read. The estimate is stored as the new active parameter version.
-import type { CandidateChannel } from '../db/queries/candidates';
+// Re-estimates the model on the data in the database: u from random pairs, m and λ by EM over the pairs
+// that candidate generation finds, each field's m from blocks not chosen on that field (the model's
+// channels say which). Labels are never read. The estimate is stored as the new active parameter version.
 import { sampleCustomers, sampleIncoming, tableCounts } from '../db/queries/samples';
 import type { Customer, IncomingCustomer } from '../db/schema';
 import { cosineSimilarity } from '../embeddings/local';
 import { comparePair } from '../matching/compare/compare-pair';
 import type { ComparisonVector } from '../matching/compare/types';
 import { normalizeRecord } from '../matching/normalize/record';
-import { estimateParameters, type TrainingBlock } from '../matching/score/em';
+import { MATCH_MODEL, type CandidateChannel, type MatchModel } from '../matching/model';
+import { compareCandidates } from '../matching/pipeline';
+import { estimateParameters, trainingBlocks } from '../matching/score/em';
 import type { MatchParameters } from '../matching/score/params';
 import { AppError } from '../errors';
 import type { ServiceContext } from './context';
 import { matchSettings } from './matching-settings';
 import { currentParameters, storeParameters } from './parameters';
-import { compareWithCandidates } from './scoring';
-
-/** Fields a candidate channel selects on: their m is not estimated from that channel's pairs. */
-const CHANNEL_BLOCKED_FIELDS: Record<CandidateChannel, string[] | null> = {
-  identifier: ['identifier'],
-  date_of_birth: ['dateOfBirth'],
-  email: ['email', 'domain'],
-  domain: ['email', 'domain'],
-  phone: ['phone'],
-  address: ['street', 'locality', 'addressDetail', 'country'],
-  name_trigram: ['companyName', 'contactName', 'personName'],
-  name_embedding: ['companyName', 'contactName', 'personName'],
-  // Chosen on everything at once: no field is free of selection bias there.
-  profile_embedding: null,
-};
+import { databaseCandidates } from './scoring';
 
 /** Below this, candidate and random pairs are too few for EM to say anything the defaults do not. */
 export const MIN_CUSTOMERS_FOR_ESTIMATE = 100;
@@ -46,6 +33,7 @@ export interface EstimationOptions {
    * each record would meet its own copy, a perfect "match" in the candidates and in the random pairs.
    */
   mode?: 'link' | 'dedupe';
+  model?: MatchModel;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -60,7 +48,7 @@ export interface EstimationSummary {
   mode: 'link' | 'dedupe';
 }
 
-function randomPairVectors(left: Array<Customer | IncomingCustomer>, right: Customer[], dedupe: boolean): ComparisonVector[] {
+function randomPairVectors(left: Array<Customer | IncomingCustomer>, right: Customer[], dedupe: boolean, model: MatchModel): ComparisonVector[] {
   const normalizedRight = right.map((row) => normalizeRecord(row));
   const vectors: ComparisonVector[] = [];
   for (const a of left) {
@@ -69,10 +57,13 @@ function randomPairVectors(left: Array<Customer | IncomingCustomer>, right: Cust
       if (dedupe && a.id === b.id) return;
       const cosine = (x: number[] | null, y: number[] | null) => (x && y ? cosineSimilarity(x, y) : null);
       vectors.push(
-        comparePair(normalizedA, normalizedRight[index], {
-          nameCosine: cosine(a.companyNameEmbedding, b.companyNameEmbedding),
-          profileCosine: cosine(a.fullProfileEmbedding, b.fullProfileEmbedding),
-        }),
+        comparePair(
+          normalizedA,
+          normalizedRight[index],
+          { nameCosine: cosine(a.companyNameEmbedding, b.companyNameEmbedding), profileCosine: cosine(a.fullProfileEmbedding, b.fullProfileEmbedding) },
+          undefined,
+          model,
+        ),
       );
     });
   }
@@ -93,17 +84,14 @@ export async function estimateParametersFromDatabase(ctx: ServiceContext, option
   const mode = options.mode ?? (counts.incoming > 0 ? 'link' : 'dedupe');
   const records: Array<Customer | IncomingCustomer> = mode === 'link' ? await sampleIncoming(ctx.db, sampleSize, 'em') : await sampleCustomers(ctx.db, sampleSize, 'em');
 
+  const model = options.model ?? MATCH_MODEL;
   const { limits } = matchSettings();
   const candidateVectors: ComparisonVector[] = [];
   const channelsOfVector: CandidateChannel[][] = [];
   for (let i = 0; i < records.length; i += 1) {
     const record = records[i];
-    const { compared } = await compareWithCandidates(
-      ctx.db,
-      { record, matchData: record, excludeCustomerIds: mode === 'dedupe' ? [record.id] : undefined },
-      limits,
-    );
-    for (const candidate of compared) {
+    const found = await databaseCandidates(ctx.db, { record, matchData: record, excludeCustomerIds: mode === 'dedupe' ? [record.id] : undefined }, limits);
+    for (const candidate of compareCandidates(found.incoming, found.candidates, { model, termFrequency: found.termFrequency })) {
       candidateVectors.push(candidate.vector);
       channelsOfVector.push(candidate.channels);
     }
@@ -112,17 +100,13 @@ export async function estimateParametersFromDatabase(ctx: ServiceContext, option
 
   const randomLeft = records.slice(0, randomSide);
   const randomRight = await sampleCustomers(ctx.db, randomSide, 'u');
-  const randomVectors = randomPairVectors(randomLeft, randomRight, mode === 'dedupe');
-
-  const blocks: TrainingBlock[] = (Object.entries(CHANNEL_BLOCKED_FIELDS) as Array<[CandidateChannel, string[] | null]>)
-    .filter((entry): entry is [CandidateChannel, string[]] => entry[1] !== null)
-    .map(([channel, blockedOn]) => ({ blockedOn, vectors: candidateVectors.filter((_, i) => channelsOfVector[i].includes(channel)) }))
-    .filter((block) => block.vectors.length > 0);
+  const randomVectors = randomPairVectors(randomLeft, randomRight, mode === 'dedupe', model);
+  const blocks = trainingBlocks(model, candidateVectors, channelsOfVector);
   // λ for any pair: scale the candidate share by all the pairs that could have been compared.
   const totalPairs = mode === 'dedupe' ? (counts.customers * (counts.customers - 1)) / 2 : counts.customers * counts.incoming;
   const initial = await currentParameters(ctx.db);
   const version = `em-${options.source}-${new Date().toISOString()}`;
-  const estimate = estimateParameters({ candidateVectors, randomVectors, initial, blocks, totalPairs, version });
+  const estimate = estimateParameters({ model, candidateVectors, randomVectors, initial, blocks, totalPairs, version });
   const parameters: MatchParameters = {
     ...estimate.parameters,
     training: { ...(estimate.parameters.training ?? { method: 'em' }), dataset: options.source, customers: counts.customers, createdAt: new Date().toISOString(), candidatePairs: candidateVectors.length, randomPairs: randomVectors.length },

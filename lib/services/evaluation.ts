@@ -1,9 +1,9 @@
 // Evaluation: load a labelled data set into a (fresh) database, run the real matching service on every
 // incoming record, and score the outcome against the truth (MATCHING.md §9).
-import type { LabelledDataset, LabelledRecord } from '../datasets/types';
-import { orderedPair } from '../datasets/types';
+import type { LabelledDataset, LabelledRecord } from '../evaluation/datasets/types';
+import { orderedPair } from '../evaluation/datasets/types';
 import { clusteredQuality, type ClusteredQuality } from '../evaluation/clustered';
-import { qualityReport, type QualityReport, type ScoredOutcome } from '../matching/eval/metrics';
+import { qualityReport, type QualityReport, type ScoredOutcome } from '../evaluation/metrics';
 import type { CustomerFields } from '../schemas/customer';
 import type { ServiceContext } from './context';
 import { createCustomersBulk } from './customers';

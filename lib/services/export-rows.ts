@@ -1,7 +1,7 @@
 // Export rows and their serialisation: the columns of each export, a row mapper per kind, and CSV / JSON /
 // JSON Lines chunks. Pure: the database pages come in, text goes out.
 import { stringify } from 'csv-stringify/sync';
-import { SEED_COLUMNS } from '../datasets/seed-csv';
+import { SEED_COLUMNS } from '../import/seed-csv';
 import { FORMULA_START } from '../import/formula-guard';
 import type { CustomerExportRow, DecisionExportRow, MatchExportRow } from '../db/queries/export';
 import { rankReasons } from '../matching/reasons';
@@ -30,7 +30,7 @@ export const EXPORT_COLUMNS: Record<ExportKind, readonly string[]> = {
     'decision_id', 'decided_at', 'actor', 'reviewer', 'decision', 'notes', 'match_id', 'incoming_id', 'customer_id',
     'decision_before', 'version_before', 'version_after', 'incoming_status_before', 'request_id',
   ],
-  // The import's own columns, so an export re-imports cleanly (lib/datasets/seed-csv.ts).
+  // The import's own columns, so an export re-imports cleanly (lib/import/seed-csv.ts).
   customers: [...SEED_COLUMNS, 'source_system', 'source_id'],
 };
 

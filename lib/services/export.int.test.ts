@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canonicalColumn, seedRowToRecord } from '../datasets/seed-csv';
+import { canonicalColumn, seedRowToRecord } from '../import/seed-csv';
 import type { DatabaseHandle } from '../db/client';
 import { listMatchesForIncoming } from '../db/queries/matches';
 import { testDatabases } from '../db/testing';

@@ -12,7 +12,8 @@ import { getIncoming } from './incoming';
 import { matchCriteria } from './match-criteria';
 import { matchSettings, type MatchSettings } from './matching-settings';
 import { currentParameters } from './parameters';
-import { competitionBitsOf, scoreRecord, standaloneProbability, type ScoredCandidate } from './scoring';
+import { competitionBitsOf, standaloneProbability } from '../matching/pipeline';
+import { scoreRecord, type ScoredCandidate } from './scoring';
 import type { ExactHold } from '../matching/types';
 
 export interface MatchOutcome {

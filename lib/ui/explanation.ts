@@ -85,7 +85,7 @@ export function contradictingFields(explanation: MatchExplanation): string[] {
  * exact_hold was recorded say it through their contradicting fields.
  */
 export function exactHoldNote(explanation: MatchExplanation): string | null {
-  const contradicting = contradictingFields(explanation).map(comparisonLabel);
+  const contradicting = contradictingFields(explanation).map((field) => comparisonLabel(field));
   const hold = explanation.exact_hold !== undefined ? explanation.exact_hold : contradicting.length > 0 ? 'contradiction' : null;
   if (hold === 'contradiction') {
     return `${contradicting.join(', ')} ${contradicting.length === 1 ? 'contradicts' : 'contradict'} the match: such a pair is never in the exact band, whatever its probability; a person decides.`;

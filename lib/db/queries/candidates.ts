@@ -1,13 +1,13 @@
 // Candidate generation (blocking): the union of exact normalised keys, trigram similarity on the core
 // name and HNSW nearest neighbours on both embeddings. Every branch is an index lookup with a limit —
-// never a full scan — and the union is capped (MATCHING.md §5).
+// never a full scan — and the union is capped. The channels are the model's (lib/matching/model.ts).
 import { getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
+import type { CandidateChannel } from '../../matching/model';
 import type { Database } from '../client';
 import { queryRows } from '../rows';
 import { customers, type Customer } from '../schema';
 
-export const CANDIDATE_CHANNELS = ['identifier', 'date_of_birth', 'email', 'phone', 'domain', 'address', 'name_trigram', 'name_embedding', 'profile_embedding'] as const;
-export type CandidateChannel = (typeof CANDIDATE_CHANNELS)[number];
+export type { CandidateChannel } from '../../matching/model';
 
 /** Prefix of date-of-birth keys stored beside identifier keys (one GIN index serves both channels). */
 export const DATE_OF_BIRTH_KEY_PREFIX = 'dob:';

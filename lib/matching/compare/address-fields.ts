@@ -3,7 +3,7 @@
 // (a postal code mostly implies its city and state), so they are not counted three times.
 import type { NormalizedRecord } from '../normalize/record';
 import { fuzzyWordOverlap, jaroWinkler, levenshtein, tokenSetRatio } from './similarity';
-import { CONTACT_POINT_GROUP, nullOutcome, type FieldComparisonDefinition } from './types';
+import { agreeLevel, closeLevel, CONTACT_POINT_GROUP, disagreeLevel, nullOutcome, type FieldComparisonDefinition } from './types';
 
 /** All words of the address lines (street, unit, extra), for comparisons robust to swapped lines. */
 function addressLineWords(record: NormalizedRecord): string[] {
@@ -18,14 +18,19 @@ function sameWordsRearranged(a: NormalizedRecord, b: NormalizedRecord): boolean 
 
 export const streetComparison: FieldComparisonDefinition = {
   field: 'street',
-  levels: ['exact', 'numberAndNameClose', 'numberAndNameSimilar', 'nameOnly', 'linesRearranged', 'else'],
+  label: 'Street address',
+  // One building (the same line, or the same number on the same street) confirms; a street without the number does not.
+  levels: [
+    agreeLevel('exact', 'same street address', { corroborates: true }),
+    closeLevel('numberAndNameClose', 'same house number, street nearly the same', { corroborates: true }),
+    closeLevel('numberAndNameSimilar', 'same house number, similar street', { corroborates: true }),
+    closeLevel('nameOnly', 'same street, other house number'),
+    closeLevel('linesRearranged', 'same words, lines rearranged', { corroborates: true }),
+    disagreeLevel('else', 'different street addresses'),
+  ],
   description: 'Street line: identical, same number and street JW ≥ 0.9, same number and street words overlapping (≥ 0.7), same street but number different or missing, same address words across lines 1 and 2 (swapped lines), different',
   evidenceGroup: CONTACT_POINT_GROUP,
   evidenceUnit: 'address',
-  // The same street line, or the same number on the same street: one building.
-  sharedContactLevels: ['exact', 'numberAndNameClose', 'numberAndNameSimilar', 'linesRearranged'],
-  // One building confirms who the record is, as it is shared; a street without the number does not.
-  corroborationLevels: ['exact', 'numberAndNameClose', 'numberAndNameSimilar', 'linesRearranged'],
   compare(a, b) {
     const left = a.address.street;
     const right = b.address.street;
@@ -51,7 +56,8 @@ export const streetComparison: FieldComparisonDefinition = {
 /** Unit and any other address words: "ste 200" vs "ste 210" is a different office. */
 export const addressDetailComparison: FieldComparisonDefinition = {
   field: 'addressDetail',
-  levels: ['exact', 'close', 'else'],
+  label: 'Suite or floor',
+  levels: [agreeLevel('exact', 'same suite or floor'), closeLevel('close', 'similar suite or floor'), disagreeLevel('else', 'different suite or floor')],
   description: 'Unit/suite and other address words (building, locality line): identical, JW ≥ 0.88, different',
   evidenceGroup: CONTACT_POINT_GROUP,
   evidenceUnit: 'address',
@@ -90,7 +96,16 @@ function citySimilar(a: string | null, b: string | null): boolean {
 
 export const localityComparison: FieldComparisonDefinition = {
   field: 'locality',
-  levels: ['postalAndCity', 'postal', 'cityAndState', 'city', 'nearby', 'state', 'else'],
+  label: 'City, state and postal code',
+  levels: [
+    agreeLevel('postalAndCity', 'same postal code and city'),
+    agreeLevel('postal', 'same postal code'),
+    agreeLevel('cityAndState', 'same city and state'),
+    closeLevel('city', 'same city'),
+    closeLevel('nearby', 'nearby place'),
+    closeLevel('state', 'same state or region'),
+    disagreeLevel('else', 'different places'),
+  ],
   description: 'City, state and postal code together: postal code and city agree, postal code only, city (JW ≥ 0.9) and state, city only, postal code one typo away or city JW ≥ 0.8, state only, none',
   evidenceGroup: CONTACT_POINT_GROUP,
   evidenceUnit: 'address',
@@ -125,7 +140,8 @@ export const localityComparison: FieldComparisonDefinition = {
 
 export const countryComparison: FieldComparisonDefinition = {
   field: 'country',
-  levels: ['same', 'different'],
+  label: 'Country',
+  levels: [agreeLevel('same', 'same country'), disagreeLevel('different', 'different countries')],
   description: 'Country code: same or different',
   compare(a, b) {
     const left = a.address.country;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeRecord } from '../normalize/record';
-import { comparePair, contradicts, exactHold, FIELD_COMPARISONS, SHARED_CONTACT_MODEL } from './compare-pair';
+import { MATCH_MODEL } from '../model';
+import { comparePair, contradicts, exactHold } from './compare-pair';
 
 describe('comparePair', () => {
   const a = normalizeRecord({ companyName: 'Acme Corporation', email: 'bob@acme.com', phone: '702-919-1300' });
@@ -8,7 +9,7 @@ describe('comparePair', () => {
 
   it('returns one comparison per field, in the fixed order, with null levels for missing data', () => {
     const vector = comparePair(a, b);
-    expect(vector.comparisons.map((comparison) => comparison.field)).toEqual(FIELD_COMPARISONS.map((d) => d.field));
+    expect(vector.comparisons.map((comparison) => comparison.field)).toEqual(MATCH_MODEL.comparisons.map((d) => d.field));
     expect(vector.comparisons.find((c) => c.field === 'street')?.level).toBe('null');
     expect(vector.comparisons.find((c) => c.field === 'companyName')).toMatchObject({ level: 'exact', left: 'acme', right: 'acme' });
   });
@@ -31,8 +32,8 @@ describe('comparePair', () => {
     for (const x of records) {
       for (const y of records) {
         for (const comparison of comparePair(x, y, { profileCosine: 0.5, nameCosine: 0.5 }).comparisons) {
-          const definition = FIELD_COMPARISONS.find((d) => d.field === comparison.field)!;
-          expect([...definition.levels, 'null']).toContain(comparison.level);
+          const definition = MATCH_MODEL.comparisons.find((d) => d.field === comparison.field)!;
+          expect([...definition.levels.map((level) => level.name), 'null']).toContain(comparison.level);
         }
       }
     }
@@ -109,32 +110,5 @@ describe('exactHold', () => {
   it('names a contradiction before a missing confirmation', () => {
     expect(hold({ contactName: 'David Dobbins Jr' }, { contactName: 'David Dobbins Sr' })).toBe('contradiction');
     expect(hold({ contactName: 'David Dobbins Jr', phone: '702-221-2211' }, { contactName: 'David Dobbins Sr', phone: '702-221-2211' })).toBe('contradiction');
-  });
-});
-
-describe('comparePair at a shared contact point', () => {
-  const context = (a: Parameters<typeof normalizeRecord>[0], b: Parameters<typeof normalizeRecord>[0]) =>
-    Object.fromEntries(comparePair(normalizeRecord(a), normalizeRecord(b), {}, undefined, true).comparisons.filter((c) => c.context).map((c) => [c.field, c.level]));
-
-  it('is off by default (SHARED_CONTACT_MODEL): no comparison is marked', () => {
-    const edward = normalizeRecord({ contactName: 'Edward Kusha', email: 'kusha123@hmail.com' });
-    const mary = normalizeRecord({ contactName: 'Mary Kusha', email: 'kusha123@hmail.com' });
-    expect(SHARED_CONTACT_MODEL).toBe(false);
-    expect(comparePair(edward, mary).comparisons.filter((c) => c.context)).toEqual([]);
-  });
-
-  it('marks the identity fields of two people sharing a mailbox, number or address', () => {
-    const edward = { contactName: 'Edward Kusha', email: 'kusha123@hmail.com', dateOfBirth: '3/1/1970' };
-    const mary = { contactName: 'Mary Kusha', email: 'Kusha123@hmail.com', dateOfBirth: '10/27/1976' };
-    expect(context(edward, mary)).toEqual({ personName: 'givenConflict', dateOfBirth: 'else' });
-    const home = { addressLine1: '1304 Poppy Hills Dr', city: 'Blacklick', state: 'OH' };
-    expect(context({ contactName: 'Mark Kusha', ...home }, { contactName: 'Marsha Kusha', ...home })).toHaveProperty('personName');
-    expect(context({ contactName: 'Ray Roderick', phone: '971-421-8250' }, { contactName: 'R Roderick', phone: '9714218250' })).toEqual({ personName: 'initials' });
-  });
-
-  it('leaves pairs that share only a city, or nothing, and missing comparisons unmarked', () => {
-    expect(context({ contactName: 'Ed Knight', city: 'San Francisco', state: 'CA' }, { contactName: 'Eddie Kusha', city: 'San Francisco', state: 'CA' })).toEqual({});
-    expect(context({ contactName: 'Ann Lee', email: 'ann@x.com' }, { contactName: 'Ann Lee', email: 'lee@y.com' })).toEqual({});
-    expect(context({ contactName: 'Ann Lee', email: 'ann@x.com' }, { email: 'ann@x.com' })).toEqual({});
   });
 });

@@ -1,7 +1,7 @@
 // Comparisons of how to reach the record: email mailbox, company domain, phone.
 import type { NormalizedRecord } from '../normalize/record';
 import { levenshtein } from './similarity';
-import { CONTACT_POINT_GROUP, nullOutcome, type FieldComparisonDefinition } from './types';
+import { agreeLevel, closeLevel, CONTACT_POINT_GROUP, disagreeLevel, nullOutcome, type FieldComparisonDefinition } from './types';
 
 /** The registrable domain without its public suffix: "acme.co.uk" → "acme". */
 function domainLabel(domain: string): string {
@@ -24,13 +24,16 @@ function isPerson(record: NormalizedRecord): boolean {
 
 export const emailComparison: FieldComparisonDefinition = {
   field: 'email',
-  levels: ['exact', 'sameLocal', 'else'],
+  label: 'Email',
+  // The same mailbox confirms who it is. The same name at another domain is a hint, not a confirmation:
+  // a handle made of the name (jjones@) recurs at every provider, and agrees whenever the names do.
+  levels: [
+    agreeLevel('exact', 'same address after normalising', { corroborates: true }),
+    closeLevel('sameLocal', 'same mailbox name, other domain'),
+    disagreeLevel('else', 'different addresses'),
+  ],
   description: 'Email address: identical, same personal local part on another domain (domain typo or change); company domains are compared in "domain"',
   evidenceGroup: CONTACT_POINT_GROUP,
-  sharedContactLevels: ['exact'],
-  // The same mailbox. The same name at another domain is a hint, not a confirmation: a handle made
-  // of the name (jjones@) recurs at every provider, and agrees whenever the names do.
-  corroborationLevels: ['exact'],
   compare(a, b) {
     const left = a.email?.address ?? null;
     const right = b.email?.address ?? null;
@@ -58,15 +61,20 @@ function companyDomains(record: NormalizedRecord, withEmail: boolean): string[] 
 
 /**
  * Email domain and website domain carry the same evidence (the company's domain), so they are
- * merged into this one comparison instead of being counted twice (MATCHING.md §1).
+ * merged into this one comparison instead of being counted twice.
  */
 export const domainComparison: FieldComparisonDefinition = {
   field: 'domain',
-  levels: ['exact', 'sameName', 'typo', 'else'],
-  description: 'Company domain from website or non-free-mail email: shared, same name under another suffix (acme.com / acme.de), one or two typing errors apart, different',
-  // The same registered domain. The same name under another suffix (acme.com / acme.de) is what
+  label: 'Web domain',
+  // The same registered domain confirms. The same name under another suffix (acme.com / acme.de) is what
   // namesakes in two countries hold, and a domain like the name agrees whenever the names do.
-  corroborationLevels: ['exact'],
+  levels: [
+    agreeLevel('exact', 'same web domain', { corroborates: true }),
+    closeLevel('sameName', 'same name under another ending (.com / .de)'),
+    closeLevel('typo', 'domain one typing error apart'),
+    disagreeLevel('else', 'different domains'),
+  ],
+  description: 'Company domain from website or non-free-mail email: shared, same name under another suffix (acme.com / acme.de), one or two typing errors apart, different',
   compare(a, b) {
     // Two person customers (no company name, no website) have no company domain: a shared
     // employer's or provider's mail domain says nothing about the person; "email" compares them.
@@ -89,12 +97,15 @@ export const domainComparison: FieldComparisonDefinition = {
 
 export const phoneComparison: FieldComparisonDefinition = {
   field: 'phone',
-  levels: ['exact', 'last7', 'else'],
+  label: 'Phone',
+  // The same number, with or without its area code, confirms.
+  levels: [
+    agreeLevel('exact', 'same number after normalising', { corroborates: true }),
+    closeLevel('last7', 'same last 7 digits', { corroborates: true }),
+    disagreeLevel('else', 'different numbers'),
+  ],
   description: 'Phone: same E.164 number, same last seven digits (area code missing or changed), different',
   evidenceGroup: CONTACT_POINT_GROUP,
-  sharedContactLevels: ['exact', 'last7'],
-  // The same number, with or without its area code.
-  corroborationLevels: ['exact', 'last7'],
   compare(a, b) {
     const left = a.phone ? (a.phone.e164 ?? a.phone.last7) : null;
     const right = b.phone ? (b.phone.e164 ?? b.phone.last7) : null;

@@ -3,7 +3,7 @@
 import { swappedReading, type NormalizedDate } from '../normalize/date';
 import { identifierTermKey, sameIdentifierKind, type NormalizedIdentifier } from '../normalize/identifier';
 import type { NormalizedRecord } from '../normalize/record';
-import { nullOutcome, type FieldComparisonDefinition } from './types';
+import { agreeLevel, closeLevel, disagreeLevel, nullOutcome, type FieldComparisonDefinition } from './types';
 
 function describeIdentifiers(identifiers: NormalizedIdentifier[]): string | null {
   const shown = identifiers.map(({ type, country, value }) => [type, country, value].filter(Boolean).join(':'));
@@ -17,22 +17,15 @@ function sameIssuer(a: NormalizedIdentifier, b: NormalizedIdentifier): boolean {
 
 export const identifierComparison: FieldComparisonDefinition = {
   field: 'identifier',
-  levels: ['exact', 'conflict'],
+  label: 'Registration or document number',
+  // Before any data with identifiers is seen: two different entities rarely share a number (u of exact
+  // ~ data-entry errors), and one entity's numbers of a kind rarely differ (reissued documents, typos).
+  levels: [
+    agreeLevel('exact', 'same registration or document number', { prior: { m: 0.9, u: 1e-5 }, corroborates: true, errorRate: true }),
+    disagreeLevel('conflict', 'different numbers of the same kind', { prior: { m: 0.1, u: 1 - 1e-5 }, contradicts: true }),
+  ],
   description:
     'Registry and document identifiers of one kind (tax id, VAT, LEI, DUNS, national id, passport, SSN, driving licence): same value, or same kind from the same issuer with another value; no shared kind is no evidence',
-  // Before any data with identifiers is seen: two different entities rarely share a number
-  // (u of exact ~ data-entry errors), and one entity's numbers of a kind rarely differ
-  // (reissued documents, typing errors). EM replaces these wherever the data has identifiers.
-  prior: {
-    exact: { m: 0.9, u: 1e-5 },
-    conflict: { m: 0.1, u: 1 - 1e-5 },
-  },
-  contradictionLevels: ['conflict'],
-  corroborationLevels: ['exact'],
-  errorRateLevels: ['exact'],
-  uGivenSharedContact: true,
-  // Relatives and colleagues hold documents of their own: sharing one stays a data-entry error.
-  priorUAtSharedContact: { exact: 1e-4, conflict: 1 - 1e-4 },
   compare(a, b) {
     const left = describeIdentifiers(a.identifiers);
     const right = describeIdentifiers(b.identifiers);
@@ -80,25 +73,19 @@ export function dateOfBirthLevel(a: NormalizedDate, b: NormalizedDate): string {
 
 export const dateOfBirthComparison: FieldComparisonDefinition = {
   field: 'dateOfBirth',
-  levels: ['exact', 'transposed', 'yearMonth', 'yearClose', 'else'],
+  label: 'Date of birth',
+  // Before any data with birth dates is seen: a birth date is shared by about one random pair in 365 × 60
+  // (adult ages), a month-year by one in 12 × 60, a year ±1 by one in 20; one person's dates mostly agree.
+  // The same date, or with day and month swapped, confirms; a month without the day fits thirty people's.
+  levels: [
+    agreeLevel('exact', 'same date', { prior: { m: 0.85, u: 5e-5 }, corroborates: true }),
+    closeLevel('transposed', 'same date with day and month swapped', { prior: { m: 0.04, u: 5e-5 }, corroborates: true }),
+    closeLevel('yearMonth', 'same year and month', { prior: { m: 0.03, u: 1.3e-3 } }),
+    closeLevel('yearClose', 'birth years close', { prior: { m: 0.04, u: 0.05 } }),
+    disagreeLevel('else', 'different dates', { prior: { m: 0.04, u: 0.9486 }, contradicts: true }),
+  ],
   description:
     'Date of birth: same day, day and month transposed, same year and month, within a year (or agreeing as far as a partial date goes), different',
-  // Before any data with birth dates is seen: a birth date is shared by about one random pair in
-  // 365 × 60 (adult ages), a month-year by one in 12 × 60, a year ±1 by one in 20; recorded
-  // dates of one person mostly agree. EM replaces these wherever the data has birth dates.
-  prior: {
-    exact: { m: 0.85, u: 5e-5 },
-    transposed: { m: 0.04, u: 5e-5 },
-    yearMonth: { m: 0.03, u: 1.3e-3 },
-    yearClose: { m: 0.04, u: 0.05 },
-    else: { m: 0.04, u: 0.9486 },
-  },
-  contradictionLevels: ['else'],
-  // The same date, or with day and month swapped; a month without the day fits thirty people's.
-  corroborationLevels: ['exact', 'transposed'],
-  uGivenSharedContact: true,
-  // Relatives sharing a home are born on the same day only as twins, often a generation apart.
-  priorUAtSharedContact: { exact: 0.005, transposed: 0.001, yearMonth: 0.005, yearClose: 0.09, else: 0.899 },
   compare(a: NormalizedRecord, b: NormalizedRecord) {
     const left = a.dateOfBirth?.text ?? null;
     const right = b.dateOfBirth?.text ?? null;

@@ -117,7 +117,7 @@ describe('personNameComparison: how relatives’ names differ', () => {
     // Only one states a generation, or a company contact: not compared.
     expect(generation('David Dobbins Jr', 'David Dobbins')).toBe('null');
     expect(level(generationComparison, { companyName: 'Acme', contactName: 'David Dobbins Jr' }, { contactName: 'David Dobbins Sr' })).toBe('null');
-    expect(generationComparison.contradictionLevels).toEqual(['different']);
+    expect(generationComparison.levels.filter((level) => level.contradicts).map((level) => level.name)).toEqual(['different']);
   });
 
   it('is no conflict when nothing else is shared, the given name may be the same, or only one states a generation', () => {
@@ -150,12 +150,12 @@ describe('personNameComparison: how relatives’ names differ', () => {
     expect(soundAlike('b', 'bob')).toBe(false);
   });
 
-  it('declares u among pairs sharing a contact point for every level, summing to 1', () => {
-    const shared = personNameComparison.priorUAtSharedContact!;
-    expect(Object.keys(shared)).toEqual([...personNameComparison.levels]);
-    expect(Object.values(shared).reduce((sum, value) => sum + value, 0)).toBeCloseTo(1, 12);
-    // Relatives at one address: different given names are common, among random pairs rare.
-    expect(shared.givenConflict).toBeGreaterThan(10 * personNameComparison.prior!.givenConflict.u);
+  it('declares a prior for every person-name level, m and u each summing to 1, and the given-name conflict as a contradiction', () => {
+    const levels = personNameComparison.levels;
+    expect(levels.every((level) => level.prior)).toBe(true);
+    expect(levels.reduce((sum, level) => sum + level.prior!.m, 0)).toBeCloseTo(1, 12);
+    expect(levels.reduce((sum, level) => sum + level.prior!.u, 0)).toBeCloseTo(1, 12);
+    expect(levels.filter((level) => level.contradicts).map((level) => level.name)).toEqual(['givenConflict']);
   });
 });
 

@@ -4,14 +4,23 @@ import { generationsDiffer, statedGeneration, type NormalizedPerson } from '../n
 import { alignedWordPairs, differsBeyondTypo, givenNameConflict, loosely, nameWords, type AlignedWords, type NameWord } from './name-words';
 import { fuzzyWordOverlap, jaroWinkler, tokenSetRatio } from './similarity';
 import type { NormalizedRecord } from '../normalize/record';
-import { nullOutcome, type FieldComparisonDefinition, type LevelOutcome } from './types';
+import { agreeLevel, closeLevel, disagreeLevel, nullOutcome, type ComparisonLevel, type FieldComparisonDefinition, type LevelOutcome } from './types';
 
 /** Cosine on name embeddings above which two names read the same (translations, reordering). */
 const NAME_COSINE_LEVEL = 0.9;
 
 export const companyNameComparison: FieldComparisonDefinition = {
   field: 'companyName',
-  levels: ['exact', 'jw95', 'distinctiveEqual', 'jw88', 'tokenSet80', 'cosine90', 'else'],
+  label: 'Company name',
+  levels: [
+    agreeLevel('exact', 'same name after normalising'),
+    closeLevel('jw95', 'nearly the same name (a typing error or two)'),
+    closeLevel('distinctiveEqual', 'same distinctive word in the name'),
+    closeLevel('jw88', 'similar name'),
+    closeLevel('tokenSet80', 'mostly the same words'),
+    closeLevel('cosine90', 'similar in meaning'),
+    disagreeLevel('else', 'different names'),
+  ],
   description: 'Core company name (legal form removed): exact, Jaro-Winkler ≥ 0.95, same distinctive words, JW ≥ 0.88, token-set ≥ 0.8, name embedding cosine ≥ 0.9',
   compare(a, b, signals) {
     const left = a.company?.core ?? null;
@@ -43,7 +52,8 @@ export const companyNameComparison: FieldComparisonDefinition = {
 
 export const legalFormComparison: FieldComparisonDefinition = {
   field: 'legalForm',
-  levels: ['same', 'different'],
+  label: 'Legal form',
+  levels: [agreeLevel('same', 'same legal form'), disagreeLevel('different', 'different legal form')],
   description: 'Legal form (Inc, LLC, GmbH ...): weak evidence; missing on either side is no evidence',
   compare(a, b) {
     const left = a.company?.legalForm ?? null;
@@ -54,12 +64,22 @@ export const legalFormComparison: FieldComparisonDefinition = {
   },
 };
 
-const PERSON_LEVELS = ['exact', 'fuzzy', 'partial', 'initials', 'oneWordOtherSimilar', 'oneWord', 'else'] as const;
+/** Levels of two names of people, in order; priors, where given, are the person customer's (personName). */
+function personLevels(priors: Partial<Record<string, { m: number; u: number }>> = {}, withConflict = false): ComparisonLevel[] {
+  const prior = (name: string) => (priors[name] ? { prior: priors[name] } : {});
+  return [
+    agreeLevel('exact', 'same name (order and nicknames aside)', prior('exact')),
+    closeLevel('fuzzy', 'nearly the same name (typing errors)', prior('fuzzy')),
+    closeLevel('partial', 'one name contains the other', prior('partial')),
+    closeLevel('initials', 'initials fit the name', prior('initials')),
+    closeLevel('oneWordOtherSimilar', 'one name word shared, the other similar', prior('oneWordOtherSimilar')),
+    closeLevel('oneWord', 'one name word shared', prior('oneWord')),
+    ...(withConflict ? [disagreeLevel('givenConflict', 'same surname, clearly different given names', { ...prior('givenConflict'), contradicts: true })] : []),
+    disagreeLevel('else', 'different people', prior('else')),
+  ];
+}
 const PERSON_LEVEL_TEXT =
   'same name up to order and nicknames, all words close (JW ≥ 0.88), one name a subset of the other, initials compatible, one word shared and the rest similar (JW ≥ 0.7), one word shared';
-
-/** A person customer's name adds the way relatives' names differ: a shared surname, another given name. */
-const PERSON_NAME_LEVELS = ['exact', 'fuzzy', 'partial', 'initials', 'oneWordOtherSimilar', 'oneWord', 'givenConflict', 'else'] as const;
 
 function personNameLevel(a: NormalizedRecord, b: NormalizedRecord, withConflicts: boolean): LevelOutcome {
   const left = a.contact?.display ?? null;
@@ -107,7 +127,8 @@ const isCompanyPair = (a: NormalizedRecord, b: NormalizedRecord) => a.company !=
  */
 export const contactNameComparison: FieldComparisonDefinition = {
   field: 'contactName',
-  levels: PERSON_LEVELS,
+  label: 'Contact person',
+  levels: personLevels(),
   description: `Contact person at a company: ${PERSON_LEVEL_TEXT}`,
   compare(a, b) {
     if (!isCompanyPair(a, b)) return nullOutcome(a.contact?.display ?? null, b.contact?.display ?? null);
@@ -118,38 +139,26 @@ export const contactNameComparison: FieldComparisonDefinition = {
 /** The name of a person customer (neither record names a company): the name is the identity. */
 export const personNameComparison: FieldComparisonDefinition = {
   field: 'personName',
-  levels: PERSON_NAME_LEVELS,
+  label: 'Name',
+  // A person customer's name adds the way relatives' names differ: a shared surname, another given name.
+  // Before any data with person customers is seen (the shipped defaults come from company data): one
+  // person's two records mostly carry the same name up to order and nicknames, sometimes with a typo, a
+  // dropped middle name or an initial; two different people share a surname or a given name about one
+  // time in a hundred. Term frequencies replace u of the exact level; EM replaces the rest with data.
+  levels: personLevels(
+    {
+      exact: { m: 0.702, u: 1e-4 },
+      fuzzy: { m: 0.1, u: 1e-4 },
+      partial: { m: 0.08, u: 2e-4 },
+      initials: { m: 0.04, u: 5e-4 },
+      oneWordOtherSimilar: { m: 0.03, u: 5e-4 },
+      oneWord: { m: 0.025, u: 0.005 },
+      givenConflict: { m: 0.005, u: 0.005 },
+      else: { m: 0.018, u: 0.9886 },
+    },
+    true,
+  ),
   description: `Person customer's name (no company on either record): ${PERSON_LEVEL_TEXT}; also a surname shared with clearly different given names`,
-  uGivenSharedContact: true,
-  // Before any data with person customers is seen (the shipped defaults come from company data):
-  // one person's two records mostly carry the same name up to order and nicknames, sometimes with
-  // a typo, a dropped middle name or an initial, rarely a changed name; two different people share
-  // a surname or a given name about one time in a hundred and rarely more. Term frequencies
-  // replace u of the exact level; EM replaces all of it wherever the data has person customers.
-  prior: {
-    exact: { m: 0.702, u: 1e-4 },
-    fuzzy: { m: 0.1, u: 1e-4 },
-    partial: { m: 0.08, u: 2e-4 },
-    initials: { m: 0.04, u: 5e-4 },
-    oneWordOtherSimilar: { m: 0.03, u: 5e-4 },
-    oneWord: { m: 0.025, u: 0.005 },
-    givenConflict: { m: 0.005, u: 0.005 },
-    else: { m: 0.018, u: 0.9886 },
-  },
-  contradictionLevels: ['givenConflict'],
-  // Among different people who share a mailbox, number or address — relatives and colleagues — a
-  // shared surname with another given name is common and the same full name rare (a parent and a
-  // child without Jr / Sr); EM on the candidate pairs replaces these wherever the data has them.
-  priorUAtSharedContact: {
-    exact: 0.01,
-    fuzzy: 0.01,
-    partial: 0.01,
-    initials: 0.03,
-    oneWordOtherSimilar: 0.03,
-    oneWord: 0.03,
-    givenConflict: 0.4,
-    else: 0.48,
-  },
   compare(a, b) {
     if (isCompanyPair(a, b)) return nullOutcome(a.contact?.display ?? null, b.contact?.display ?? null);
     return personNameLevel(a, b, true);
@@ -163,16 +172,14 @@ export const personNameComparison: FieldComparisonDefinition = {
  */
 export const generationComparison: FieldComparisonDefinition = {
   field: 'generation',
-  levels: ['same', 'different'],
+  label: 'Generation (Jr, Sr, II)',
+  // Two different people who both state a generation differ a little more often than not; one person's
+  // records rarely state two (a typing error): the different level contradicts, its m is not learned.
+  levels: [
+    agreeLevel('same', 'same generation (Jr, Sr, II)', { prior: { m: 0.98, u: 0.45 } }),
+    disagreeLevel('different', 'different generation (e.g. Jr and Sr)', { prior: { m: 0.02, u: 0.55 }, contradicts: true }),
+  ],
   description: 'Generation suffix of a person customer (Jr, Sr, II, III): same or different; compared only when both records state one',
-  // Two different people who both state a generation: Jr, Sr, II and III spread so that they
-  // differ a little more often than not. One person's records rarely state two generations (a
-  // typing error): the different level is a contradiction, its m is not learned from unlabelled pairs.
-  prior: {
-    same: { m: 0.98, u: 0.45 },
-    different: { m: 0.02, u: 0.55 },
-  },
-  contradictionLevels: ['different'],
   compare(a, b) {
     const left = a.contact ? generationName(a.contact, b.contact) : null;
     const right = b.contact ? generationName(b.contact, a.contact) : null;

@@ -1,6 +1,6 @@
 // Comparisons of what the company is like: industry, size, and the whole-profile embedding.
 import type { NormalizedRecord } from '../normalize/record';
-import { nullOutcome, type FieldComparisonDefinition } from './types';
+import { agreeLevel, closeLevel, disagreeLevel, nullOutcome, type FieldComparisonDefinition } from './types';
 
 /** min/max ratio of two positive amounts; 1 = equal. */
 function closeness(a: number, b: number): number {
@@ -9,11 +9,12 @@ function closeness(a: number, b: number): number {
   return Math.min(a, b) / Math.max(a, b);
 }
 
-function numericComparison(field: 'revenue' | 'employeeCount', label: string): FieldComparisonDefinition {
+function numericComparison(field: 'revenue' | 'employeeCount', label: string, description: string): FieldComparisonDefinition {
   return {
     field,
-    levels: ['within10pct', 'within50pct', 'else'],
-    description: `${label}: within 10%, within a factor of two, further apart`,
+    label,
+    levels: [agreeLevel('within10pct', 'within 10%'), closeLevel('within50pct', 'within 50%'), disagreeLevel('else', 'far apart')],
+    description: `${description}: within 10%, within a factor of two, further apart`,
     compare(a, b) {
       const x = a[field];
       const y = b[field];
@@ -26,12 +27,13 @@ function numericComparison(field: 'revenue' | 'employeeCount', label: string): F
   };
 }
 
-export const revenueComparison = numericComparison('revenue', 'Annual revenue');
-export const employeeCountComparison = numericComparison('employeeCount', 'Employee count');
+export const revenueComparison = numericComparison('revenue', 'Revenue', 'Annual revenue');
+export const employeeCountComparison = numericComparison('employeeCount', 'Employees', 'Employee count');
 
 export const industryComparison: FieldComparisonDefinition = {
   field: 'industry',
-  levels: ['same', 'different'],
+  label: 'Industry',
+  levels: [agreeLevel('same', 'same industry'), disagreeLevel('different', 'different industries')],
   description: 'Industry: same or different',
   compare(a, b) {
     if (!a.industry || !b.industry) return nullOutcome(a.industry, b.industry);
@@ -41,10 +43,10 @@ export const industryComparison: FieldComparisonDefinition = {
 
 /** Cosine buckets on the full-profile embedding; the signal is computed by the caller. */
 export const PROFILE_COSINE_LEVELS = [
-  { level: 'cosine90', min: 0.9 },
-  { level: 'cosine75', min: 0.75 },
-  { level: 'cosine60', min: 0.6 },
-  { level: 'cosine45', min: 0.45 },
+  { level: agreeLevel('cosine90', 'very similar profile'), min: 0.9 },
+  { level: closeLevel('cosine75', 'similar profile'), min: 0.75 },
+  { level: closeLevel('cosine60', 'somewhat similar profile'), min: 0.6 },
+  { level: closeLevel('cosine45', 'a little similar profile'), min: 0.45 },
 ] as const;
 
 /** Which parts of the profile text (normalize/record.ts embeddingTexts) a record fills. */
@@ -66,22 +68,23 @@ export function profileShape(record: NormalizedRecord): string {
 
 export const profileEmbeddingComparison: FieldComparisonDefinition = {
   field: 'profileEmbedding',
-  levels: [...PROFILE_COSINE_LEVELS.map((bucket) => bucket.level), 'else'],
+  label: 'Whole profile (embedding)',
+  levels: [...PROFILE_COSINE_LEVELS.map((bucket) => bucket.level), disagreeLevel('else', 'dissimilar profile')],
   description: 'Cosine similarity of the full-profile embeddings: ≥ 0.9, ≥ 0.75, ≥ 0.6, ≥ 0.45, lower',
   uFromCandidates: true,
   // The profile text is built from the other fields, so most of what the cosine says they have
-  // already said: it may tip a pair the fields leave open, never outvote them (MATCHING.md §6).
+  // already said: it may tip a pair the fields leave open, never outvote them.
   // Three bits is a likelihood ratio of 8: a small fraction of what one agreeing phone is worth.
   maxWeightBits: 3,
   compare(a, b, signals) {
     const cosine = signals.profileCosine;
     if (cosine === null || cosine === undefined || !Number.isFinite(cosine)) return nullOutcome(null, null);
     // Profiles that fill different fields differ by what is missing, which is no evidence either
-    // way (MATCHING.md §1): a name with a birth date against the same name with an address and a
+    // way: a name with a birth date against the same name with an address and a
     // phone reads as dissimilar text. The cosine is compared only between profiles of one shape.
     if (profileShape(a) !== profileShape(b)) return nullOutcome(cosine.toFixed(3), cosine.toFixed(3));
     const shown = cosine.toFixed(3);
     const bucket = PROFILE_COSINE_LEVELS.find((candidate) => cosine >= candidate.min);
-    return { level: bucket?.level ?? 'else', left: shown, right: shown };
+    return { level: bucket?.level.name ?? 'else', left: shown, right: shown };
   },
 };

@@ -5,10 +5,7 @@ import type { NormalizedRecord } from '../normalize/record';
 /** Level name used when either side is missing: weight 0, neither evidence for nor against. */
 export const NULL_LEVEL = 'null';
 
-/**
- * The ways to reach a customer (email, phone, address) that people sharing a home or an office
- * share all at once: one evidence group (see FieldComparisonDefinition.evidenceGroup).
- */
+/** The ways to reach a customer (email, phone, address), which a home or an office shares all at once: one evidence group. */
 export const CONTACT_POINT_GROUP = 'contactPoint';
 
 export interface FieldComparison {
@@ -17,24 +14,13 @@ export interface FieldComparison {
   /** Normalised values as compared (shown to users beside the weight). */
   left: string | null;
   right: string | null;
-  /**
-   * Share of customers holding the agreed value (0..1), when the level is an exact agreement on a
-   * value whose frequency is known: the scorer then uses it as u (MATCHING.md §3).
-   */
+  /** Share of customers holding the agreed value (0..1) on an exact agreement: the scorer uses it as u (docs/matching.md, term frequencies). */
   termFrequency?: number;
-  /**
-   * 'sharedContact' when the two records share a contact point (same mailbox, number or address)
-   * and this field's u is conditional on that (FieldComparisonDefinition.uGivenSharedContact).
-   */
-  context?: ComparisonContext;
   /** This pair's values contradict it being one entity although the level is not a contradiction level (see LevelOutcome.contradicts). */
   contradicts?: true;
   /** The agreement confirms nothing although its level usually does (see LevelOutcome.corroborates). */
   corroborates?: false;
 }
-
-/** The condition under which a field's u was estimated; absent = any pair. */
-export type ComparisonContext = 'sharedContact';
 
 export interface ComparisonVector {
   comparisons: FieldComparison[];
@@ -69,10 +55,41 @@ export interface LevelOutcome {
   corroborates?: false;
 }
 
+/** How a level reads to a steward: agreement, near-agreement or disagreement (the field table's colour). */
+export type LevelKind = 'agree' | 'close' | 'disagree';
+
+/** One level of a comparison, carrying everything about it: its code, its words, and its role in the model. */
+export interface ComparisonLevel {
+  /** Stable code: stored in parameters and explanations (e.g. "jw95"); never shown to stewards. */
+  readonly name: string;
+  /** What the level means, in words ("nearly the same name (a typing error or two)"). */
+  readonly label: string;
+  readonly kind: LevelKind;
+  /** m and u before any data is seen, from what the field means; EM replaces them where the data has the field. */
+  readonly prior?: { readonly m: number; readonly u: number };
+  /**
+   * The values contradict identity (two numbers of one document, Jr against Sr, birth dates years apart):
+   * m is the rate of recording errors, which EM on unlabelled pairs cannot estimate (households look
+   * like matches), so it stays at the prior; the pair is never in the exact band (band.ts).
+   */
+  readonly contradicts?: true;
+  /** Confirms who the record is beyond its name (same document, birth date, mailbox, number, building, domain). */
+  readonly corroborates?: true;
+  /** u is the rate of recording errors (two holders of one number), which random pairs cannot estimate: held at the prior. */
+  readonly errorRate?: true;
+}
+
+const level = (kind: LevelKind) => (name: string, label: string, extra: Omit<ComparisonLevel, 'name' | 'label' | 'kind'> = {}): ComparisonLevel => ({ name, label, kind, ...extra });
+export const agreeLevel = level('agree');
+export const closeLevel = level('close');
+export const disagreeLevel = level('disagree');
+
 export interface FieldComparisonDefinition {
   field: string;
+  /** The comparison's name as a steward reads it ("Web domain"). */
+  label: string;
   /** Non-null levels, strongest first. */
-  levels: readonly string[];
+  levels: readonly ComparisonLevel[];
   /** One-line description for parameter screens and docs. */
   description: string;
   /**
@@ -81,70 +98,15 @@ export interface FieldComparisonDefinition {
    * would be counted twice; among candidates u measures only what the signal adds.
    */
   uFromCandidates?: boolean;
-  /**
-   * Most bits this comparison may add or remove. For signals that summarise the other fields
-   * (embeddings): their evidence is mostly the fields' own, so at full weight it would be counted
-   * twice and could outvote a clear disagreement on the fields (MATCHING.md §1, §6).
-   */
+  /** Most bits this comparison may add or remove: a summary signal must not outvote the fields it sums up. */
   maxWeightBits?: number;
   /**
-   * Comparisons in one group carry largely the same evidence: a household or a shared office
-   * shares its email, phone and address at once, so among non-matches agreement on one makes
-   * agreement on the others likely. Only the group's strongest agreement counts (MATCHING.md §1).
+   * Comparisons in one group carry largely the same evidence (a household or an office shares its email,
+   * phone and address at once): only the group's strongest agreement counts.
    */
   evidenceGroup?: string;
-  /**
-   * Comparisons of one unit within a group add up before units are compared: the parts of one
-   * address (street, unit, locality) are one contact point. Default: the field is its own unit.
-   */
+  /** Comparisons of one unit within a group add up before units are compared (the parts of one address). */
   evidenceUnit?: string;
-  /**
-   * Levels at which the two records share this contact point: the same mailbox, number or address,
-   * which people of one household or office share while being different people.
-   */
-  sharedContactLevels?: readonly string[];
-  /**
-   * Who the record is (name, birth date, documents) is not independent of sharing a contact point:
-   * among non-matches that share one (relatives, colleagues) a common surname and different given
-   * names are the rule, among random non-matches the exception. Such a field's u is estimated
-   * twice: over all pairs, and over the pairs that share a contact point (by EM on the candidates,
-   * which include every such pair); the scorer uses the one that fits the pair. By the chain rule
-   * P(contact, identity | non-match) = P(contact | non-match) · P(identity | non-match, contact),
-   * so the contact point's agreement and the identity's disagreement are then both counted right.
-   */
-  uGivenSharedContact?: boolean;
-  /**
-   * m and u per level before any data is seen, from what the field means (e.g. how many random
-   * pairs share a birth date). Used for starting parameters and kept for fields the training
-   * data never fills; EM replaces them wherever the data has the field.
-   */
-  prior?: Readonly<Record<string, { m: number; u: number }>>;
-  /**
-   * Levels that contradict identity (two different documents of one kind, different birth dates,
-   * different given names, Jr against Sr): their m is the rate of recording errors that produce the
-   * contradiction. EM on unlabelled pairs cannot estimate it: where relatives or colleagues share
-   * an address, a mailbox or a surname, the mixture's "match" class is the household, and the
-   * contradictions inside households become "evidence of a match". These levels keep the m of
-   * `prior` during EM (the other levels share the rest); reviewer labels still estimate them.
-   * A pair at one of these levels is never in the exact band (band.ts, compare-pair.ts contradicts).
-   */
-  contradictionLevels?: readonly string[];
-  /**
-   * Levels at which this field confirms who the record is beyond its name: the same document
-   * number, birth date, mailbox, phone number, street address or website. A pair whose names agree
-   * and nothing else confirms it can reach p ≥ 0.95 in a small table (two Andrew Andersons sharing
-   * only a department mailbox) but is never in the exact band (band.ts, compare-pair.ts exactHold).
-   */
-  corroborationLevels?: readonly string[];
-  /**
-   * The mirror case: levels whose u is the rate of recording errors (two different holders of one
-   * document number). Random pairs of a table with duplicates cannot estimate it: nearly every
-   * agreement they hold is a duplicate, and telling which would need the field itself. These levels
-   * keep the u of `prior` (term frequencies still weaken a number many records share).
-   */
-  errorRateLevels?: readonly string[];
-  /** u per level among non-matches that share a contact point, before any data is seen (with uGivenSharedContact). */
-  priorUAtSharedContact?: Readonly<Record<string, number>>;
   compare(a: NormalizedRecord, b: NormalizedRecord, signals: ComparisonSignals): LevelOutcome;
 }
 

@@ -1,17 +1,14 @@
 // Level tables shared by the estimators: per field and level a number (an m, a u, or a count),
 // counted from comparison vectors, and the posterior match probability of one pair.
-import { FIELD_COMPARISONS } from '../compare/compare-pair';
 import { NULL_LEVEL, type ComparisonVector } from '../compare/types';
+import type { ComparisonLevel } from '../compare/types';
+import type { MatchModel } from '../model';
 import { limitedSum, type CompiledLimits } from './limits';
 import { bayesFactorBits, probabilityFromWeight } from './score';
 
 export type LevelTable = Record<string, Record<string, number>>;
 
 export const EPSILON = 1e-6;
-
-export function declaredLevels(): Array<{ field: string; levels: readonly string[] }> {
-  return FIELD_COMPARISONS.map((definition) => ({ field: definition.field, levels: definition.levels }));
-}
 
 /** Normalised level shares with additive smoothing (half a pair per level), clamped inside (0,1). */
 export function shares(counts: Record<string, number>, levels: readonly string[], pseudo = 0.5): Record<string, number> {
@@ -35,16 +32,13 @@ export function countLevels(vectors: ComparisonVector[], weights?: number[]): Le
   return table;
 }
 
-/**
- * The match probability of a pair under m/u/λ, with the same weight limits as the scorer. `uShared`
- * holds u among pairs that share a contact point, for the fields the vector marks with that context.
- */
-export function posterior(vector: ComparisonVector, m: LevelTable, u: LevelTable, lambda: number, excluded: Set<string>, limits: CompiledLimits, uShared: LevelTable = {}): number {
+/** The match probability of a pair under m/u/λ, with the same weight limits as the scorer. */
+export function posterior(vector: ComparisonVector, m: LevelTable, u: LevelTable, lambda: number, excluded: Set<string>, limits: CompiledLimits): number {
   const fields: string[] = [];
   const weights: number[] = [];
-  for (const { field, level, context } of vector.comparisons) {
+  for (const { field, level } of vector.comparisons) {
     if (level === NULL_LEVEL || excluded.has(field) || !m[field]?.[level]) continue;
-    const levelU = (context === 'sharedContact' ? uShared[field]?.[level] : undefined) ?? u[field]?.[level];
+    const levelU = u[field]?.[level];
     if (!levelU) continue;
     fields.push(field);
     weights.push(bayesFactorBits(m[field][level], levelU));
@@ -63,26 +57,23 @@ export function holdLevels(held: ReadonlySet<string> | undefined, values: Record
   return Object.fromEntries(levels.map((level) => [level, held.has(level) ? start[level] : values[level] * scale]));
 }
 
-/** Per field with a declared prior (compare/types.ts prior), the declared m or u of each level. */
-export function declaredValues(key: 'm' | 'u'): Map<string, Record<string, number>> {
+/** Per comparison whose levels declare a prior, the declared m or u of each level. */
+export function declaredValues(model: MatchModel, key: 'm' | 'u'): Map<string, Record<string, number>> {
   return new Map(
-    FIELD_COMPARISONS.filter((definition) => definition.prior).map((definition) => [
-      definition.field,
-      Object.fromEntries(Object.entries(definition.prior!).map(([level, values]) => [level, values[key]])),
-    ]),
+    model.comparisons
+      .filter((definition) => definition.levels.every((level) => level.prior))
+      .map((definition) => [definition.field, Object.fromEntries(definition.levels.map((level) => [level.name, level.prior![key]]))]),
   );
 }
 
-/** Per field with a declared prior, the levels `pick` names (when any) with the declared m or u they are held at. */
-export function heldAtDeclared(
-  pick: (definition: (typeof FIELD_COMPARISONS)[number]) => readonly string[] | undefined,
-  key: 'm' | 'u',
-): Map<string, { levels: Set<string>; values: Record<string, number> }> {
-  const declared = declaredValues(key);
-  return new Map(
-    FIELD_COMPARISONS.filter((definition) => pick(definition)?.length && definition.prior).map((definition) => [
-      definition.field,
-      { levels: new Set(pick(definition)), values: declared.get(definition.field)! },
-    ]),
-  );
+/** Per comparison with a declared prior, the levels `pick` flags (when any) with the declared m or u they are held at. */
+export function heldAtDeclared(model: MatchModel, pick: (level: ComparisonLevel) => boolean | undefined, key: 'm' | 'u'): Map<string, { levels: Set<string>; values: Record<string, number> }> {
+  const declared = declaredValues(model, key);
+  const held = new Map<string, { levels: Set<string>; values: Record<string, number> }>();
+  for (const definition of model.comparisons) {
+    const levels = definition.levels.filter((level) => pick(level)).map((level) => level.name);
+    const values = declared.get(definition.field);
+    if (levels.length && values) held.set(definition.field, { levels: new Set(levels), values });
+  }
+  return held;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ComparisonVector } from '../compare/types';
 import { estimateFromLabels, estimateParameters, estimateU, holdContradictions } from './em';
-import { U_PRIOR_PAIRS } from './em-u';
+import { MATCH_MODEL } from '../model';
 import { initialParameters } from './params';
 
 /** Deterministic pseudo-random numbers for reproducible synthetic pairs. */
@@ -135,47 +135,11 @@ describe('estimateFromLabels', () => {
 
   it('keeps u and λ of base parameters when given, and rejects mismatched labels', () => {
     const { vectors, labels } = synthetic(2_000, 0.3, 8);
-    const base = initialParameters(0.05);
+    const base = initialParameters(undefined, 0.05);
     const params = estimateFromLabels(vectors, labels, base);
     expect(params.lambda).toBe(0.05);
     expect(params.fields.phone.levels.exact.u).toBe(base.fields.phone.levels.exact.u);
     expect(() => estimateFromLabels(vectors, labels.slice(1))).toThrow(/labels/);
-  });
-});
-
-describe('estimateParameters at shared contact points (households)', () => {
-  type Comparison = ComparisonVector['comparisons'][number];
-  const at = (field: string, level: string, shared: boolean): Comparison =>
-    ({ field, level, left: null, right: null, ...(shared && level !== 'null' ? { context: 'sharedContact' as const } : {}) });
-  const pair = (email: string, name: string, dob: string): ComparisonVector => {
-    const shared = email === 'exact';
-    return { comparisons: [at('email', email, false), at('personName', name, shared), at('dateOfBirth', dob, shared)] };
-  };
-  const times = (count: number, make: (index: number) => ComparisonVector) => Array.from({ length: count }, (_, index) => make(index));
-
-  // One person's records: the same name and birth date, sometimes the same mailbox. A household:
-  // one mailbox, one surname, other given names and birth dates. Look-alikes elsewhere share little.
-  const candidates = [
-    ...times(300, (i) => pair('else', i % 10 === 0 ? 'fuzzy' : 'exact', 'exact')),
-    ...times(100, () => pair('exact', 'exact', 'exact')),
-    ...times(400, (i) => pair('exact', i % 5 === 0 ? 'givenConflict' : 'else', 'else')),
-    ...times(2000, (i) => pair('else', i % 4 === 0 ? 'oneWord' : 'else', i % 3 === 0 ? 'yearClose' : 'else')),
-  ];
-  // Random pairs: a shared surname now and then (sometimes with another given name), a birth year a year apart 1 in 20.
-  const randomName = (i: number) => (i % 100 === 0 ? 'givenConflict' : i % 50 === 1 ? 'oneWord' : 'else');
-  // A shared mailbox is common among random pairs here (a family or office mailbox): weak evidence on its own.
-  const random = times(20_000, (i) => pair(i % 20 === 0 ? 'exact' : 'else', randomName(i), i % 20 === 1 ? 'yearClose' : 'else'));
-
-  it('learns u of names and birth dates among pairs sharing a contact point', () => {
-    const result = estimateParameters({ candidateVectors: candidates, randomVectors: random, initial: initialParameters(), totalPairs: 10_000_000 });
-    const name = result.parameters.fields.personName.levels.givenConflict;
-    // 1 in 5 of the different people at one mailbox share a surname (the declared start is 0.4), the rest share nothing.
-    expect(name.uSharedContact).toBeGreaterThan(0.1);
-    expect(name.uSharedContact).toBeLessThan(0.3);
-    expect(result.parameters.fields.personName.levels.else.uSharedContact).toBeGreaterThan(0.6);
-    expect(name.u).toBeLessThan(0.05);
-    // At home, another given name is far stronger evidence of another person than elsewhere.
-    expect(Math.log2(name.m / name.uSharedContact!)).toBeLessThan(Math.log2(name.m / name.u) - 3);
   });
 });
 
@@ -190,7 +154,7 @@ describe('estimateParameters on a block EM cannot split', () => {
   });
 });
 
-describe('contradiction levels (compare/types.ts contradictionLevels)', () => {
+describe('contradiction levels (levels flagged contradicts)', () => {
   const at = (field: string, level: string) => ({ field, level, left: null, right: null });
   it('keep their declared m where households would teach EM that a contradiction is evidence of a match', () => {
     // Candidates dominated by households: one street, one surname, other given names and birth dates.
@@ -236,7 +200,8 @@ describe('estimateU priors', () => {
     // 10 of 100 random pairs share a birth date: a small, duplicate-dense table.
     const few = estimateU([...Array(10).fill(at('dateOfBirth', 'exact')), ...Array(90).fill(at('dateOfBirth', 'else'))], fallback);
     const declared = initial.fields.dateOfBirth.levels.exact.u;
-    expect(few.dateOfBirth.exact).toBeCloseTo((10 + U_PRIOR_PAIRS * declared) / (100 + U_PRIOR_PAIRS), 9);
+    const priorPairs = MATCH_MODEL.estimation.uPriorPairs;
+    expect(few.dateOfBirth.exact).toBeCloseTo((10 + priorPairs * declared) / (100 + priorPairs), 9);
     expect(few.dateOfBirth.exact).toBeLessThan(0.01);
     // The same share over 100,000 pairs is what the data says.
     const many = estimateU([...Array(10_000).fill(at('dateOfBirth', 'exact')), ...Array(90_000).fill(at('dateOfBirth', 'else'))], fallback);

@@ -1,10 +1,9 @@
-// Unsupervised estimation (MATCHING.md §2): u from random pairs (nearly all non-matches),
-// m and λ by expectation-maximisation over candidate pairs, each field's m estimated on pairs
-// that were not chosen because of that field. Reviewer labels can replace EM when available.
-import { FIELD_COMPARISONS } from '../compare/compare-pair';
+// Unsupervised estimation: u from random pairs (nearly all non-matches), m and λ by
+// expectation-maximisation over candidate pairs, each field's m estimated on pairs that were not
+// chosen because of that field. Reviewer labels can replace EM when available.
 import type { ComparisonVector } from '../compare/types';
-import { countLevels, declaredLevels, EPSILON, heldAtDeclared, holdLevels, posterior, shares, type LevelTable } from './em-tables';
-import { estimateSharedContactU, sharedContactTableOf, type UTables } from './em-shared-contact';
+import { declaredLevels, MATCH_MODEL, perModel, summaryFields, type CandidateChannel, type MatchModel } from '../model';
+import { countLevels, EPSILON, heldAtDeclared, holdLevels, posterior, shares, type LevelTable } from './em-tables';
 import { estimateU, refineU } from './em-u';
 import { compileLimits, groupMates, weightLimitsOf, type CompiledLimits, type WeightLimits } from './limits';
 import { initialParameters, type MatchParameters } from './params';
@@ -17,20 +16,31 @@ export interface TrainingBlock {
   vectors: ComparisonVector[];
 }
 
+/**
+ * One block per candidate channel that selects on particular fields: the pairs it found, with those
+ * fields (which agree by construction there) left out of their m. Built from the model's channels.
+ */
+export function trainingBlocks(model: MatchModel, vectors: ComparisonVector[], channelsOf: ReadonlyArray<readonly CandidateChannel[]>): TrainingBlock[] {
+  return model.channels
+    .filter((channel) => channel.selectsOn !== null)
+    .map((channel) => ({ blockedOn: [...channel.selectsOn!], vectors: vectors.filter((_, index) => channelsOf[index].includes(channel.name)) }))
+    .filter((block) => block.vectors.length > 0);
+}
+
 export interface EstimateOptions {
+  model?: MatchModel;
   candidateVectors: ComparisonVector[];
   /** Random pairs for u; when absent the initial u are kept. */
   randomVectors?: ComparisonVector[];
   initial: MatchParameters;
+  /** Override the model's estimation settings (tests, ablations). */
   maxIterations?: number;
-  /** Stop when no m moves by more than this. */
   tolerance?: number;
+  priorStrength?: number;
   /** Training blocks; default one block of all candidates with nothing blocked. */
   blocks?: TrainingBlock[];
   /** All pairs that could be compared (customers × incoming, or n(n−1)/2): turns the candidate λ into λ for any pair. */
   totalPairs?: number;
-  /** Pseudo-pairs pulling m towards the initial values: keeps small data sets from extreme estimates. */
-  priorStrength?: number;
   version?: string;
 }
 
@@ -50,27 +60,32 @@ interface BlockRun {
   converged: boolean;
 }
 
-/** Field → its contradiction levels and their declared m (compare/types.ts contradictionLevels). */
-const CONTRADICTIONS = heldAtDeclared((definition) => definition.contradictionLevels, 'm');
-
 /**
  * A field's m with its contradiction levels put back to their declared values and the other levels
  * scaled to share the rest: EM estimates how agreement is spread among true matches, not how often
  * a true match contradicts itself. Declared, not the starting parameters': an m learned by an older
  * estimate is not carried forward.
  */
-export function holdContradictions(field: string, m: Record<string, number>): Record<string, number> {
-  const held = CONTRADICTIONS.get(field);
+const contradictionsOf = perModel((model) => heldAtDeclared(model, (level) => level.contradicts, 'm'));
+
+export function holdContradictions(field: string, m: Record<string, number>, model: MatchModel = MATCH_MODEL): Record<string, number> {
+  const held = contradictionsOf(model).get(field);
   return held ? holdLevels(held.levels, m, held.values) : m;
 }
 
-function runBlock(block: TrainingBlock, start: LevelTable, { u, uShared }: UTables, options: Required<Pick<EstimateOptions, 'maxIterations' | 'tolerance' | 'priorStrength'>>, lambdaStart: number, limits: CompiledLimits): BlockRun {
+interface Settings {
+  model: MatchModel;
+  maxIterations: number;
+  tolerance: number;
+  priorStrength: number;
+}
+
+function runBlock(block: TrainingBlock, start: LevelTable, u: LevelTable, options: Settings, lambdaStart: number, limits: CompiledLimits): BlockRun {
   // Signals that summarise all fields (embeddings) would re-introduce the blocked fields' evidence,
   // and so would the fields that carry the same evidence as a blocked one: pairs chosen for a
   // shared address are households and offices, which share email and phone too.
   const mates = block.blockedOn.flatMap((field) => groupMates(field, limits));
-  const summaries = FIELD_COMPARISONS.filter((d) => d.uFromCandidates).map((d) => d.field);
-  const excluded = new Set([...mates, ...summaries]);
+  const excluded = new Set([...mates, ...summaryFields(options.model)]);
   let m = structuredClone(start);
   let lambda = lambdaStart;
   let iterations = 0;
@@ -78,13 +93,13 @@ function runBlock(block: TrainingBlock, start: LevelTable, { u, uShared }: UTabl
   let support: Record<string, number> = {};
   while (iterations < options.maxIterations && !converged) {
     iterations += 1;
-    const p = block.vectors.map((vector) => posterior(vector, m, u, lambda, excluded, limits, uShared));
+    const p = block.vectors.map((vector) => posterior(vector, m, u, lambda, excluded, limits));
     lambda = Math.min(1 - EPSILON, Math.max(EPSILON, p.reduce((sum, value) => sum + value, 0) / Math.max(1, p.length)));
     const counts = countLevels(block.vectors, p);
     let largestChange = 0;
     const next: LevelTable = structuredClone(m);
     support = {};
-    for (const { field, levels } of declaredLevels()) {
+    for (const { field, levels } of declaredLevels(options.model)) {
       if (excluded.has(field)) continue;
       const fieldCounts = counts[field] ?? {};
       const total = levels.reduce((sum, level) => sum + (fieldCounts[level] ?? 0), 0);
@@ -92,7 +107,7 @@ function runBlock(block: TrainingBlock, start: LevelTable, { u, uShared }: UTabl
       const estimated = Object.fromEntries(
         levels.map((level) => [level, ((fieldCounts[level] ?? 0) + options.priorStrength * start[field][level]) / (total + options.priorStrength)]),
       );
-      const held = holdContradictions(field, estimated);
+      const held = holdContradictions(field, estimated, options.model);
       for (const level of levels) {
         next[field][level] = Math.min(1 - EPSILON, Math.max(EPSILON, held[level]));
         largestChange = Math.max(largestChange, Math.abs(next[field][level] - m[field][level]));
@@ -109,10 +124,10 @@ function runBlock(block: TrainingBlock, start: LevelTable, { u, uShared }: UTabl
 }
 
 /** m or u of every declared field; a field or level the parameters lack takes the starting value (prior or neutral). */
-function tableOf(params: MatchParameters, key: 'm' | 'u'): LevelTable {
-  const starting = initialParameters();
+function tableOf(params: MatchParameters, key: 'm' | 'u', model: MatchModel): LevelTable {
+  const starting = initialParameters(model);
   return Object.fromEntries(
-    declaredLevels().map(({ field, levels }) => {
+    declaredLevels(model).map(({ field, levels }) => {
       const known = params.fields[field]?.levels ?? {};
       const fallback = starting.fields[field].levels;
       return [field, Object.fromEntries(levels.map((level) => [level, known[level]?.[key] ?? fallback[level][key]]))];
@@ -120,14 +135,10 @@ function tableOf(params: MatchParameters, key: 'm' | 'u'): LevelTable {
   );
 }
 
-function toParameters(m: LevelTable, u: LevelTable, lambda: number, version: string, limits: WeightLimits, training: MatchParameters['training'], uShared: LevelTable = {}): MatchParameters {
+function toParameters(model: MatchModel, m: LevelTable, u: LevelTable, lambda: number, version: string, limits: WeightLimits, training: MatchParameters['training']): MatchParameters {
   const fields: MatchParameters['fields'] = {};
-  for (const { field, levels } of declaredLevels()) {
-    fields[field] = {
-      levels: Object.fromEntries(
-        levels.map((level) => [level, { m: m[field][level], u: u[field][level], ...(uShared[field] ? { uSharedContact: uShared[field][level] } : {}) }]),
-      ),
-    };
+  for (const { field, levels } of declaredLevels(model)) {
+    fields[field] = { levels: Object.fromEntries(levels.map((level) => [level, { m: m[field][level], u: u[field][level] }])) };
   }
   return { version, lambda: Math.min(1 - EPSILON, Math.max(1e-12, lambda)), fields, ...limits, training };
 }
@@ -136,11 +147,11 @@ function toParameters(m: LevelTable, u: LevelTable, lambda: number, version: str
  * Final pass over all candidates: λ among candidates, and m and u of the fields whose u is
  * estimated on candidates (uFromCandidates), with every other m and u fixed.
  */
-function fitCandidateStage(vectors: ComparisonVector[], m: LevelTable, { u, uShared }: UTables, maxIterations: number, limits: CompiledLimits): number {
-  const flagged = FIELD_COMPARISONS.filter((definition) => definition.uFromCandidates);
+function fitCandidateStage(model: MatchModel, vectors: ComparisonVector[], m: LevelTable, u: LevelTable, maxIterations: number, limits: CompiledLimits): number {
+  const flagged = declaredLevels(model).filter(({ field }) => summaryFields(model).includes(field));
   let lambda = 0.1;
   for (let iteration = 0; iteration < Math.max(50, maxIterations); iteration += 1) {
-    const p = vectors.map((vector) => posterior(vector, m, u, lambda, new Set(), limits, uShared));
+    const p = vectors.map((vector) => posterior(vector, m, u, lambda, new Set(), limits));
     const next = Math.min(1 - EPSILON, Math.max(EPSILON, p.reduce((sum, value) => sum + value, 0) / Math.max(1, p.length)));
     const matchCounts = countLevels(vectors, p);
     const nonMatchCounts = countLevels(vectors, p.map((value) => 1 - value));
@@ -156,9 +167,9 @@ function fitCandidateStage(vectors: ComparisonVector[], m: LevelTable, { u, uSha
 }
 
 /** Each field's m: the average over the blocks that estimated it, weighted by the evidence behind it. */
-function combineBlocks(runs: BlockRun[], start: LevelTable): LevelTable {
+function combineBlocks(model: MatchModel, runs: BlockRun[], start: LevelTable): LevelTable {
   const m = structuredClone(start);
-  for (const { field, levels } of declaredLevels()) {
+  for (const { field, levels } of declaredLevels(model)) {
     const estimating = runs.filter((run) => (run.support[field] ?? 0) > 0);
     const totalSupport = estimating.reduce((sum, run) => sum + run.support[field], 0);
     if (totalSupport === 0) continue;
@@ -169,54 +180,45 @@ function combineBlocks(runs: BlockRun[], start: LevelTable): LevelTable {
   return m;
 }
 
-/**
- * Times u is re-estimated from random pairs weighted by their posterior non-match probability
- * (each followed by a new EM pass): two settle it on every labelled set we measure.
- */
-const U_REFINEMENT_ROUNDS = 2;
-
 export function estimateParameters(options: EstimateOptions): EstimateResult {
-  const settings = {
-    maxIterations: options.maxIterations ?? 25,
-    tolerance: options.tolerance ?? 1e-4,
-    priorStrength: options.priorStrength ?? 10,
+  const model = options.model ?? MATCH_MODEL;
+  const settings: Settings = {
+    model,
+    maxIterations: options.maxIterations ?? model.estimation.maxIterations,
+    tolerance: options.tolerance ?? model.estimation.tolerance,
+    priorStrength: options.priorStrength ?? model.estimation.priorStrength,
   };
-  const initialU = tableOf(options.initial, 'u');
-  const weightLimits = weightLimitsOf(options.initial);
+  const initialU = tableOf(options.initial, 'u', model);
+  const weightLimits = weightLimitsOf(options.initial, model);
   const limits = compileLimits(weightLimits);
-  const start = tableOf(options.initial, 'm');
+  const start = tableOf(options.initial, 'm', model);
   const blocks = (options.blocks ?? [{ blockedOn: [], vectors: options.candidateVectors }]).filter((block) => block.vectors.length > 0);
-  const summaries = FIELD_COMPARISONS.filter((definition) => definition.uFromCandidates).map((definition) => definition.field);
+  const summaries = summaryFields(model);
 
-  let u = options.randomVectors ? estimateU(options.randomVectors, initialU) : initialU;
-  const startShared = sharedContactTableOf(options.initial);
-  let uShared = structuredClone(startShared);
+  let u = options.randomVectors ? estimateU(options.randomVectors, initialU, undefined, model) : initialU;
   let m = structuredClone(start);
   let runs: BlockRun[] = [];
   let candidateLambda = 0;
   let lambda = 0;
-  const hasSharedContact = options.candidateVectors.some((vector) => vector.comparisons.some((comparison) => comparison.context === 'sharedContact'));
   const refinesRandomU = Boolean(options.randomVectors && options.totalPairs);
   for (let round = 0; ; round += 1) {
-    runs = blocks.map((block) => runBlock(block, start, { u, uShared }, settings, 0.1, limits));
-    m = combineBlocks(runs, start);
-    candidateLambda = fitCandidateStage(options.candidateVectors, m, { u, uShared }, settings.maxIterations, limits);
+    runs = blocks.map((block) => runBlock(block, start, u, settings, 0.1, limits));
+    m = combineBlocks(model, runs, start);
+    candidateLambda = fitCandidateStage(model, options.candidateVectors, m, u, settings.maxIterations, limits);
     lambda = options.totalPairs ? (candidateLambda * options.candidateVectors.length) / options.totalPairs : candidateLambda;
-    if ((!refinesRandomU && !hasSharedContact) || round >= U_REFINEMENT_ROUNDS) break;
-    // Pseudo-pairs at the u over all pairs: where few pairs share a contact point, nothing is assumed
-    // about how names and dates differ there (the declared household values serve only without data).
-    if (hasSharedContact) uShared = estimateSharedContactU(options.candidateVectors, m, { u, uShared }, candidateLambda, limits, u, settings.priorStrength);
-    if (refinesRandomU) u = refineU(options.randomVectors!, { m, u, uShared, lambda, limits, fallback: initialU, summaries });
+    // u again from the random pairs weighted by their non-match probability, then a new EM pass.
+    if (!refinesRandomU || round >= model.estimation.uRefinementRounds) break;
+    u = refineU(options.randomVectors!, { m, u, lambda, limits, fallback: initialU, summaries, model });
   }
   const iterations = Math.max(0, ...runs.map((run) => run.iterations));
   const converged = runs.every((run) => run.converged);
-  const parameters = toParameters(m, u, lambda, options.version ?? `em-${new Date().toISOString()}`, weightLimits, {
+  const parameters = toParameters(model, m, u, lambda, options.version ?? `em-${new Date().toISOString()}`, weightLimits, {
     method: 'em',
     candidatePairs: options.candidateVectors.length,
     randomPairs: options.randomVectors?.length,
     iterations,
     converged,
-  }, uShared);
+  });
   return { parameters, iterations, converged, candidateLambda };
 }
 
@@ -225,20 +227,19 @@ export function estimateParameters(options: EstimateOptions): EstimateResult {
  * look-alikes, not random pairs, so their u understates how rare agreement is; pass `base` to keep
  * its u and λ and learn only m from the labels.
  */
-export function estimateFromLabels(vectors: ComparisonVector[], labels: boolean[], base?: MatchParameters): MatchParameters {
+export function estimateFromLabels(vectors: ComparisonVector[], labels: boolean[], base?: MatchParameters, model: MatchModel = MATCH_MODEL): MatchParameters {
   if (vectors.length !== labels.length) throw new Error(`${vectors.length} vectors but ${labels.length} labels`);
   const matches = vectors.filter((_, index) => labels[index]);
   const nonMatches = vectors.filter((_, index) => !labels[index]);
   const matchCounts = countLevels(matches);
   const nonMatchCounts = countLevels(nonMatches);
   const m: LevelTable = {};
-  const u: LevelTable = base ? tableOf(base, 'u') : {};
-  for (const { field, levels } of declaredLevels()) {
+  const u: LevelTable = base ? tableOf(base, 'u', model) : {};
+  for (const { field, levels } of declaredLevels(model)) {
     m[field] = shares(matchCounts[field] ?? {}, levels);
     if (!base) u[field] = shares(nonMatchCounts[field] ?? {}, levels);
   }
   const lambda = base?.lambda ?? Math.max(EPSILON, matches.length / Math.max(1, vectors.length));
-  const limits = weightLimitsOf(base ?? {});
-  const uShared = sharedContactTableOf(base ?? initialParameters());
-  return toParameters(m, u, lambda, `labels-${new Date().toISOString()}`, limits, { method: 'labels', candidatePairs: vectors.length }, uShared);
+  const limits = weightLimitsOf(base ?? {}, model);
+  return toParameters(model, m, u, lambda, `labels-${new Date().toISOString()}`, limits, { method: 'labels', candidatePairs: vectors.length });
 }

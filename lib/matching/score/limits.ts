@@ -1,9 +1,8 @@
-// Where the independence assumption of Fellegi–Sunter is known not to hold, the sum is limited
-// (MATCHING.md §1, §6): a summary signal (the profile embedding) may move the weight by a few
+// Where the independence assumption of Fellegi–Sunter is known not to hold, the sum is limited: a summary signal (the profile embedding) may move the weight by a few
 // bits at most, and the ways to reach a customer that people sharing a home or an office share
 // at once (email, phone, address) count once, by the strongest of them. The limits in force are
 // recorded in the parameters, and each limited weight says so in the explanation.
-import { FIELD_COMPARISONS } from '../compare/compare-pair';
+import { MATCH_MODEL, type MatchModel } from '../model';
 import type { MatchParameters } from './params';
 
 export interface WeightLimits {
@@ -16,11 +15,11 @@ export interface WeightLimits {
   evidenceGroups: Record<string, string[][]>;
 }
 
-/** The limits the comparison definitions declare: what a parameter set without its own limits gets. */
-export function declaredWeightLimits(): WeightLimits {
+/** The limits the model's comparisons declare: what a parameter set without its own limits gets. */
+export function declaredWeightLimits(model: MatchModel = MATCH_MODEL): WeightLimits {
   const weightCaps: Record<string, number> = {};
   const units = new Map<string, Map<string, string[]>>();
-  for (const definition of FIELD_COMPARISONS) {
+  for (const definition of model.comparisons) {
     if (definition.maxWeightBits !== undefined) weightCaps[definition.field] = definition.maxWeightBits;
     if (!definition.evidenceGroup) continue;
     const group = units.get(definition.evidenceGroup) ?? new Map<string, string[]>();
@@ -32,10 +31,9 @@ export function declaredWeightLimits(): WeightLimits {
   return { weightCaps, evidenceGroups };
 }
 
-const DECLARED = declaredWeightLimits();
-
-export function weightLimitsOf(params: Pick<MatchParameters, 'weightCaps' | 'evidenceGroups'>): WeightLimits {
-  return { weightCaps: params.weightCaps ?? DECLARED.weightCaps, evidenceGroups: params.evidenceGroups ?? DECLARED.evidenceGroups };
+export function weightLimitsOf(params: Pick<MatchParameters, 'weightCaps' | 'evidenceGroups'>, model: MatchModel = MATCH_MODEL): WeightLimits {
+  const declared = params.weightCaps && params.evidenceGroups ? undefined : declaredWeightLimits(model);
+  return { weightCaps: params.weightCaps ?? declared!.weightCaps, evidenceGroups: params.evidenceGroups ?? declared!.evidenceGroups };
 }
 
 export interface LimitedWeight {
@@ -57,10 +55,10 @@ export interface CompiledLimits {
 const compiledByParameters = new WeakMap<object, CompiledLimits>();
 
 /** The compiled limits of a parameter set, prepared once per parameters object. */
-export function compiledLimitsOf(params: Pick<MatchParameters, 'weightCaps' | 'evidenceGroups'>): CompiledLimits {
+export function compiledLimitsOf(params: Pick<MatchParameters, 'weightCaps' | 'evidenceGroups'>, model: MatchModel = MATCH_MODEL): CompiledLimits {
   let compiled = compiledByParameters.get(params);
   if (!compiled) {
-    compiled = compileLimits(weightLimitsOf(params));
+    compiled = compileLimits(weightLimitsOf(params, model));
     compiledByParameters.set(params, compiled);
   }
   return compiled;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FIELD_COMPARISONS } from '../compare/compare-pair';
+import { MATCH_MODEL } from '../model';
 import { DEFAULT_MATCH_PARAMETERS } from './default-params';
 import { adjustPriorForCustomerCount, initialParameters, parseMatchParameters, withDeclaredLevels } from './params';
 
@@ -19,9 +19,9 @@ describe('parseMatchParameters', () => {
 describe('shipped default parameters', () => {
   it('are EM estimates covering every field a company pair can land on', () => {
     expect(DEFAULT_MATCH_PARAMETERS.training?.method).toBe('em');
-    for (const definition of FIELD_COMPARISONS) {
+    for (const definition of MATCH_MODEL.comparisons) {
       const levels = DEFAULT_MATCH_PARAMETERS.fields[definition.field]?.levels ?? {};
-      expect(Object.keys(levels).sort()).toEqual([...definition.levels].sort());
+      expect(Object.keys(levels).sort()).toEqual(definition.levels.map((level) => level.name).sort());
     }
   });
 
@@ -35,8 +35,8 @@ describe('shipped default parameters', () => {
 describe('initialParameters', () => {
   it('gives each field m falling and u rising down its levels, each summing to 1', () => {
     const initial = initialParameters();
-    for (const definition of FIELD_COMPARISONS) {
-      const levels = definition.levels.map((level) => initial.fields[definition.field].levels[level]);
+    for (const definition of MATCH_MODEL.comparisons) {
+      const levels = definition.levels.map((level) => initial.fields[definition.field].levels[level.name]);
       expect(levels.reduce((sum, level) => sum + level.m, 0)).toBeCloseTo(1, 12);
       expect(levels.reduce((sum, level) => sum + level.u, 0)).toBeCloseTo(1, 12);
       expect(levels[0].m).toBeGreaterThan(levels[levels.length - 1].m);
@@ -48,14 +48,12 @@ describe('initialParameters', () => {
 describe('initialParameters with declared priors', () => {
   it('starts the fields that declare a prior from it, and records the declared weight limits', () => {
     const initial = initialParameters();
-    for (const definition of FIELD_COMPARISONS.filter((candidate) => candidate.prior)) {
+    const withPriors = MATCH_MODEL.comparisons.filter((candidate) => candidate.levels.every((level) => level.prior));
+    expect(withPriors.map((definition) => definition.field)).toEqual(['identifier', 'personName', 'generation', 'dateOfBirth']);
+    for (const definition of withPriors) {
       const levels = initial.fields[definition.field].levels;
-      for (const level of definition.levels) {
-        expect({ m: levels[level].m, u: levels[level].u }).toEqual(definition.prior![level]);
-        expect(levels[level].uSharedContact).toBe(definition.priorUAtSharedContact?.[level]);
-      }
+      for (const level of definition.levels) expect(levels[level.name]).toEqual(level.prior);
     }
-    expect(initial.fields.personName.levels.givenConflict.uSharedContact).toBe(0.4);
     expect(initial.fields.dateOfBirth.levels.exact.u).toBeLessThan(1e-3);
     expect(initial.weightCaps).toEqual({ profileEmbedding: 3 });
     expect(Object.keys(initial.evidenceGroups ?? {})).toEqual(['contactPoint']);
@@ -74,13 +72,13 @@ describe('withDeclaredLevels', () => {
 });
 
 describe('adjustPriorForCustomerCount', () => {
-  const trained = { ...initialParameters(0.001), training: { method: 'em' as const, customers: 1000 } };
+  const trained = { ...initialParameters(undefined, 0.001), training: { method: 'em' as const, customers: 1000 } };
   it('scales λ inversely with the customer table size', () => {
     expect(adjustPriorForCustomerCount(trained, 10_000).lambda).toBeCloseTo(0.0001, 12);
     expect(adjustPriorForCustomerCount(trained, 100).lambda).toBeCloseTo(0.01, 12);
   });
   it('leaves parameters without a recorded size, or a nonsense count, unchanged', () => {
-    const untrained = initialParameters(0.001);
+    const untrained = initialParameters(undefined, 0.001);
     expect(adjustPriorForCustomerCount(untrained, 10)).toBe(untrained);
     expect(adjustPriorForCustomerCount(trained, 0)).toBe(trained);
   });

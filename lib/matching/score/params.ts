@@ -1,7 +1,7 @@
 // Model parameters: the prior λ and, per field and level, m = P(level | match) and
 // u = P(level | non-match). Versioned JSON, validated on load, shown in the UI as they are.
 import { z } from 'zod';
-import { FIELD_COMPARISONS } from '../compare/compare-pair';
+import { MATCH_MODEL, type MatchModel } from '../model';
 import { declaredWeightLimits } from './limits';
 
 const probability = z.number().gt(0).lt(1);
@@ -9,8 +9,6 @@ const probability = z.number().gt(0).lt(1);
 const levelParameters = z.object({
   m: probability,
   u: probability,
-  /** u among non-matches that share a contact point (fields whose u depends on that, see compare/types.ts). */
-  uSharedContact: probability.optional(),
 });
 
 export const matchParametersSchema = z.object({
@@ -67,42 +65,36 @@ export function adjustPriorForCustomerCount(params: MatchParameters, customerCou
 }
 
 /**
- * Starting point for EM when nothing better is known: a field's declared prior when it has one,
- * else neutral values where m falls and u rises down the ordered levels, so EM starts with
+ * Starting point for EM when nothing better is known: a comparison's declared priors when its levels
+ * have them, else neutral values where m falls and u rises down the ordered levels, so EM starts with
  * "agreement is evidence of a match" and finds the sizes.
  */
-export function initialParameters(lambda = 1e-3): MatchParameters {
+export function initialParameters(model: MatchModel = MATCH_MODEL, lambda = 1e-3): MatchParameters {
   const fields: MatchParameters['fields'] = {};
-  for (const definition of FIELD_COMPARISONS) {
-    const shared = definition.priorUAtSharedContact;
-    if (definition.prior) {
-      fields[definition.field] = {
-        levels: Object.fromEntries(
-          definition.levels.map((level) => [level, { ...definition.prior![level], ...(shared ? { uSharedContact: shared[level] } : {}) }]),
-        ),
-      };
+  for (const definition of model.comparisons) {
+    const levels = definition.levels;
+    if (levels.every((level) => level.prior)) {
+      fields[definition.field] = { levels: Object.fromEntries(levels.map((level) => [level.name, { ...level.prior! }])) };
       continue;
     }
-    const count = definition.levels.length;
-    const mRaw = definition.levels.map((_, index) => 2 ** (count - 1 - index));
-    const uRaw = definition.levels.map((_, index) => 4 ** index);
+    const count = levels.length;
+    const mRaw = levels.map((_, index) => 2 ** (count - 1 - index));
+    const uRaw = levels.map((_, index) => 4 ** index);
     const mTotal = mRaw.reduce((sum, value) => sum + value, 0);
     const uTotal = uRaw.reduce((sum, value) => sum + value, 0);
     fields[definition.field] = {
-      levels: Object.fromEntries(
-        definition.levels.map((level, index) => [level, { m: mRaw[index] / mTotal, u: uRaw[index] / uTotal }]),
-      ),
+      levels: Object.fromEntries(levels.map((level, index) => [level.name, { m: mRaw[index] / mTotal, u: uRaw[index] / uTotal }])),
     };
   }
-  return { version: 'initial', lambda, fields, ...declaredWeightLimits(), training: { method: 'initial' } };
+  return { version: 'initial', lambda, fields, ...declaredWeightLimits(model), training: { method: 'initial' } };
 }
 
 /**
  * Parameters estimated before a field or level existed get the declared starting values for it
  * (a level the parameters do not know would otherwise weigh nothing); known values are kept.
  */
-export function withDeclaredLevels(params: MatchParameters): MatchParameters {
-  const declared = initialParameters().fields;
+export function withDeclaredLevels(params: MatchParameters, model: MatchModel = MATCH_MODEL): MatchParameters {
+  const declared = initialParameters(model).fields;
   const fields: MatchParameters['fields'] = {};
   for (const [field, { levels }] of Object.entries(declared)) {
     fields[field] = { levels: { ...levels, ...(params.fields[field]?.levels ?? {}) } };

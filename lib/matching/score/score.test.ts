@@ -50,27 +50,6 @@ describe('scoreComparison', () => {
     expect(scored.matchProbability).toBeCloseTo(0.2, 12);
   });
 
-  it('at a shared contact point uses u among relatives and colleagues, without term frequencies', () => {
-    const withShared: MatchParameters = {
-      ...params,
-      fields: { ...params.fields, personName: { levels: { exact: { m: 0.7, u: 0.001, uSharedContact: 0.02 }, givenConflict: { m: 0.01, u: 0.005, uSharedContact: 0.4 } } } },
-    };
-    const atHome = scoreComparison(vector({ field: 'personName', level: 'givenConflict', left: 'john smith', right: 'patrick smith', context: 'sharedContact' }), withShared);
-    const elsewhere = scoreComparison(vector({ field: 'personName', level: 'givenConflict', left: 'john smith', right: 'patrick smith' }), withShared);
-    expect(atHome.contributions[0]).toMatchObject({ weight: Math.log2(0.01 / 0.4), u: 0.4, uContext: 'sharedContact' });
-    expect(elsewhere.contributions[0]).toMatchObject({ weight: Math.log2(0.01 / 0.005), u: 0.005 });
-    const sameName = scoreComparison(vector({ field: 'personName', level: 'exact', left: 'a', right: 'a', termFrequency: 0.3, context: 'sharedContact' }), withShared);
-    expect(sameName.contributions[0]).toMatchObject({ weight: Math.log2(0.7 / 0.02), u: 0.02 });
-    expect(sameName.contributions[0].tfAdjusted).toBeUndefined();
-  });
-
-  it('falls back to the declared u at a shared contact point for parameters estimated before it existed', () => {
-    const older: MatchParameters = { ...params, fields: { ...params.fields, personName: { levels: { givenConflict: { m: 0.01, u: 0.005 } } } } };
-    const scored = scoreComparison(vector({ field: 'personName', level: 'givenConflict', left: 'a b', right: 'c b', context: 'sharedContact' }), older);
-    expect(scored.contributions[0]).toMatchObject({ u: 0.4, uContext: 'sharedContact' });
-    expect(scored.contributions[0].weight).toBeLessThan(-5);
-  });
-
   it('uses the term frequency as u for an exact agreement and says so', () => {
     const rare = scoreComparison(vector({ field: 'phone', level: 'exact', left: 'x', right: 'x', termFrequency: 0.001 }), params);
     const common = scoreComparison(vector({ field: 'phone', level: 'exact', left: 'x', right: 'x', termFrequency: 0.4 }), params);

@@ -1,7 +1,7 @@
 // Fellegi–Sunter scoring: the match weight is the prior plus one weight per field, and the
 // list of those weights is the explanation — nothing is shown that the score did not use.
-import { FIELD_COMPARISONS } from '../compare/compare-pair';
 import { NULL_LEVEL, type ComparisonVector } from '../compare/types';
+import { levelOf, MATCH_MODEL, type MatchModel } from '../model';
 import { compiledLimitsOf, limitWeights } from './limits';
 import type { MatchParameters } from './params';
 
@@ -14,10 +14,8 @@ export interface FieldContribution {
   right: string | null;
   m: number | null;
   u: number | null;
-  /** True when u was replaced by the agreed value's term frequency (MATCHING.md §3). */
+  /** True when u was replaced by the agreed value's term frequency (docs/matching.md). */
   tfAdjusted?: boolean;
-  /** 'sharedContact': u is the one among different people who share a contact point (relatives, colleagues). */
-  uContext?: 'sharedContact';
   /** When the weight was limited (see score/limits.ts): log2(m/u) before the limit. */
   unlimitedWeight?: number;
   /** 'cap': a summary signal held to its cap; 'evidenceGroup': a weaker agreement in a group that counts once. */
@@ -54,6 +52,7 @@ export const TERM_FREQUENCY_PRIOR_CUSTOMERS = 1000;
 export interface ScoreOptions {
   /** Customers the term-frequency shares were counted on; without it the shares are used as they are. */
   termFrequencyCustomers?: number;
+  model?: MatchModel;
 }
 
 /** u for an exact agreement on a value with this share, blended with the level's u by table size. */
@@ -71,16 +70,8 @@ export function probabilityFromWeight(matchWeight: number): number {
   return 1 / (1 + 2 ** -matchWeight);
 }
 
-/** Declared u among pairs sharing a contact point: for parameters estimated before such u existed. */
-const DECLARED_SHARED_CONTACT_U = new Map(
-  FIELD_COMPARISONS.filter((definition) => definition.priorUAtSharedContact).map((definition) => [definition.field, definition.priorUAtSharedContact!]),
-);
-
-function sharedContactU(field: string, level: string, estimated: number | undefined): number | undefined {
-  return estimated ?? DECLARED_SHARED_CONTACT_U.get(field)?.[level];
-}
-
 export function scoreComparison(vector: ComparisonVector, params: MatchParameters, options: ScoreOptions = {}): ScoredPair {
+  const model = options.model ?? MATCH_MODEL;
   const priorWeight = bayesFactorBits(params.lambda, 1 - params.lambda);
   const unlimited = vector.comparisons.map((comparison): FieldContribution => {
     const base = {
@@ -91,15 +82,10 @@ export function scoreComparison(vector: ComparisonVector, params: MatchParameter
       ...(comparison.contradicts ? { contradicts: true as const } : {}),
       ...(comparison.corroborates === false ? { corroborates: false as const } : {}),
     };
+    // A level the model does not declare throws (a bug); one the parameters lack weighs 0 (estimated before it existed).
+    levelOf(model, comparison.field, comparison.level);
     const levelParams = comparison.level === NULL_LEVEL ? undefined : params.fields[comparison.field]?.levels[comparison.level];
     if (!levelParams) return { ...base, weight: 0, m: null, u: null };
-    // Among relatives and colleagues, how common a name or birth date is in the table says little
-    // about how often two of them share it: the conditional u stands without term frequencies.
-    const uShared = comparison.context === 'sharedContact' ? sharedContactU(comparison.field, comparison.level, levelParams.uSharedContact) : undefined;
-    if (uShared !== undefined) {
-      const u = uShared;
-      return { ...base, weight: bayesFactorBits(levelParams.m, u), m: levelParams.m, u, uContext: 'sharedContact' };
-    }
     if (comparison.termFrequency !== undefined) {
       const u = termFrequencyU(comparison.termFrequency, levelParams.u, options.termFrequencyCustomers);
       return { ...base, weight: bayesFactorBits(levelParams.m, u), m: levelParams.m, u, tfAdjusted: true };
@@ -109,7 +95,7 @@ export function scoreComparison(vector: ComparisonVector, params: MatchParameter
   const limited = limitWeights(
     unlimited.map((contribution) => contribution.field),
     unlimited.map((contribution) => contribution.weight),
-    compiledLimitsOf(params),
+    compiledLimitsOf(params, model),
   );
   const contributions = unlimited.map((contribution, index) => ({ ...contribution, ...limited[index] }));
   const matchWeight = contributions.reduce((sum, contribution) => sum + contribution.weight, priorWeight);

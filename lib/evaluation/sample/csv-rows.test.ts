@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { describe, expect, test } from 'vitest';
-import { loadLabelledCsv } from '@/lib/datasets/labelled-csv';
+import { loadLabelledCsv } from '@/lib/evaluation/datasets/labelled-csv';
 import { LABELLED_CSV_COLUMNS, SEED_CSV_COLUMNS, toLabelledCsvRows, toSeedCsvRows, toTruthCsvRows } from './csv-rows';
 import { generateCompanyDataset } from './generate';
 

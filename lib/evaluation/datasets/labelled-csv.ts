@@ -3,7 +3,7 @@
 // pair is) or one file with duplicates (dedupe: every record against all others; two rows with the
 // same entity_id are a true pair).
 import { readCsvHeader, readCsvRows, blankToNull } from './csv';
-import { canonicalColumn, seedRowToRecord, SEED_COLUMNS } from './seed-csv';
+import { canonicalColumn, seedRowToRecord, SEED_COLUMNS } from '../../import/seed-csv';
 import { groupBy, pairsWithin, type LabelledDataset, type LabelledRecord } from './types';
 
 export interface LabelledCsvPaths {

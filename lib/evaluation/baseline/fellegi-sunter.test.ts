@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { Random } from '@/lib/sample/random';
+import { Random } from '@/lib/evaluation/sample/random';
 import { NULL_LEVEL } from './comparisons';
 import { estimateParameters, estimateU, matchProbability, matchWeight, runEm, type FellegiSunterParameters } from './fellegi-sunter';
 

@@ -1,7 +1,7 @@
 // Resolves a dataset name or path to a LabelledDataset, for the eval command and tests.
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { generateCompanyDataset } from '@/lib/sample/generate';
+import { generateCompanyDataset } from '@/lib/evaluation/sample/generate';
 import { loadFebrl4 } from './febrl4';
 import { loadLabelledCsv } from './labelled-csv';
 import { loadSenzingDemo } from './senzing-demo';

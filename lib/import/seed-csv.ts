@@ -1,7 +1,7 @@
 // The product's customer CSV format (the seed's column names) mapped to CustomerRecord.
 // Shared by the labelled-CSV loader here and by the generator's CSV writer.
 import type { CustomerRecord } from '@/lib/matching/types';
-import { blankToNull } from './csv';
+import { blankToNull } from '../evaluation/datasets/csv';
 
 type TextField = Exclude<keyof CustomerRecord, 'revenue' | 'employeeCount' | 'identifiers'>;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { embedText } from '@/lib/embeddings/local';
-import { resolveBandThresholds } from '../band';
-import { generateCandidates, prepareRecord } from './candidates';
+import { resolveBandThresholds } from '../matching/band';
+import { generateCandidates, prepareRecord } from './memory-candidates';
 import { qualityReport } from './metrics';
 import { buildCosineIndex, sparseDot, toSparse } from './sparse-vectors';
 import { buildTrigramIndex, trigramSimilarity } from './trigram-index';

@@ -1,8 +1,8 @@
 // In-memory candidate generation for evaluation, mirroring what the database does (MATCHING.md §5):
 // the union of exact normalised keys (identifier, email, phone, domain, postal code + street number), trigram similarity on the primary name, and top-K cosine on
 // the profile and name embeddings, capped per incoming record.
-import { normalizeRecord, matchKeys, primaryName, type NormalizedRecord } from '../normalize/record';
-import type { CustomerRecord } from '../types';
+import { normalizeRecord, matchKeys, primaryName, type NormalizedRecord } from '../matching/normalize/record';
+import type { CustomerRecord } from '../matching/types';
 import { buildCosineIndex, sparseDot, type SparseVector } from './sparse-vectors';
 import { buildTrigramIndex } from './trigram-index';
 

@@ -20,7 +20,7 @@
 // 35%). On the default set (seed 20240501, 1,000 customers) the textbook linker of
 // scripts/baseline-eval.ts scores F1 ≈ 0.72; the shares are options, the defaults are below.
 import type { CustomerRecord } from '@/lib/matching/types';
-import type { LabelledDataset, LabelledRecord } from '@/lib/datasets/types';
+import type { LabelledDataset, LabelledRecord } from '@/lib/evaluation/datasets/types';
 import { CompanyFactory, IdentityRegistry, profileToRecord, type CompanyProfile } from './company';
 import {
   HARD_NEGATIVE_KINDS,

@@ -4,7 +4,7 @@ import { HARD_NEGATIVE_KINDS } from './hard-negatives';
 import { PERTURBATION_KINDS } from './perturbation-kinds';
 import { COUNTRIES, COUNTRY_CODES } from './countries';
 import { LEGAL_FORM_SPELLINGS } from './words';
-import type { LabelledRecord } from '@/lib/datasets/types';
+import type { LabelledRecord } from '@/lib/evaluation/datasets/types';
 
 const FREE_MAIL = new Set(COUNTRY_CODES.flatMap((code) => COUNTRIES[code].freeMailDomains));
 const LEGAL_FORMS = LEGAL_FORM_SPELLINGS.flat().sort((a, b) => b.length - a.length);

@@ -1,8 +1,8 @@
 // Rows for writing generated data as CSV in the seed's column names (csv-stringify does the
 // quoting): plain customer files, a labelled pair with entity_id, and the truth per incoming record.
 import type { CustomerRecord } from '@/lib/matching/types';
-import type { LabelledDataset } from '@/lib/datasets/types';
-import { recordToSeedRow, SEED_COLUMNS } from '@/lib/datasets/seed-csv';
+import type { LabelledDataset } from '@/lib/evaluation/datasets/types';
+import { recordToSeedRow, SEED_COLUMNS } from '@/lib/import/seed-csv';
 import type { IncomingTruth } from './generate';
 
 export type CsvRow = Record<string, string>;

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { loadFebrl4 } from '@/lib/datasets/febrl4';
-import { GENERATED_DATASET_DEFAULTS } from '@/lib/datasets/load-dataset';
-import { hasSharedDataset, SHARED_DATASETS_DIR } from '@/lib/datasets/shared-datasets.test-helpers';
-import type { LabelledDataset } from '@/lib/datasets/types';
-import { generateCompanyDataset } from '@/lib/sample/generate';
+import { loadFebrl4 } from '@/lib/evaluation/datasets/febrl4';
+import { GENERATED_DATASET_DEFAULTS } from '@/lib/evaluation/datasets/load-dataset';
+import { hasSharedDataset, SHARED_DATASETS_DIR } from '@/lib/evaluation/datasets/shared-datasets.test-helpers';
+import type { LabelledDataset } from '@/lib/evaluation/datasets/types';
+import { generateCompanyDataset } from '@/lib/evaluation/sample/generate';
 import { runBaseline } from './linker';
 
 /** F1 at p ≥ 0.8 and candidate recall; labels only score the result. */

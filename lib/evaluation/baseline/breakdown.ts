@@ -1,7 +1,7 @@
 // Which kinds of generated record a linker gets wrong: false positives by the incoming record's
 // kind (look-alike kind, sparse or not), false negatives by the variant's perturbations.
-import type { LabelledDataset } from '@/lib/datasets/types';
-import type { IncomingTruth } from '@/lib/sample/generate';
+import type { LabelledDataset } from '@/lib/evaluation/datasets/types';
+import type { IncomingTruth } from '@/lib/evaluation/sample/generate';
 
 export interface ScoredPair {
   incomingId: string;

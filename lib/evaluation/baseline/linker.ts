@@ -1,7 +1,7 @@
 // A plain textbook record linker, kept as a yardstick for the product's engine: raw lower-cased
 // strings, Jaro-Winkler levels, token blocking, u from random pairs, m and λ by EM, cut at p.
-import type { LabelledDataset, LabelledRecord } from '@/lib/datasets/types';
-import { Random } from '@/lib/sample/random';
+import type { LabelledDataset, LabelledRecord } from '@/lib/evaluation/datasets/types';
+import { Random } from '@/lib/evaluation/sample/random';
 import { BLOCKING_CHANNELS, BLOCKING_DEFAULTS, tokenBlocking, type BlockingChannel, type BlockingSettings, type CandidatePair } from './blocking';
 import { BASELINE_FIELDS, compareRecords, type ComparisonVector, type FieldComparison } from './comparisons';
 import { EM_DEFAULTS, estimateParameters, estimateU, matchProbability, type EmSettings, type FellegiSunterParameters } from './fellegi-sunter';

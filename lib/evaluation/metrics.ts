@@ -1,7 +1,7 @@
 // Quality figures on labelled data (MATCHING.md §9): precision/recall/F1 at the cut-off, per band,
 // candidate recall, and calibration (predicted vs observed match rate per probability bucket).
-import { confidenceBand, type BandThresholds } from '../band';
-import { CONFIDENCE_BANDS, type ConfidenceBand, type ExactHold } from '../types';
+import { confidenceBand, type BandThresholds } from '../matching/band';
+import { CONFIDENCE_BANDS, type ConfidenceBand, type ExactHold } from '../matching/types';
 
 export interface ScoredOutcome {
   matchProbability: number;
