@@ -60,7 +60,7 @@ export const envSchema = z
     DEFAULT_SIMILARITY_THRESHOLD: probability(0.8),
     HIGH_CONFIDENCE_THRESHOLD: probability(0.9),
     POTENTIAL_MATCH_THRESHOLD: probability(0.75),
-    // Candidate generation (MATCHING.md §5): recall first, bounded work per record.
+    // Candidate generation (docs/matching.md#candidates): recall first, bounded work per record.
     MATCH_EXACT_TOP_K: z.coerce.number().int().min(1).max(1000).default(25),
     MATCH_TRIGRAM_TOP_K: z.coerce.number().int().min(1).max(1000).default(25),
     MATCH_TRIGRAM_THRESHOLD: probability(0.3),
