@@ -18,9 +18,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { printUsageIfAsked } from '@/lib/cli/usage';
 import { createLocalEmbedder } from '@/lib/embeddings/local';
-import { clusteredErrors, clusteredQuality } from '@/lib/evaluation/clustered';
+import { clusteredQuality } from '@/lib/evaluation/clustered';
 import { loadDataset } from '@/lib/evaluation/datasets/load-dataset';
-import type { LabelledRecord } from '@/lib/evaluation/datasets/types';
+import { orderedPair, type LabelledRecord } from '@/lib/evaluation/datasets/types';
 import { memoryCandidateSource, prepareRecord, type PreparedRecord } from '@/lib/evaluation/memory-candidates';
 import { qualityReport } from '@/lib/evaluation/metrics';
 import { LabelledPairs } from '@/lib/evaluation/pair-outcomes';
@@ -141,8 +141,8 @@ async function main() {
   const channelsOf: CandidateChannel[][] = compared.flat().map((candidate) => candidate.channels);
   timings.compareMs = elapsed();
 
-  const pairs = new LabelledPairs(dataset);
-  const keyOf = (record: number, candidate: PreparedRecord) => pairs.key(incoming[record].id, candidate.id);
+  const truth = new Set(dataset.truePairs.map(([a, b]) => `${a}\u0000${b}`));
+  const keyOf = (record: number, candidate: PreparedRecord) => (dedupe ? orderedPair(incoming[record].id, candidate.id) : [incoming[record].id, candidate.id]).join('\u0000');
   let params = startingParameters(model);
   if (!args['no-em']) {
     elapsed = timer();
@@ -171,7 +171,6 @@ async function main() {
   }
 
   if (args['oracle-m']) {
-    const truth = new Set(dataset.truePairs.map(([a, b]) => `${a}\u0000${b}`));
     const labels = compared.flatMap((record, index) => record.map((candidate) => truth.has(keyOf(index, candidate.customer))));
     params = { ...params, fields: estimateFromLabels(vectors, labels, params, model).fields, version: 'oracle-m' };
     console.log('ORACLE m from labels (diagnostic, not a result)');
@@ -185,15 +184,13 @@ async function main() {
   }
 
   elapsed = timer();
-  const best = new Map<string, ScoredCandidate<PreparedRecord>>();
+  const pairs = new LabelledPairs<ScoredCandidate<PreparedRecord>>(dataset);
   found.forEach((record, index) => {
     const scored = scoreRecordCandidates(record, { model, params, thresholds, describe: (customer) => customer.id });
     for (const candidate of scored.candidates) {
       const competitionBits = args['no-competition'] ? 0 : competitionBitsOf(candidate);
       const matchWeight = args['no-competition'] ? candidate.matchWeight - competitionBitsOf(candidate) : candidate.matchWeight;
-      pairs.add(incoming[index].id, candidate.customer.id, { matchWeight, competitionBits, exactHold: candidate.exactHold });
-      const key = keyOf(index, candidate.customer);
-      if ((best.get(key)?.matchProbability ?? -1) < candidate.matchProbability) best.set(key, candidate);
+      pairs.add(incoming[index].id, candidate.customer.id, { matchWeight, competitionBits }, candidate);
     }
   });
   const probabilities = pairs.probabilities();
@@ -224,29 +221,27 @@ async function main() {
   console.log('timings (ms):', JSON.stringify({ ...timings, perIncomingRecordMs: Number(perRecordMs.toFixed(3)) }));
 
   const showErrors = Number(args['show-errors']);
-  if (showErrors > 0) {
-    const describe = (key: string, probability: number) => {
-      const candidate = best.get(key)!;
-      const fields = candidate.contributions.filter((c) => c.level !== 'null').map((c) => `${c.field}:${c.level}(${c.weight.toFixed(1)}) [${c.left} | ${c.right}]`);
-      return `p=${probability.toFixed(3)} ${key.replace('\u0000', ' ~ ')}\n    ${fields.join('\n    ')}`;
-    };
-    console.log('\nfalse positives:');
-    for (const outcome of outcomes.filter((o) => !o.isTrueMatch && o.matchProbability >= thresholds.matchCutoff).slice(0, showErrors)) {
-      console.log(describe(outcome.key, outcome.matchProbability) + (outcome.isHardNegative ? ' [must-not-merge]' : ''));
-    }
-    console.log('\nfalse negatives (reached as candidates):');
-    for (const outcome of outcomes.filter((o) => o.isTrueMatch && o.matchProbability < thresholds.matchCutoff).slice(0, showErrors)) console.log(describe(outcome.key, outcome.matchProbability));
-    if (clustered) {
-      const errors = clusteredErrors(dataset, probabilities, thresholds.matchCutoff);
-      const nameOf = new Map(customers.map((customer) => [customer.id, customer.normalized.contact?.display ?? customer.normalized.company?.core ?? '']));
-      const show = (pair: [string, string]) => pair.map((id) => `${id} (${nameOf.get(id)})`).join(' ~ ');
-      console.log('\nclustered false positives:');
-      for (const pair of errors.falsePositives.slice(0, showErrors)) console.log(`  ${show(pair)}`);
-      console.log('\nclustered false negatives:');
-      for (const pair of errors.falseNegatives.slice(0, showErrors)) console.log(`  ${show(pair)}`);
-    }
-  }
+  if (showErrors > 0) printErrors(pairs.errors(thresholds.matchCutoff, probabilities), showErrors, customers);
   if (args.json) writeFileSync(args.json, `${JSON.stringify({ dataset: dataset.name, report, ...(clustered ? { clustered } : {}), timings, parametersVersion: params.version }, null, 2)}\n`);
+}
+
+function printErrors(errors: ReturnType<LabelledPairs<ScoredCandidate<PreparedRecord>>['errors']>, limit: number, customers: PreparedRecord[]) {
+  const explain = (error: (typeof errors.falsePositives)[number]) => {
+    const fields = error.item.contributions.filter((c) => c.level !== 'null').map((c) => `${c.field}:${c.level}(${c.weight.toFixed(1)}) [${c.left} | ${c.right}]`);
+    return `p=${error.probability.toFixed(3)} ${error.ids.join(' ~ ')}${error.isHardNegative ? ' [must-not-merge]' : ''}\n    ${fields.join('\n    ')}`;
+  };
+  console.log(`\nfalse positives (${errors.falsePositives.length}):`);
+  for (const error of errors.falsePositives.slice(0, limit)) console.log(explain(error));
+  console.log(`\nfalse negatives among candidates (${errors.falseNegatives.length}):`);
+  for (const error of errors.falseNegatives.slice(0, limit)) console.log(explain(error));
+  if (errors.clustered) {
+    const nameOf = new Map(customers.map((customer) => [customer.id, customer.normalized.contact?.display ?? customer.normalized.company?.core ?? '']));
+    const show = (pair: [string, string]) => pair.map((id) => `${id} (${nameOf.get(id)})`).join(' ~ ');
+    console.log(`\nclustered false positives (${errors.clustered.falsePositives.length}):`);
+    for (const pair of errors.clustered.falsePositives.slice(0, limit)) console.log(`  ${show(pair)}`);
+    console.log(`\nclustered false negatives (${errors.clustered.falseNegatives.length}):`);
+    for (const pair of errors.clustered.falseNegatives.slice(0, limit)) console.log(`  ${show(pair)}`);
+  }
 }
 
 main().catch((error: unknown) => {

@@ -102,7 +102,7 @@ export async function evaluateDataset(ctx: ServiceContext, dataset: LabelledData
     const outcome = await matchIncoming(ctx, incomingIds[i], { settings, excludeCustomerIds: self === undefined ? [] : [self] });
     perRecord.push(performance.now() - started);
     if (outcome.capped) recordsCapped += 1;
-    for (const scored of outcome.scored) pairs.add(incomingDatasetId, datasetIdOfCustomer.get(scored.customerId)!, scored);
+    for (const scored of outcome.scored) pairs.add(incomingDatasetId, datasetIdOfCustomer.get(scored.customerId)!, scored, scored);
     progress('match')(i + 1);
   }
   const matchMs = Math.round(performance.now() - matchStarted);
