@@ -4,8 +4,9 @@
 // The default mix is hard on purpose for a linker that compares raw strings, and decidable for
 // one that normalises (legal forms, E.164 phones, registrable domains, street types, nicknames):
 // every variant keeps an identifier that agrees once normalised, and its name or (renamed) mostly
-// its contact person; no look-alike shares a phone, e-mail, website or company domain with its customer, except another
-// business at the same premises, which differs in its name, its people, its e-mail and its figures.
+// its contact person; no look-alike shares a phone, e-mail, website or company domain with its
+// customer, except another business at the same premises, which differs in its name, its people,
+// its e-mail and its figures.
 //   26% full variants — one to four named perturbations, at most one corrupting an identifier.
 //   30% sparse variants — two or three fields; 80% of those with a company name have it re-written
 //       (legal form, "The", word order, typo), 70% have the kept identifier written differently

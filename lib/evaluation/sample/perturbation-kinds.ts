@@ -58,7 +58,7 @@ export const PERTURBED_FIELD: Record<Exclude<PerturbationKind, 'missing_fields' 
   rebrand_email: 'email',
 };
 
-/** Kinds that make a variant of their own kind (planned by share), never drawn for a regular variant. */
+/** Kinds of the planned variant forms (sparse, rebrand), never drawn for a full variant. */
 export const PLANNED_PERTURBATIONS: ReadonlySet<PerturbationKind> = new Set(['sparse', 'rebrand', 'rebrand_email']);
 
 /**
