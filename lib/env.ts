@@ -56,11 +56,11 @@ export const envSchema = z
     // After a call failed for good (retries spent on 429/5xx/timeouts), further calls fail at once for this
     // long: during an outage each submit then matches degraded immediately instead of waiting out the retries.
     EMBEDDING_CIRCUIT_BREAK_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
-    // Matching thresholds (the seed's names and defaults); see README "Confidence bands".
+    // Matching thresholds (the seed's names and defaults); see docs/matching.md#bands.
     DEFAULT_SIMILARITY_THRESHOLD: probability(0.8),
     HIGH_CONFIDENCE_THRESHOLD: probability(0.9),
     POTENTIAL_MATCH_THRESHOLD: probability(0.75),
-    // Candidate generation (MATCHING.md §5): recall first, bounded work per record.
+    // Candidate generation (docs/matching.md#candidates): recall first, bounded work per record.
     MATCH_EXACT_TOP_K: z.coerce.number().int().min(1).max(1000).default(25),
     MATCH_TRIGRAM_TOP_K: z.coerce.number().int().min(1).max(1000).default(25),
     MATCH_TRIGRAM_THRESHOLD: probability(0.3),
@@ -107,7 +107,7 @@ export const envSchema = z
     MAX_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
     // File import (npm run import, POST /customers/import): rows per batch (one embedder call and one
     // transaction each), the largest upload the API accepts, and when a customers import drops the two
-    // HNSW indexes and builds them once at the end (see README "Importing files" for the measurements).
+    // HNSW indexes and builds them once at the end (measurements: docs/operations.md#speed).
     IMPORT_BATCH_SIZE: z.coerce.number().int().min(1).max(5_000).default(500),
     IMPORT_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 ** 3).default(100 * 1024 * 1024),
     IMPORT_INDEX_REBUILD_MIN_ROWS: z.coerce.number().int().min(0).default(1_000),

@@ -1,39 +1,38 @@
-// In-memory evaluation of the matching engine on a labelled data set: normalise, embed (local
-// hashing), generate candidates like the database would, estimate m/u by EM on the data set's own
-// pairs (unsupervised: labels are used only to score), score, and print quality and timings.
+// In-memory evaluation of the matching engine on a labelled data set: the product's pipeline
+// (lib/matching/pipeline.ts) fed by an in-memory copy of the database's blocking, EM on the data set's
+// own candidate pairs (labels only score the result). How the shipped default parameters are made.
 //
 //   npx tsx scripts/engine-eval.ts --dataset febrl4|senzing-demo|generated|<dir>
 //     [--params file.json|initial]  starting parameters (default: lib/matching/score/default-params.json;
-//                               "initial" = neutral values, used to produce the defaults themselves)
-//     [--no-em]                 score with the starting parameters (a fresh install), λ rescaled to
-//                               this customer count as the database does
+//                               "initial" = the model's declared priors, used to produce the defaults)
+//     [--no-em]                 score with the starting parameters (a fresh install)
 //     [--write-params file]     write the EM estimate (how default-params.json is produced)
 //     [--oracle-m]              diagnostic only: m from the labels (an upper bound for EM; never ship it)
-//     [--without field,field]   ablation: treat these comparisons as missing everywhere
+//     [--without field,field]   ablation: drop these comparisons from the model
 //     [--with-identifiers]      febrl4 only: also map date_of_birth and soc_sec_id (default: ignored)
 //     [--no-competition]        ablation: score each pair alone (no competing candidates)
 //     [--show-params]           print the weight, m and u of every level used for scoring
-//     [--prior-strength N]      EM: pseudo-pairs pulling m towards the starting values (default 10)
+//     [--prior-strength N]      EM: pseudo-pairs pulling m towards the starting values
 //     [--random-pairs N] [--customers N] [--seed N] [--show-errors N] [--json out.json]
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { loadDataset } from '@/lib/evaluation/datasets/load-dataset';
-import type { LabelledDataset } from '@/lib/evaluation/datasets/types';
-import { createLocalEmbedder } from '@/lib/embeddings/local';
-import { resolveBandThresholds } from '@/lib/matching/band';
-import { clusterRecords, hardConflict, pairsWithinClusters } from '@/lib/matching/cluster';
-import { comparePair, exactHold } from '@/lib/matching/compare/compare-pair';
-import type { ComparisonVector, TermFrequencyLookup } from '@/lib/matching/compare/types';
-import { CHANNEL_BLOCKED_FIELDS, generateCandidates, prepareRecord, type PreparedRecord } from '@/lib/evaluation/memory-candidates';
-import { qualityReport } from '@/lib/evaluation/metrics';
-import { sparseDot, toSparse } from '@/lib/evaluation/sparse-vectors';
-import { termFrequencyTable } from '@/lib/matching/term-frequency';
-import { embeddingTexts } from '@/lib/matching/normalize/record';
-import { estimateFromLabels, estimateParameters, type TrainingBlock } from '@/lib/matching/score/em';
-import { adjustPriorForCustomerCount, initialParameters, parseMatchParameters, withDeclaredLevels, type MatchParameters } from '@/lib/matching/score/params';
-import { probabilityFromWeight, scoreComparison } from '@/lib/matching/score/score';
-import { combineViews, competingCandidates } from '@/lib/matching/competition';
 import { printUsageIfAsked } from '@/lib/cli/usage';
+import { createLocalEmbedder } from '@/lib/embeddings/local';
+import { clusteredQuality } from '@/lib/evaluation/clustered';
+import { loadDataset } from '@/lib/evaluation/datasets/load-dataset';
+import { orderedPair, type LabelledRecord } from '@/lib/evaluation/datasets/types';
+import { memoryCandidateSource, prepareRecord, type PreparedRecord } from '@/lib/evaluation/memory-candidates';
+import { qualityReport } from '@/lib/evaluation/metrics';
+import { LabelledPairs } from '@/lib/evaluation/pair-outcomes';
+import { sparseDot, toSparse } from '@/lib/evaluation/sparse-vectors';
+import { comparePair } from '@/lib/matching/compare/compare-pair';
+import type { ComparisonVector } from '@/lib/matching/compare/types';
+import { MATCH_MODEL, type CandidateChannel, type MatchModel } from '@/lib/matching/model';
+import { embeddingTexts } from '@/lib/matching/normalize/record';
+import { compareCandidates, competitionBitsOf, scoreRecordCandidates, type RecordCandidates, type ScoredCandidate } from '@/lib/matching/pipeline';
+import { estimateFromLabels, estimateParameters, trainingBlocks } from '@/lib/matching/score/em';
+import { initialParameters, parseMatchParameters, withDeclaredLevels, type MatchParameters } from '@/lib/matching/score/params';
+import { matchSettings } from '@/lib/services/matching-settings';
 
 const DEFAULT_PARAMS_PATH = 'lib/matching/score/default-params.json';
 
@@ -70,12 +69,11 @@ function seededRandom(seed: number): () => number {
   };
 }
 
-const ablated = new Set((args.without ?? '').split(',').filter(Boolean));
-
-/** Ablation: the listed fields land on the null level, as if no record had them. */
-function withoutAblated(vector: ComparisonVector): ComparisonVector {
-  if (ablated.size === 0) return vector;
-  return { comparisons: vector.comparisons.map((c) => (ablated.has(c.field) ? { field: c.field, level: 'null', left: c.left, right: c.right } : c)) };
+/** Ablation: the model without the listed comparisons. */
+function modelWithout(fields: string[]): MatchModel {
+  const unknown = fields.filter((field) => !MATCH_MODEL.comparisons.some((definition) => definition.field === field));
+  if (unknown.length > 0) throw new Error(`--without: unknown comparison ${unknown.join(', ')} (known: ${MATCH_MODEL.comparisons.map((d) => d.field).join(', ')})`);
+  return fields.length === 0 ? MATCH_MODEL : { ...MATCH_MODEL, comparisons: MATCH_MODEL.comparisons.filter((definition) => !fields.includes(definition.field)) };
 }
 
 function timer() {
@@ -83,37 +81,41 @@ function timer() {
   return () => Math.round(performance.now() - started);
 }
 
-function startingParameters(): MatchParameters {
-  if (args.params === 'initial') return initialParameters();
+function startingParameters(model: MatchModel): MatchParameters {
+  if (args.params === 'initial') return initialParameters(model);
   const file = args.params ?? DEFAULT_PARAMS_PATH;
-  if (existsSync(file)) return withDeclaredLevels(parseMatchParameters(JSON.parse(readFileSync(file, 'utf8'))));
-  console.warn(`${file} not found: starting from neutral initial parameters`);
-  return initialParameters();
+  if (existsSync(file)) return withDeclaredLevels(parseMatchParameters(JSON.parse(readFileSync(file, 'utf8'))), model);
+  console.warn(`${file} not found: starting from the model's initial parameters`);
+  return initialParameters(model);
 }
 
-async function prepareAll(records: LabelledDataset['customers']): Promise<PreparedRecord[]> {
+async function prepareAll(records: LabelledRecord[]): Promise<PreparedRecord[]> {
   const embedder = createLocalEmbedder();
   const texts = records.map((record) => embeddingTexts(record));
   const profiles = await embedder.embed(texts.map((text) => text.fullProfile));
   const names = await embedder.embed(texts.map((text) => text.companyName));
-  return records.map((record, index) => prepareRecord(record.id, record, toSparse(profiles[index]), toSparse(names[index])));
+  return records.map((record, index) => prepareRecord(record.id, index, record, toSparse(profiles[index]), toSparse(names[index])));
 }
 
-function randomPairVectors(customers: PreparedRecord[], incoming: PreparedRecord[], dedupe: boolean, count: number): ComparisonVector[] {
+/** u comes from random pairs, compared as the estimation service compares them (no term frequencies). */
+function randomPairVectors(customers: PreparedRecord[], incoming: PreparedRecord[], dedupe: boolean, count: number, model: MatchModel): ComparisonVector[] {
   const random = seededRandom(7);
   const vectors: ComparisonVector[] = [];
   for (let drawn = 0; drawn < count; drawn += 1) {
     const a = incoming[Math.floor(random() * incoming.length)];
     const b = customers[Math.floor(random() * customers.length)];
     if (dedupe && a === b) continue;
-    const signals = { profileCosine: sparseDot(a.profileVector, b.profileVector), nameCosine: a.name && b.name ? sparseDot(a.nameVector, b.nameVector) : null };
-    vectors.push(withoutAblated(comparePair(a.normalized, b.normalized, signals)));
+    const signals = { profileCosine: sparseDot(a.profileVector, b.profileVector), nameCosine: sparseDot(a.nameVector, b.nameVector) };
+    vectors.push(comparePair(a.normalized, b.normalized, signals, undefined, model));
   }
   return vectors;
 }
 
 async function main() {
   const timings: Record<string, number> = {};
+  const model = modelWithout((args.without ?? '').split(',').filter(Boolean));
+  const settings = matchSettings();
+  const { thresholds } = settings;
   let elapsed = timer();
   const dataset = await loadDataset(args.dataset!, {
     ...(args.customers ? { customers: Number(args.customers) } : {}),
@@ -129,28 +131,37 @@ async function main() {
   timings.normaliseAndEmbedMs = elapsed();
 
   elapsed = timer();
-  const candidates = generateCandidates(customers, incoming, dedupe, createLocalEmbedder().dimensions);
+  const source = memoryCandidateSource(customers, settings.limits, createLocalEmbedder().dimensions);
+  const found: RecordCandidates<PreparedRecord>[] = incoming.map((record) => source.find(record, dedupe));
   timings.candidatesMs = elapsed();
 
   elapsed = timer();
-  const termFrequency: TermFrequencyLookup = termFrequencyTable(customers.map((customer) => customer.normalized));
-  const vectors = candidates.pairs.map((pair) =>
-    withoutAblated(comparePair(incoming[pair.incoming].normalized, customers[pair.customer].normalized, { profileCosine: pair.profileCosine, nameCosine: pair.nameCosine }, termFrequency)),
-  );
+  const compared = found.map((record) => compareCandidates(record.incoming, record.candidates, { model, termFrequency: record.termFrequency }));
+  const vectors = compared.flat().map((candidate) => candidate.vector);
+  const channelsOf: CandidateChannel[][] = compared.flat().map((candidate) => candidate.channels);
   timings.compareMs = elapsed();
 
-  const initial = startingParameters();
-  // Scoring without EM, like the database does: λ rescaled from the training table to this one.
-  let params = args['no-em'] ? adjustPriorForCustomerCount(initial, customers.length) : initial;
+  const truth = new Set(dataset.truePairs.map(([a, b]) => `${a}\u0000${b}`));
+  const keyOf = (record: number, candidate: PreparedRecord) => (dedupe ? orderedPair(incoming[record].id, candidate.id) : [incoming[record].id, candidate.id]).join('\u0000');
+  let params = startingParameters(model);
   if (!args['no-em']) {
     elapsed = timer();
-    const randomVectors = randomPairVectors(customers, incoming, dedupe, Number(args['random-pairs']));
-    const blocks: TrainingBlock[] = Object.entries(CHANNEL_BLOCKED_FIELDS)
-      .filter((entry): entry is [string, string[]] => entry[1] !== null)
-      .map(([channel, blockedOn]) => ({ blockedOn, vectors: vectors.filter((_, i) => candidates.pairs[i].channels.has(channel as never)) }));
+    const randomVectors = randomPairVectors(customers, incoming, dedupe, Number(args['random-pairs']), model);
     const totalPairs = dedupe ? (customers.length * (customers.length - 1)) / 2 : customers.length * incoming.length;
-    const estimate = estimateParameters({ candidateVectors: vectors, randomVectors, initial, blocks, totalPairs, ...(args['prior-strength'] ? { priorStrength: Number(args['prior-strength']) } : {}), version: `em-${dataset.name}` });
-    params = { ...estimate.parameters, training: { ...estimate.parameters.training!, dataset: dataset.name, customers: customers.length, createdAt: new Date().toISOString(), command: `npx tsx scripts/engine-eval.ts ${process.argv.slice(2).join(' ')}` } };
+    const estimate = estimateParameters({
+      model,
+      candidateVectors: vectors,
+      randomVectors,
+      initial: params,
+      blocks: trainingBlocks(model, vectors, channelsOf),
+      totalPairs,
+      ...(args['prior-strength'] ? { priorStrength: Number(args['prior-strength']) } : {}),
+      version: `em-${dataset.name}`,
+    });
+    params = {
+      ...estimate.parameters,
+      training: { ...estimate.parameters.training!, dataset: dataset.name, customers: customers.length, createdAt: new Date().toISOString(), command: `npx tsx scripts/engine-eval.ts ${process.argv.slice(2).join(' ')}` },
+    };
     timings.emMs = elapsed();
     console.log(`EM: ${estimate.iterations} iterations, converged=${estimate.converged}, λ(candidates)=${estimate.candidateLambda.toFixed(4)}, λ=${params.lambda.toExponential(3)}`);
     if (args['write-params']) {
@@ -160,11 +171,8 @@ async function main() {
   }
 
   if (args['oracle-m']) {
-    const labelKey = (a: string, b: string) => (dedupe && b < a ? `${b}|${a}` : `${a}|${b}`);
-    const labelled = new Set(dataset.truePairs.map(([a, b]) => labelKey(a, b)));
-    const labels = candidates.pairs.map((pair) => labelled.has(labelKey(incoming[pair.incoming].id, customers[pair.customer].id)));
-    const oracle = estimateFromLabels(vectors, labels, params);
-    params = { ...params, fields: oracle.fields, version: 'oracle-m' };
+    const labels = compared.flatMap((record, index) => record.map((candidate) => truth.has(keyOf(index, candidate.customer))));
+    params = { ...params, fields: estimateFromLabels(vectors, labels, params, model).fields, version: 'oracle-m' };
     console.log('ORACLE m from labels (diagnostic, not a result)');
   }
 
@@ -176,114 +184,64 @@ async function main() {
   }
 
   elapsed = timer();
-  let scored = vectors.map((vector) => scoreComparison(vector, params, { termFrequencyCustomers: customers.length }));
-  if (!args['no-competition']) {
-    // Candidates of one record that cannot be one entity compete (lib/matching/competition.ts). In
-    // a dedupe set a pair is a candidate of both its records: the rivals of both views add up.
-    const views = new Map<number, Array<{ index: number; other: number }>>();
-    const addView = (record: number, index: number, other: number) => views.set(record, [...(views.get(record) ?? []), { index, other }]);
-    candidates.pairs.forEach((pair, index) => {
-      addView(pair.incoming, index, pair.customer);
-      if (dedupe) addView(pair.customer, index, pair.incoming);
-    });
-    const penalties = scored.map((): number[] => []);
-    for (const view of views.values()) {
-      const competition = competingCandidates(
-        view.map(({ index }) => scored[index].matchWeight),
-        (j, k) => hardConflict(customers[view[j].other].normalized, customers[view[k].other].normalized) !== null,
-      );
-      competition.forEach(({ penaltyBits }, j) => penalties[view[j].index].push(penaltyBits));
+  const pairs = new LabelledPairs<ScoredCandidate<PreparedRecord>>(dataset);
+  found.forEach((record, index) => {
+    const scored = scoreRecordCandidates(record, { model, params, thresholds, describe: (customer) => customer.id });
+    for (const candidate of scored.candidates) {
+      const competitionBits = args['no-competition'] ? 0 : competitionBitsOf(candidate);
+      const matchWeight = args['no-competition'] ? candidate.matchWeight - competitionBitsOf(candidate) : candidate.matchWeight;
+      pairs.add(incoming[index].id, candidate.customer.id, { matchWeight, competitionBits }, candidate);
     }
-    scored = scored.map((pair, index) => {
-      const weight = combineViews(pair.matchWeight, penalties[index]);
-      return weight === pair.matchWeight ? pair : { ...pair, matchWeight: weight, matchProbability: probabilityFromWeight(weight) };
-    });
-  }
+  });
+  const probabilities = pairs.probabilities();
+  const outcomes = pairs.outcomes(probabilities);
   timings.scoreMs = elapsed();
 
-  const pairKey = (a: string, b: string) => (dedupe && b < a ? `${b}|${a}` : `${a}|${b}`);
-  const truth = new Set(dataset.truePairs.map(([a, b]) => pairKey(a, b)));
-  const hardNegatives = new Set((dataset.hardNegativePairs ?? []).map(([a, b]) => pairKey(a, b)));
-  const outcomes = candidates.pairs.map((pair, index) => {
-    const key = pairKey(incoming[pair.incoming].id, customers[pair.customer].id);
-    return {
-      key,
-      matchProbability: scored[index].matchProbability,
-      isTrueMatch: truth.has(key),
-      isHardNegative: hardNegatives.has(key),
-      exactHold: exactHold(scored[index].contributions),
-    };
-  });
-  const thresholds = resolveBandThresholds();
-  const report = qualityReport(outcomes, truth.size, thresholds);
+  const report = qualityReport(outcomes, dataset.truePairs.length, thresholds);
+  const clustered = dedupe ? clusteredQuality(dataset, probabilities, thresholds.matchCutoff) : null;
   const perRecordMs = (timings.candidatesMs + timings.compareMs + timings.scoreMs) / incoming.length;
+  const hardNegatives = dataset.hardNegativePairs?.length ?? 0;
 
-  console.log(`\n${dataset.name} (${dataset.mode}): ${customers.length} customers, ${incoming.length} incoming, ${truth.size} true pairs`);
-  console.log(`candidates: ${candidates.pairs.length} pairs, recall ${report.candidateRecall.toFixed(4)}, capped incoming ${candidates.cappedIncoming}`);
+  console.log(`\n${dataset.name} (${dataset.mode}): ${customers.length} customers, ${incoming.length} incoming, ${dataset.truePairs.length} true pairs`);
+  console.log(`candidates: ${outcomes.length} pairs, recall ${report.candidateRecall.toFixed(4)}, capped incoming ${found.filter((record) => record.capped).length}`);
   console.log(`at p ≥ ${thresholds.matchCutoff}: precision ${report.precision.toFixed(4)}  recall ${report.recall.toFixed(4)}  F1 ${report.f1.toFixed(4)}  (TP ${report.truePositives}, FP ${report.falsePositives}, FN ${report.falseNegatives})`);
   console.log('bands:', JSON.stringify(report.bands));
-  console.log(`must-not-merge pairs in exact band: ${report.hardNegativesInExactBand} (of ${hardNegatives.size} known)`);
+  console.log(`must-not-merge pairs in exact band: ${report.hardNegativesInExactBand} (of ${hardNegatives} known)`);
   console.log('calibration (p bucket: pairs, mean p, observed):');
   for (const bucket of report.calibration.filter((b) => b.pairs > 0)) {
     console.log(`  [${bucket.from}, ${bucket.to}): ${bucket.pairs}, ${bucket.meanPredicted.toFixed(3)}, ${bucket.observed.toFixed(3)}`);
   }
-  const clustered = dedupe ? clusteredReport() : null;
   if (clustered) {
     console.log(
       `clustered (single link at p ≥ ${thresholds.matchCutoff}, refusing joins with a hard conflict): ${clustered.entities} entities, ` +
         `precision ${clustered.precision.toFixed(4)}  recall ${clustered.recall.toFixed(4)}  F1 ${clustered.f1.toFixed(4)}  ` +
-        `(TP ${clustered.truePositives}, FP ${clustered.falsePositives}, FN ${clustered.falseNegatives}), must-not-merge pairs merged: ${clustered.hardNegativesMerged}, refused links: ${clustered.refusedLinks}`,
+        `(TP ${clustered.truePositives}, FP ${clustered.falsePositives}, FN ${clustered.falseNegatives}), must-not-merge pairs merged: ${clustered.hardNegativesMerged}`,
     );
-  }
-
-  /** Dedupe data sets: entity resolution over the scored pairs, every pair inside one entity predicted. */
-  function clusteredReport() {
-    const links = candidates.pairs.map((pair, index) => ({ a: pair.incoming, b: pair.customer, probability: scored[index].matchProbability }));
-    const result = clusterRecords(customers.length, links, thresholds.matchCutoff, (i, j) => hardConflict(customers[i].normalized, customers[j].normalized) !== null);
-    const predicted = pairsWithinClusters(result.clusters).map(([i, j]) => pairKey(customers[i].id, customers[j].id));
-    const truePositives = predicted.filter((key) => truth.has(key)).length;
-    const precision = predicted.length === 0 ? 0 : truePositives / predicted.length;
-    const recall = truth.size === 0 ? 0 : truePositives / truth.size;
-    return {
-      entities: result.clusters.length,
-      refusedLinks: result.refusedLinks,
-      precision,
-      recall,
-      f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall),
-      truePositives,
-      falsePositives: predicted.length - truePositives,
-      falseNegatives: truth.size - truePositives,
-      hardNegativesMerged: predicted.filter((key) => hardNegatives.has(key)).length,
-      falsePositivePairs: predicted.filter((key) => !truth.has(key)),
-      falseNegativePairs: [...truth].filter((key) => !predicted.includes(key)),
-    };
   }
   console.log('timings (ms):', JSON.stringify({ ...timings, perIncomingRecordMs: Number(perRecordMs.toFixed(3)) }));
 
   const showErrors = Number(args['show-errors']);
-  if (showErrors > 0) {
-    const describe = (index: number) => {
-      const pair = candidates.pairs[index];
-      const s = scored[index];
-      const fields = s.contributions.filter((c) => c.level !== 'null').map((c) => `${c.field}:${c.level}(${c.weight.toFixed(1)}) [${c.left} | ${c.right}]`);
-      const mustNotMerge = outcomes[index].isHardNegative ? ' [must-not-merge]' : '';
-      return `p=${s.matchProbability.toFixed(3)} ${incoming[pair.incoming].id} ~ ${customers[pair.customer].id}${mustNotMerge}\n    ${fields.join('\n    ')}`;
-    };
-    const indexes = outcomes.map((outcome, index) => ({ outcome, index }));
-    console.log('\nfalse positives:');
-    for (const { index } of indexes.filter(({ outcome }) => !outcome.isTrueMatch && outcome.matchProbability >= thresholds.matchCutoff).slice(0, showErrors)) console.log(describe(index));
-    console.log('\nfalse negatives (reached as candidates):');
-    for (const { index } of indexes.filter(({ outcome }) => outcome.isTrueMatch && outcome.matchProbability < thresholds.matchCutoff).slice(0, showErrors)) console.log(describe(index));
-    if (clustered) {
-      const nameOf = new Map(customers.map((customer) => [customer.id, customer.normalized.contact?.display ?? customer.normalized.company?.core ?? '']));
-      const show = (key: string) => key.split('|').map((id) => `${id} (${nameOf.get(id)})`).join(' ~ ');
-      console.log('\nclustered false positives:');
-      for (const key of clustered.falsePositivePairs.slice(0, showErrors)) console.log(`  ${show(key)}`);
-      console.log('\nclustered false negatives:');
-      for (const key of clustered.falseNegativePairs.slice(0, showErrors)) console.log(`  ${show(key)}`);
-    }
+  if (showErrors > 0) printErrors(pairs.errors(thresholds.matchCutoff, probabilities), showErrors, customers);
+  if (args.json) writeFileSync(args.json, `${JSON.stringify({ dataset: dataset.name, report, ...(clustered ? { clustered } : {}), timings, parametersVersion: params.version }, null, 2)}\n`);
+}
+
+function printErrors(errors: ReturnType<LabelledPairs<ScoredCandidate<PreparedRecord>>['errors']>, limit: number, customers: PreparedRecord[]) {
+  const explain = (error: (typeof errors.falsePositives)[number]) => {
+    const fields = error.item.contributions.filter((c) => c.level !== 'null').map((c) => `${c.field}:${c.level}(${c.weight.toFixed(1)}) [${c.left} | ${c.right}]`);
+    return `p=${error.probability.toFixed(3)} ${error.ids.join(' ~ ')}${error.isHardNegative ? ' [must-not-merge]' : ''}\n    ${fields.join('\n    ')}`;
+  };
+  console.log(`\nfalse positives (${errors.falsePositives.length}):`);
+  for (const error of errors.falsePositives.slice(0, limit)) console.log(explain(error));
+  console.log(`\nfalse negatives among candidates (${errors.falseNegatives.length}):`);
+  for (const error of errors.falseNegatives.slice(0, limit)) console.log(explain(error));
+  if (errors.clustered) {
+    const nameOf = new Map(customers.map((customer) => [customer.id, customer.normalized.contact?.display ?? customer.normalized.company?.core ?? '']));
+    const show = (pair: [string, string]) => pair.map((id) => `${id} (${nameOf.get(id)})`).join(' ~ ');
+    console.log(`\nclustered false positives (${errors.clustered.falsePositives.length}):`);
+    for (const pair of errors.clustered.falsePositives.slice(0, limit)) console.log(`  ${show(pair)}`);
+    console.log(`\nclustered false negatives (${errors.clustered.falseNegatives.length}):`);
+    for (const pair of errors.clustered.falseNegatives.slice(0, limit)) console.log(`  ${show(pair)}`);
   }
-  if (args.json) writeFileSync(args.json, `${JSON.stringify({ dataset: dataset.name, report, ...(clustered ? { clustered: { ...clustered, falsePositivePairs: undefined, falseNegativePairs: undefined } } : {}), timings, parametersVersion: params.version }, null, 2)}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -14,6 +14,8 @@ export interface ClusteredQuality extends PairFigures {
 }
 
 function predictedPairs(dataset: LabelledDataset, bestByPair: Map<string, number>, cutoff: number) {
+  // A link set's pairs join two lists; its records are not all among the customers clustered here.
+  if (dataset.mode !== 'dedupe') throw new Error(`${dataset.name} is a link data set: entities are clustered for dedupe sets only`);
   const records = dataset.customers;
   const indexOf = new Map(records.map((record, index) => [record.id, index]));
   const normalized = records.map((record) => normalizeRecord(record));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { embedText } from '@/lib/embeddings/local';
 import { resolveBandThresholds } from '../matching/band';
-import { generateCandidates, prepareRecord } from './memory-candidates';
+import { memoryCandidateSource, prepareRecord } from './memory-candidates';
 import { qualityReport } from './metrics';
 import { buildCosineIndex, sparseDot, toSparse } from './sparse-vectors';
 import { buildTrigramIndex, trigramSimilarity } from './trigram-index';
@@ -30,35 +30,47 @@ describe('trigram similarity (pg_trgm semantics)', () => {
   });
 });
 
-describe('generateCandidates', () => {
-  const prepare = (id: string, record: Parameters<typeof prepareRecord>[1]) =>
-    prepareRecord(id, record, toSparse(embedText(id)), toSparse(embedText(record.companyName ?? '')));
+describe('memoryCandidateSource (the database blocking, in memory)', () => {
+  const prepare = (id: string, index: number, record: Parameters<typeof prepareRecord>[2]) =>
+    prepareRecord(id, index, record, toSparse(embedText(id)), toSparse(embedText(record.companyName ?? '')));
   const customers = [
-    prepare('c1', { companyName: 'Acme Corp', phone: '702-919-1300' }),
-    prepare('c2', { companyName: 'Globex', email: 'x@globex.com' }),
-    prepare('c3', { companyName: 'Initech', identifiers: [{ type: 'VAT', value: 'DE123456789' }] }),
+    prepare('c1', 0, { companyName: 'Acme Corp', phone: '702-919-1300' }),
+    prepare('c2', 1, { companyName: 'Globex', email: 'x@globex.com' }),
+    prepare('c3', 2, { companyName: 'Initech', identifiers: [{ type: 'VAT', value: 'DE123456789' }] }),
+    prepare('c4', 3, { contactName: 'Ann Lee', dateOfBirth: '1980-02-03' }),
   ];
-  it('unions exact keys, trigram and embedding neighbours, recording the channels', () => {
-    const incoming = [prepare('i1', { companyName: 'Zzz', phone: '+1 702 919 1300', email: 'y@globex.com' })];
-    const { pairs } = generateCandidates(customers, incoming, false, 1536, {
-      profileTopK: 0, nameTopK: 0, trigramTopK: 5, trigramMinSimilarity: 0.3, exactKeyLimit: 10, maxCandidates: 10,
-    });
-    const byCustomer = new Map(pairs.map((pair) => [customers[pair.customer].id, [...pair.channels].sort()]));
-    expect(byCustomer.get('c1')).toEqual(['phone']);
-    expect(byCustomer.get('c2')).toEqual(['domain']);
-    expect(byCustomer.has('c3')).toBe(false);
+  const exactOnly = { exactTopK: 10, trigramTopK: 0, trigramThreshold: 0.3, hnswTopK: 0, maxCandidates: 10 };
+  const channelsOf = (found: ReturnType<ReturnType<typeof memoryCandidateSource>['find']>) =>
+    new Map(found.candidates.map((candidate) => [candidate.customer.id, candidate.channels]));
+
+  it('finds by exact keys with the database channel names, and by name trigrams', () => {
+    const source = memoryCandidateSource(customers, { ...exactOnly, trigramTopK: 5 }, 1536);
+    const found = source.find(prepare('i1', 0, { companyName: 'Acme Corporation', phone: '+1 702 919 1300', email: 'y@globex.com' }), false);
+    expect(channelsOf(found)).toEqual(new Map([['c1', ['phone', 'name_trigram']], ['c2', ['domain']]]));
+    expect(found.customerCount).toBe(4);
   });
-  it('finds a customer by a shared identifier, however the number is written', () => {
-    const incoming = [prepare('i2', { companyName: 'Qqq', identifiers: [{ type: 'vat', value: 'de 123 456 789', country: 'DE' }] })];
-    const { pairs } = generateCandidates(customers, incoming, false, 1536, {
-      profileTopK: 0, nameTopK: 0, trigramTopK: 0, trigramMinSimilarity: 0.3, exactKeyLimit: 10, maxCandidates: 10,
-    });
-    expect(pairs.map((pair) => [customers[pair.customer].id, [...pair.channels]])).toEqual([['c3', ['identifier']]]);
+  it('finds a customer by a shared identifier however it is written, and a person by date of birth', () => {
+    const source = memoryCandidateSource(customers, exactOnly, 1536);
+    expect(channelsOf(source.find(prepare('i2', 0, { companyName: 'Qqq', identifiers: [{ type: 'vat', value: 'de 123 456 789', country: 'DE' }] }), false))).toEqual(new Map([['c3', ['identifier']]]));
+    expect(channelsOf(source.find(prepare('i3', 0, { contactName: 'Anne Leigh', dateOfBirth: '03/02/1980' }), false)).get('c4')).toEqual(['date_of_birth']);
   });
-  it('in dedupe mode skips self-pairs and keeps each unordered pair once', () => {
-    const { pairs } = generateCandidates(customers, customers, true, 1536);
-    expect(pairs.every((pair) => pair.incoming < pair.customer)).toBe(true);
-    expect(new Set(pairs.map((pair) => `${pair.incoming}:${pair.customer}`)).size).toBe(pairs.length);
+  it('searches both embeddings, and computes both cosines for every candidate', () => {
+    const source = memoryCandidateSource(customers, { ...exactOnly, hnswTopK: 2 }, 1536);
+    const found = source.find(customers[1], false);
+    expect(found.candidates[0]).toMatchObject({ customer: { id: 'c2' }, channels: expect.arrayContaining(['name_embedding', 'profile_embedding']) });
+    for (const candidate of found.candidates) expect(candidate.nameCosine).not.toBeNull();
+  });
+  it('deduplicating, a record is never its own candidate', () => {
+    const source = memoryCandidateSource(customers, { ...exactOnly, hnswTopK: 4, trigramTopK: 4 }, 1536);
+    for (const record of customers) expect(source.find(record, true).candidates.map((c) => c.customer.id)).not.toContain(record.id);
+  });
+  it('caps the candidates, keeping those found by the most channels, and says so', () => {
+    const many = Array.from({ length: 6 }, (_, i) => prepare(`m${i}`, i, { companyName: `Acme ${i}`, phone: i === 4 ? '702-919-1300' : null }));
+    const source = memoryCandidateSource(many, { ...exactOnly, trigramTopK: 10, maxCandidates: 2 }, 1536);
+    const found = source.find(prepare('q', 0, { companyName: 'Acme 4', phone: '702 919 1300' }), false);
+    expect(found.capped).toBe(true);
+    expect(found.candidates).toHaveLength(2);
+    expect(found.candidates[0].customer.id).toBe('m4');
   });
 });
 

@@ -1,144 +1,110 @@
-// In-memory candidate generation for evaluation, mirroring what the database does (MATCHING.md §5):
-// the union of exact normalised keys (identifier, email, phone, domain, postal code + street number), trigram similarity on the primary name, and top-K cosine on
-// the profile and name embeddings, capped per incoming record.
-import { normalizeRecord, matchKeys, primaryName, type NormalizedRecord } from '../matching/normalize/record';
+// The evaluation's candidate source: the database's blocking (lib/db/queries/candidates.ts) over
+// in-memory indexes, so a labelled set is scored by the product's pipeline without loading a database.
 import type { CustomerRecord } from '../matching/types';
+import type { CandidateChannel } from '../matching/model';
+import { normalizeRecord, type NormalizedRecord } from '../matching/normalize/record';
+import type { Candidate, CandidateSource, RecordCandidates } from '../matching/pipeline';
+import { termFrequencyTable } from '../matching/term-frequency';
+import { DATE_OF_BIRTH_KEY_PREFIX, type CandidateLimits } from '../db/queries/candidates';
+import { deriveMatchKeys } from '../services/match-data';
 import { buildCosineIndex, sparseDot, type SparseVector } from './sparse-vectors';
 import { buildTrigramIndex } from './trigram-index';
 
-export type CandidateChannel = 'identifier' | 'email' | 'phone' | 'domain' | 'address' | 'trigram' | 'profileEmbedding' | 'nameEmbedding';
-
-export interface CandidateSettings {
-  profileTopK: number;
-  nameTopK: number;
-  trigramTopK: number;
-  /** pg_trgm's default similarity threshold. */
-  trigramMinSimilarity: number;
-  /** Records sharing one exact key beyond this are not all fetched (a LIMIT in SQL). */
-  exactKeyLimit: number;
-  /** Most candidates scored per incoming record. */
-  maxCandidates: number;
-}
-
-export const DEFAULT_CANDIDATE_SETTINGS: CandidateSettings = {
-  profileTopK: 20,
-  nameTopK: 20,
-  trigramTopK: 20,
-  trigramMinSimilarity: 0.3,
-  exactKeyLimit: 50,
-  maxCandidates: 200,
-};
-
 export interface PreparedRecord {
   id: string;
+  /** Position in the customer list (the in-memory "customer id"). */
+  index: number;
   normalized: NormalizedRecord;
-  exactKeys: Array<[CandidateChannel, string]>;
-  name: string | null;
+  keys: ReturnType<typeof deriveMatchKeys>;
   profileVector: SparseVector;
   nameVector: SparseVector;
 }
 
-export function prepareRecord(id: string, record: CustomerRecord, profileVector: SparseVector, nameVector: SparseVector): PreparedRecord {
+export function prepareRecord(id: string, index: number, record: CustomerRecord, profileVector: SparseVector, nameVector: SparseVector): PreparedRecord {
   const normalized = normalizeRecord(record);
-  const keys = matchKeys(record);
-  const exactKeys: Array<[CandidateChannel, string]> = [];
-  for (const key of keys.identifierKeys) exactKeys.push(['identifier', key]);
-  if (keys.emailNormalized) exactKeys.push(['email', keys.emailNormalized]);
-  if (keys.phoneE164) exactKeys.push(['phone', keys.phoneE164]);
-  for (const domain of new Set([keys.websiteDomain, keys.emailDomain])) if (domain) exactKeys.push(['domain', domain]);
-  if (keys.postalCode && keys.streetNumber) exactKeys.push(['address', `${keys.postalCode}|${keys.streetNumber}`]);
-  return { id, normalized, exactKeys, name: primaryName(normalized), profileVector, nameVector };
+  return { id, index, normalized, keys: deriveMatchKeys(record, normalized), profileVector, nameVector };
 }
 
-export interface CandidatePair {
-  incoming: number;
-  customer: number;
-  channels: Set<CandidateChannel>;
-  profileCosine: number;
-  nameCosine: number | null;
+/** The exact-key branches of a record, in the order the database query lists them (a branch matches any of its keys). */
+function exactBranches(keys: PreparedRecord['keys']): Array<[CandidateChannel, string[]]> {
+  const identity = keys.identifierKeys ?? [];
+  const branches: Array<[CandidateChannel, string[]]> = [
+    ['identifier', identity.filter((key) => !key.startsWith(DATE_OF_BIRTH_KEY_PREFIX))],
+    ['date_of_birth', identity.filter((key) => key.startsWith(DATE_OF_BIRTH_KEY_PREFIX))],
+  ];
+  if (keys.emailNormalized) branches.push(['email', [`email:${keys.emailNormalized}`]]);
+  if (keys.phoneE164) branches.push(['phone', [`phone:${keys.phoneE164}`]]);
+  for (const domain of new Set([keys.websiteDomain, keys.emailDomain].filter((d): d is string => Boolean(d)))) {
+    branches.push(['domain', [`website:${domain}`]], ['domain', [`emailDomain:${domain}`]]);
+  }
+  if (keys.postalCodeNormalized && keys.streetNumber) branches.push(['address', [`address:${keys.postalCodeNormalized}|${keys.streetNumber}`]]);
+  return branches.filter(([, list]) => list.length > 0);
 }
 
-export interface CandidateResult {
-  pairs: CandidatePair[];
-  /** Incoming records whose candidate list hit maxCandidates. */
-  cappedIncoming: number;
+/** The keys a stored customer is found by (one key per indexed column value). */
+function storedKeys(keys: PreparedRecord['keys']): string[] {
+  const stored = [...(keys.identifierKeys ?? [])];
+  if (keys.emailNormalized) stored.push(`email:${keys.emailNormalized}`);
+  if (keys.phoneE164) stored.push(`phone:${keys.phoneE164}`);
+  if (keys.websiteDomain) stored.push(`website:${keys.websiteDomain}`);
+  if (keys.emailDomain) stored.push(`emailDomain:${keys.emailDomain}`);
+  if (keys.postalCodeNormalized && keys.streetNumber) stored.push(`address:${keys.postalCodeNormalized}|${keys.streetNumber}`);
+  return stored;
 }
 
-/**
- * dedupe: incoming and customers are the same list; self-pairs are skipped and each unordered
- * pair is kept once (as incoming = lower index).
- */
-export function generateCandidates(
-  customers: PreparedRecord[],
-  incoming: PreparedRecord[],
-  dedupe: boolean,
-  dimensions: number,
-  settings: CandidateSettings = DEFAULT_CANDIDATE_SETTINGS,
-): CandidateResult {
+export type MemoryLimits = Pick<CandidateLimits, 'exactTopK' | 'trigramTopK' | 'trigramThreshold' | 'hnswTopK' | 'maxCandidates'>;
+
+/** Candidates of one record, found among the customers as the database finds them (HNSW searched exactly). */
+export interface MemoryCandidateSource extends CandidateSource<{ record: PreparedRecord; excludeSelf: boolean }, PreparedRecord> {
+  /** excludeSelf: deduplicating a list against itself, a record is never its own candidate. */
+  find(record: PreparedRecord, excludeSelf: boolean): RecordCandidates<PreparedRecord>;
+}
+
+export function memoryCandidateSource(customers: readonly PreparedRecord[], limits: MemoryLimits, dimensions: number): MemoryCandidateSource {
   const keyIndex = new Map<string, number[]>();
-  customers.forEach((customer, row) => {
-    for (const [channel, value] of customer.exactKeys) {
-      const key = `${channel}:${value}`;
-      keyIndex.set(key, [...(keyIndex.get(key) ?? []), row]);
-    }
-  });
+  for (const customer of customers) {
+    for (const key of storedKeys(customer.keys)) keyIndex.set(key, [...(keyIndex.get(key) ?? []), customer.index]);
+  }
   const profileIndex = buildCosineIndex(customers.map((customer) => customer.profileVector), dimensions);
   const nameIndex = buildCosineIndex(customers.map((customer) => customer.nameVector), dimensions);
-  const trigramIndex = buildTrigramIndex(customers.map((customer) => customer.name));
+  const trigramIndex = buildTrigramIndex(customers.map((customer) => customer.keys.nameNormalized));
+  const termFrequency = termFrequencyTable(customers.map((customer) => customer.normalized));
 
-  const pairs = new Map<string, CandidatePair>();
-  let cappedIncoming = 0;
-  incoming.forEach((record, row) => {
-    const found = new Map<number, Set<CandidateChannel>>();
-    const add = (customer: number, channel: CandidateChannel) => {
-      if (dedupe && customer === row) return;
-      if (!found.has(customer)) {
-        if (found.size >= settings.maxCandidates) return;
-        found.set(customer, new Set());
-      }
-      found.get(customer)!.add(channel);
-    };
-    for (const [channel, value] of record.exactKeys) {
-      for (const customer of (keyIndex.get(`${channel}:${value}`) ?? []).slice(0, settings.exactKeyLimit)) add(customer, channel);
+  function find(record: PreparedRecord, excludeSelf: boolean): RecordCandidates<PreparedRecord> {
+    const hits: Array<[number, CandidateChannel]> = [];
+    for (const [channel, list] of exactBranches(record.keys)) {
+      const matching = [...new Set(list.flatMap((key) => keyIndex.get(key) ?? []))].sort((a, b) => a - b);
+      for (const index of matching.slice(0, limits.exactTopK)) hits.push([index, channel]);
     }
-    if (record.name) {
-      for (const hit of trigramIndex.search(record.name, settings.trigramMinSimilarity, settings.trigramTopK)) add(hit.index, 'trigram');
-      for (const hit of nameIndex.topK(record.nameVector, settings.nameTopK)) add(hit.index, 'nameEmbedding');
+    const name = record.keys.nameNormalized;
+    if (name) {
+      const similar = trigramIndex.search(name, limits.trigramThreshold, customers.length).sort((a, b) => b.similarity - a.similarity || a.index - b.index);
+      for (const hit of similar.slice(0, limits.trigramTopK)) hits.push([hit.index, 'name_trigram']);
+      for (const hit of nameIndex.topK(record.nameVector, limits.hnswTopK)) hits.push([hit.index, 'name_embedding']);
     }
-    for (const hit of profileIndex.topK(record.profileVector, settings.profileTopK)) add(hit.index, 'profileEmbedding');
-    if (found.size >= settings.maxCandidates) cappedIncoming += 1;
+    for (const hit of profileIndex.topK(record.profileVector, limits.hnswTopK)) hits.push([hit.index, 'profile_embedding']);
 
-    for (const [customer, channels] of found) {
-      const [a, b] = dedupe && customer < row ? [customer, row] : [row, customer];
-      const key = `${a}:${b}`;
-      const existing = pairs.get(key);
-      if (existing) {
-        for (const channel of channels) existing.channels.add(channel);
-        continue;
-      }
-      const left = dedupe ? customers[a] : record;
-      const right = customers[b];
-      pairs.set(key, {
-        incoming: a,
-        customer: b,
-        channels,
-        profileCosine: sparseDot(left.profileVector, right.profileVector),
-        nameCosine: left.name && right.name ? sparseDot(left.nameVector, right.nameVector) : null,
-      });
+    const channels = new Map<number, CandidateChannel[]>();
+    for (const [index, channel] of hits) {
+      if (excludeSelf && index === record.index) continue;
+      const found = channels.get(index) ?? [];
+      if (!found.includes(channel)) found.push(channel);
+      channels.set(index, found);
     }
-  });
-  return { pairs: [...pairs.values()], cappedIncoming };
+    const capped = channels.size > limits.maxCandidates;
+    const kept = capped ? [...channels.entries()].sort((a, b) => b[1].length - a[1].length).slice(0, limits.maxCandidates) : [...channels.entries()];
+    const candidates = kept.map(([index, found]): Candidate<PreparedRecord> => {
+      const customer = customers[index];
+      return {
+        customer,
+        normalized: customer.normalized,
+        channels: found,
+        nameCosine: sparseDot(record.nameVector, customer.nameVector),
+        profileCosine: sparseDot(record.profileVector, customer.profileVector),
+      };
+    });
+    return { incoming: record.normalized, candidates, capped, customerCount: customers.length, termFrequency };
+  }
+
+  return { find, candidatesOf: async ({ record, excludeSelf }) => find(record, excludeSelf) };
 }
-
-/** Which fields a channel selected pairs on: EM does not estimate those fields' m from its pairs. */
-export const CHANNEL_BLOCKED_FIELDS: Record<CandidateChannel, string[] | null> = {
-  identifier: ['identifier'],
-  trigram: ['companyName', 'personName', 'contactName'],
-  nameEmbedding: ['companyName', 'personName', 'contactName'],
-  email: ['email', 'domain'],
-  domain: ['email', 'domain'],
-  phone: ['phone'],
-  address: ['street', 'locality', 'addressDetail', 'country'],
-  // Chosen on everything at once: no field is free of selection bias there.
-  profileEmbedding: null,
-};

@@ -1,4 +1,4 @@
-// Quality figures on labelled data (MATCHING.md §9): precision/recall/F1 at the cut-off, per band,
+// Quality figures on labelled data (docs/evaluation.md): precision/recall/F1 at the cut-off, per band,
 // candidate recall, and calibration (predicted vs observed match rate per probability bucket).
 import { confidenceBand, type BandThresholds } from '../matching/band';
 import { CONFIDENCE_BANDS, type ConfidenceBand, type ExactHold } from '../matching/types';

@@ -1,4 +1,4 @@
-// Renders an evaluation result: a stable JSON shape (documented in README), Markdown, and console lines.
+// Renders an evaluation result: a stable JSON shape (documented in docs/evaluation.md#metrics), Markdown, and console lines.
 import type { EvaluationResult } from '../services/evaluation';
 
 const pct = (value: number) => value.toFixed(4);

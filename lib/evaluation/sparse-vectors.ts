@@ -47,6 +47,7 @@ export function buildCosineIndex(vectors: readonly SparseVector[], dimensions: n
   const scores = new Float64Array(vectors.length);
   return {
     topK(query, k) {
+      if (k <= 0) return [];
       const touched: number[] = [];
       query.indices.forEach((dim, position) => {
         const weight = query.values[position];

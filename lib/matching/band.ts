@@ -1,26 +1,5 @@
-// Confidence bands cut on the match probability p, and the match cut-off. How the seed's
-// environment variables move them (the services pass the parsed env values in):
-//
-//   POTENTIAL_MATCH_THRESHOLD (default 0.75)  → potential cut = the value.
-//   HIGH_CONFIDENCE_THRESHOLD (default 0.90)  → high cut = value − 0.05 (0.85 by default);
-//                                               exact cut = max(0.95, value) (0.95 by default).
-//   DEFAULT_SIMILARITY_THRESHOLD (default 0.8) → match cut-off: pairs with p below it are kept as
-//                                               candidates but are not reported as matches.
-//
-// So the defaults give exact ≥ 0.95, high ≥ 0.85, potential ≥ 0.75, low below. Cuts are kept in
-// order (potential ≤ high ≤ exact): a potential cut above the high cut is lowered to it.
-//
-// Stewards accept the exact band in bulk, so it holds only pairs nothing speaks against and
-// something beyond the names confirms (compare-pair.ts exactHold):
-// - a pair with a contradicting field (Jr against Sr, I against II, two different numbers of one
-//   document, birth dates years apart, clearly different given names, name words more than two
-//   typing errors apart such as Darla / Darletta) is never exact: a father and son at one address,
-//   or twins, can add up to p ≥ 0.95 on everything they share;
-// - nor is a pair whose names agree and nothing else confirms it (no document, birth date, mailbox,
-//   phone number, building or company domain agreeing): in a small table two namesakes reach
-//   p ≥ 0.95 on the name alone (Andrew and Andy Anderson behind one department mailbox).
-// Such a pair is high at most, so a person looks at it. p itself is not changed: it stays what the
-// evidence says.
+// Confidence bands on the match probability p and the match cut-off, from the three threshold variables
+// (docs/matching.md#bands). A pair exactHold holds back is high at most: stewards accept exact in bulk.
 import type { ConfidenceBand, ExactHold } from './types';
 
 export const BAND_DEFAULTS = {

@@ -1,10 +1,5 @@
-// Entity resolution for dedupe mode: records whose pairwise match probability reaches the cut-off
-// are joined into one entity (single link, strongest links first), except that two groups are
-// never joined when any record of one and any record of the other clearly describe different
-// people or organisations (a hard conflict). Then every pair inside one entity counts as a match:
-// records of one entity linked only through others (a nickname here, a new address there) are
-// found, and a chain of look-alikes (a household: same address, different given names and birth
-// dates) is not merged into one.
+// Entities for dedupe: single link at the cut-off, strongest first, never joining groups across a hard
+// conflict, so a household of look-alikes is not chained into one (docs/matching.md#entities).
 import { memoizedPairs } from './pair-memo';
 import { givenNameConflict } from './compare/name-words';
 import { dateOfBirthLevel } from './compare/identity-fields';

@@ -1,13 +1,5 @@
-// Competing candidates. Each pair's Fellegi–Sunter weight is computed as if the pair were alone,
-// but the candidates of one record are not independent hypotheses: when two of them cannot be one
-// entity (a hard conflict: different birth dates, different documents of one kind, different
-// given names, Jr and Sr), the record can be at most one of them. With odds o = 2^W per candidate
-// and "none of them" as the alternative, the posterior odds of candidate j against everything it
-// excludes are o_j / (1 + Σ_{k ∈ C(j)} o_k), C(j) the candidates in conflict with j — each other
-// entity among them counted once, by its strongest record; without such candidates nothing
-// changes. So a "John Smith" with no birth date at the address of two John Smiths born twenty
-// years apart is not taken for either of them, while a record with one clear match keeps it. The
-// reduction is an explicit term of the sum, shown in the explanation.
+// Competing candidates: a record can be at most one of two candidates that cannot be one entity, so each
+// pair's odds are set against those it excludes, as an explicit term (docs/matching.md#competing-candidates).
 import { memoizedPairs } from './pair-memo';
 import { probabilityFromWeight } from './score/score';
 

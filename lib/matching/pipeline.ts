@@ -10,7 +10,7 @@ import type { CandidateChannel, MatchModel } from './model';
 import type { NormalizedRecord } from './normalize/record';
 import { rankMatches } from './rank';
 import { probabilityFromWeight, scoreComparison, type ScoredPair } from './score/score';
-import type { MatchParameters } from './score/params';
+import { adjustPriorForCustomerCount, type MatchParameters } from './score/params';
 import type { ConfidenceBand, ExactHold } from './types';
 
 /** A candidate as a candidate source delivers it: the record as the engine reads it, and how it was found. */
@@ -20,6 +20,21 @@ export interface Candidate<C> {
   channels: CandidateChannel[];
   nameCosine: number | null;
   profileCosine: number | null;
+}
+
+/** What a candidate source finds for one incoming record: the database in the product, an in-memory index in evaluation. */
+export interface RecordCandidates<C> {
+  incoming: NormalizedRecord;
+  candidates: Candidate<C>[];
+  /** True when more were found than the cap and the rest were dropped. */
+  capped: boolean;
+  /** Customers searched: λ and the term frequencies scale with it. */
+  customerCount: number;
+  termFrequency: TermFrequencyLookup;
+}
+
+export interface CandidateSource<Input, C> {
+  candidatesOf(input: Input): Promise<RecordCandidates<C>>;
 }
 
 export interface ComparedCandidate<C> extends Candidate<C> {
@@ -121,4 +136,14 @@ export function scoreCandidates<C>(incoming: NormalizedRecord, candidates: reado
   });
   const ranked = rankMatches(scored, context.thresholds);
   return { candidates: ranked.matches, likelyDuplicateCustomers: ranked.likelyDuplicateCustomers };
+}
+
+/** Scores what a candidate source found; λ is per random pair, so it is scaled to the customers searched. */
+export function scoreRecordCandidates<C>(found: RecordCandidates<C>, context: Pick<ScoringContext<C>, 'model' | 'params' | 'thresholds' | 'describe'>) {
+  return scoreCandidates(found.incoming, found.candidates, {
+    ...context,
+    params: adjustPriorForCustomerCount(context.params, found.customerCount),
+    termFrequency: found.termFrequency,
+    customerCount: found.customerCount,
+  });
 }

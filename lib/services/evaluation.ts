@@ -1,16 +1,14 @@
 // Evaluation: load a labelled data set into a (fresh) database, run the real matching service on every
-// incoming record, and score the outcome against the truth (MATCHING.md §9).
+// incoming record, and score the outcome against the truth (docs/evaluation.md).
 import type { LabelledDataset, LabelledRecord } from '../evaluation/datasets/types';
-import { orderedPair } from '../evaluation/datasets/types';
 import { clusteredQuality, type ClusteredQuality } from '../evaluation/clustered';
-import { qualityReport, type QualityReport, type ScoredOutcome } from '../evaluation/metrics';
+import { qualityReport, type QualityReport } from '../evaluation/metrics';
 import type { CustomerFields } from '../schemas/customer';
 import type { ServiceContext } from './context';
 import { createCustomersBulk } from './customers';
 import { submitIncomingBulk } from './incoming';
 import { matchIncoming } from './matching';
-import { PairViews } from '../matching/competition';
-import type { ExactHold } from '../matching/types';
+import { LabelledPairs } from '../evaluation/pair-outcomes';
 import { matchSettings, type MatchSettings } from './matching-settings';
 import { currentParameters } from './parameters';
 
@@ -93,10 +91,7 @@ export async function evaluateDataset(ctx: ServiceContext, dataset: LabelledData
   const params = await currentParameters(ctx.db);
 
   phase('match', incomingIds.length);
-  const truth = new Set(dataset.truePairs.map(([a, b]) => `${a}\u0000${b}`));
-  const hardNegatives = new Set((dataset.hardNegativePairs ?? []).map(([a, b]) => `${a}\u0000${b}`));
-  // A dedupe pair is scored from both of its records; link pairs have one view.
-  const views = new PairViews<ExactHold | null>();
+  const pairs = new LabelledPairs(dataset);
   const perRecord: number[] = [];
   let recordsCapped = 0;
   const matchStarted = performance.now();
@@ -107,23 +102,12 @@ export async function evaluateDataset(ctx: ServiceContext, dataset: LabelledData
     const outcome = await matchIncoming(ctx, incomingIds[i], { settings, excludeCustomerIds: self === undefined ? [] : [self] });
     perRecord.push(performance.now() - started);
     if (outcome.capped) recordsCapped += 1;
-    for (const scored of outcome.scored) {
-      const customerDatasetId = datasetIdOfCustomer.get(scored.customerId)!;
-      const [a, b] = dataset.mode === 'dedupe' ? orderedPair(incomingDatasetId, customerDatasetId) : [incomingDatasetId, customerDatasetId];
-      const key = `${a}\u0000${b}`;
-      views.add(key, scored.matchWeight, scored.competitionBits, scored.exactHold);
-    }
+    for (const scored of outcome.scored) pairs.add(incomingDatasetId, datasetIdOfCustomer.get(scored.customerId)!, scored, scored);
     progress('match')(i + 1);
   }
   const matchMs = Math.round(performance.now() - matchStarted);
-  const bestByPair = views.probabilities();
-
-  const outcomes: ScoredOutcome[] = [...bestByPair.entries()].map(([key, matchProbability]) => ({
-    matchProbability,
-    isTrueMatch: truth.has(key),
-    isHardNegative: hardNegatives.has(key),
-    exactHold: views.item(key) ?? null,
-  }));
+  const bestByPair = pairs.probabilities();
+  const outcomes = pairs.outcomes(bestByPair);
   const sorted = [...perRecord].sort((a, b) => a - b);
   const round1 = (value: number) => Math.round(value * 10) / 10;
   return {

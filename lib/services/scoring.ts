@@ -4,10 +4,9 @@ import { findCandidates, loadCandidateRows, type CandidateCustomer } from '../db
 import { lookupTermFrequencies } from '../db/queries/term-frequencies';
 import type { Database } from '../db/client';
 import { MATCH_MODEL, type MatchModel } from '../matching/model';
-import { normalizeRecord, type NormalizedRecord } from '../matching/normalize/record';
-import { scoreCandidates, type Candidate, type ScoredCandidate as PipelineScoredCandidate } from '../matching/pipeline';
-import { adjustPriorForCustomerCount, type MatchParameters } from '../matching/score/params';
-import type { TermFrequencyLookup } from '../matching/compare/types';
+import { normalizeRecord } from '../matching/normalize/record';
+import { scoreRecordCandidates, type RecordCandidates, type ScoredCandidate as PipelineScoredCandidate } from '../matching/pipeline';
+import type { MatchParameters } from '../matching/score/params';
 import { termFrequencyKeys } from '../matching/term-frequency';
 import type { CustomerRecord } from '../matching/types';
 import type { MatchData } from './match-data';
@@ -21,21 +20,13 @@ export interface RecordToScore {
   excludeCustomerIds?: number[];
 }
 
-export interface RecordCandidates {
-  incoming: NormalizedRecord;
-  candidates: Candidate<CandidateCustomer>[];
-  capped: boolean;
-  /** Customers in the table (what λ and the term frequencies scale with). */
-  customerCount: number;
-  termFrequency: TermFrequencyLookup;
-}
-
 /** The candidate source of the product: one record's candidates from the database. */
-export async function databaseCandidates(db: Database, input: RecordToScore, limits: MatchSettings['limits']): Promise<RecordCandidates> {
+export async function databaseCandidates(db: Database, input: RecordToScore, limits: MatchSettings['limits']): Promise<RecordCandidates<CandidateCustomer>> {
   const { matchData } = input;
   const candidateSet = await findCandidates(
     db,
-    { keys: matchData, nameEmbedding: matchData.companyNameEmbedding, profileEmbedding: matchData.fullProfileEmbedding, excludeCustomerIds: input.excludeCustomerIds },
+    // A record without a name has an all-zero name embedding: its nearest neighbours would be arbitrary.
+    { keys: matchData, nameEmbedding: matchData.nameNormalized ? matchData.companyNameEmbedding : null, profileEmbedding: matchData.fullProfileEmbedding, excludeCustomerIds: input.excludeCustomerIds },
     limits,
   );
   const rows = await loadCandidateRows(db, [...candidateSet.channels.keys()], matchData.companyNameEmbedding, matchData.fullProfileEmbedding);
@@ -67,15 +58,6 @@ export interface ScoringOutcome {
 
 export async function scoreRecord(db: Database, input: RecordToScore, params: MatchParameters, settings: MatchSettings, model: MatchModel = MATCH_MODEL): Promise<ScoringOutcome> {
   const found = await databaseCandidates(db, input, settings.limits);
-  // λ is per random pair, so it follows the size of the customer table.
-  const scaled = adjustPriorForCustomerCount(params, found.customerCount);
-  const scored = scoreCandidates(found.incoming, found.candidates, {
-    model,
-    params: scaled,
-    thresholds: settings.thresholds,
-    termFrequency: found.termFrequency,
-    customerCount: found.customerCount,
-    describe: describeCandidate,
-  });
+  const scored = scoreRecordCandidates(found, { model, params, thresholds: settings.thresholds, describe: describeCandidate });
   return { candidates: scored.candidates, candidateCount: found.candidates.length, capped: found.capped, likelyDuplicateCustomers: scored.likelyDuplicateCustomers };
 }

@@ -39,7 +39,7 @@ describe.each(testDatabases())('queue worker on $kind', ({ open }) => {
     const rounds: number[] = [];
     const worker = runWorker(ctx, { signal: controller.signal, pollIntervalMs: 50, onRound: (round) => rounds.push(round.processed) });
     await waitFor(async () => rounds.length, (n) => n > 0);
-    // The minimal INSERT of an ETL pipeline (README): business fields and a source id; everything else defaults.
+    // The minimal INSERT of an ETL pipeline (docs/operations.md#queue): business fields and a source id; everything else defaults.
     const [{ id }] = await queryRows<{ id: string }>(
       ctx.db,
       sql`insert into incoming_customers (company_name, contact_name, email, phone, city, state, country, source_system, source_id)

@@ -109,6 +109,7 @@ export const localityComparison: FieldComparisonDefinition = {
   description: 'City, state and postal code together: postal code and city agree, postal code only, city (JW ≥ 0.9) and state, city only, postal code one typo away or city JW ≥ 0.8, state only, none',
   evidenceGroup: CONTACT_POINT_GROUP,
   evidenceUnit: 'address',
+  impliedBy: ['street'],
   compare(a, b) {
     const show = (city: string | null, state: string | null, postal: string | null) =>
       [city, state, postal].filter(Boolean).join(' ') || null;

@@ -104,12 +104,8 @@ function givenNamesAgree(a: NameWord, b: NameWord): boolean {
 }
 
 /**
- * Two person names whose given names clearly differ: the names do not align word for word (up to
- * order, nicknames, initials and typos), and the first words — the given names as written — are
- * neither the same name, a nickname of it, a near spelling, a name that sounds alike, nor an initial of it. "John Smith" /
- * "Patrick Smith" and "B Smith" / "Patricia Smith" conflict; "Edward Kusha" / "Ed Knight" (a new
- * surname) and "Shaw Daniella" / "Daniella Shaw" (order) do not. Names in different scripts are
- * not compared.
+ * Given names that clearly differ ("John Smith" / "Patrick Smith"), while nicknames, initials, typos,
+ * sound-alikes, word order and a new surname do not; names in different scripts are not compared.
  */
 export function givenNameConflict(a: NormalizedPerson, b: NormalizedPerson): boolean {
   if (a.key === b.key) return false;

@@ -1,5 +1,6 @@
 // Comparisons of what the company is like: industry, size, and the whole-profile embedding.
 import type { NormalizedRecord } from '../normalize/record';
+import { industryRelation } from './industry';
 import { agreeLevel, closeLevel, disagreeLevel, nullOutcome, type FieldComparisonDefinition } from './types';
 
 /** min/max ratio of two positive amounts; 1 = equal. */
@@ -33,11 +34,13 @@ export const employeeCountComparison = numericComparison('employeeCount', 'Emplo
 export const industryComparison: FieldComparisonDefinition = {
   field: 'industry',
   label: 'Industry',
-  levels: [agreeLevel('same', 'same industry'), disagreeLevel('different', 'different industries')],
-  description: 'Industry: same or different',
+  // Two systems often file one company at different depths ("Financial" / "Financial Services"): no
+  // contradiction. Placed between the others, the level starts EM between them (params.ts initialParameters).
+  levels: [agreeLevel('same', 'same industry'), closeLevel('related', 'related industries'), disagreeLevel('different', 'different industries')],
+  description: 'Industry: same, related (one contains the other, or one sector), different',
   compare(a, b) {
     if (!a.industry || !b.industry) return nullOutcome(a.industry, b.industry);
-    return { level: a.industry === b.industry ? 'same' : 'different', left: a.industry, right: b.industry };
+    return { level: industryRelation(a.industry, b.industry), left: a.industry, right: b.industry };
   },
 };
 

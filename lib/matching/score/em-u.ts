@@ -6,12 +6,8 @@ import { countLevels, declaredValues, EPSILON, heldAtDeclared, holdLevels, poste
 import { groupMates, type CompiledLimits } from './limits';
 
 /**
- * u per field and level from random pairs. A field no random pair fills (the data never has it)
- * keeps its `fallback` u (the starting parameters') rather than becoming uniform. `weights`
- * (each pair's probability of being a non-match) keep the few true matches among random pairs
- * out of u: in a small or duplicate-dense table they are a large share of the pairs where a rare
- * field (a passport, a birth date) is filled on both sides. The error-rate levels (compare/types.ts)
- * are held at their declared u.
+ * u per level from random pairs, each weighted by its non-match probability so the few true matches
+ * among them stay out of u; a field no random pair fills keeps its `fallback` u.
  */
 export function estimateU(randomPairVectors: ComparisonVector[], fallback?: LevelTable, weights?: number[], model: MatchModel = MATCH_MODEL): LevelTable {
   const estimated = estimateUFromPairs(randomPairVectors, model, fallback, weights);
