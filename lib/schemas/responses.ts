@@ -1,7 +1,7 @@
 // Response shapes, for the OpenAPI document and for contract tests that check real responses against them.
 import { z } from 'zod';
 import { CONFIDENCE_BANDS } from '../matching/types';
-import { CANDIDATE_DECISIONS as REVIEW_DECISIONS, INCOMING_STATES } from '../domain/resolution';
+import { CANDIDATE_DECISIONS, INCOMING_STATES } from '../domain/resolution';
 import { matchCriteriaSchema } from './explanation';
 
 const text = z.string().nullable();
@@ -92,7 +92,7 @@ export const matchResponseSchema = z.object({
   created_date: z.string(),
   updated_date: z.string(),
   reviewed: z.boolean(),
-  review_decision: z.enum(REVIEW_DECISIONS).nullable(),
+  review_decision: z.enum(CANDIDATE_DECISIONS).nullable(),
   reviewer: text,
   reviewer_notes: text,
   reviewed_date: text,
