@@ -266,7 +266,7 @@ export type AuditEvent = typeof auditEvents.$inferSelect;
 /**
  * How many customers hold each normalised value per field (company core name, contact, email, phone,
  * street, postal code, city, domain). Kept in step on every customer write; scoring reads it to weigh
- * agreement on a rare value above agreement on a common one (MATCHING.md §3).
+ * agreement on a rare value above agreement on a common one (docs/matching.md#term-frequencies).
  */
 export const termFrequencies = pgTable(
   'term_frequencies',
