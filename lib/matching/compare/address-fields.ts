@@ -144,6 +144,8 @@ export const countryComparison: FieldComparisonDefinition = {
   label: 'Country',
   levels: [agreeLevel('same', 'same country'), disagreeLevel('different', 'different countries')],
   description: 'Country code: same or different',
+  // A street line or a town that agrees lies in the same country: the country adds nothing then.
+  impliedBy: ['street', 'locality'],
   compare(a, b) {
     const left = a.address.country;
     const right = b.address.country;

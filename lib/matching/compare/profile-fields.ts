@@ -35,8 +35,12 @@ export const industryComparison: FieldComparisonDefinition = {
   field: 'industry',
   label: 'Industry',
   // Two systems often file one company at different depths ("Financial" / "Financial Services"): no
-  // contradiction. Placed between the others, the level starts EM between them (params.ts initialParameters).
-  levels: [agreeLevel('same', 'same industry'), closeLevel('related', 'related industries'), disagreeLevel('different', 'different industries')],
+  // contradiction. Priors from what the levels mean keep a level a data set never shows from a wild weight.
+  levels: [
+    agreeLevel('same', 'same industry', { prior: { m: 0.85, u: 0.12 } }),
+    closeLevel('related', 'related industries', { prior: { m: 0.07, u: 0.05 } }),
+    disagreeLevel('different', 'different industries', { prior: { m: 0.08, u: 0.83 } }),
+  ],
   description: 'Industry: same, related (one contains the other, or one sector), different',
   compare(a, b) {
     if (!a.industry || !b.industry) return nullOutcome(a.industry, b.industry);

@@ -76,7 +76,7 @@ describe('declaredWeightLimits', () => {
   it('caps the profile embedding and groups the contact points as the comparisons declare', () => {
     const declared = declaredWeightLimits();
     expect(declared.weightCaps).toEqual({ profileEmbedding: 3 });
-    expect(declared.impliedBy).toEqual({ locality: ['street'] });
+    expect(declared.impliedBy).toEqual({ locality: ['street'], country: ['street', 'locality'] });
     expect(declared.evidenceGroups.contactPoint).toEqual([['email'], ['domain'], ['phone'], ['street', 'addressDetail', 'locality']]);
     expect(groupMates('phone', compileLimits(declared)).sort()).toEqual(['addressDetail', 'domain', 'email', 'locality', 'phone', 'street']);
     expect(groupMates('companyName', compileLimits(declared))).toEqual(['companyName']);
