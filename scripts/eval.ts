@@ -11,7 +11,7 @@ import type { LabelledDataset } from '../lib/evaluation/datasets/types';
 import type { DatabaseHandle } from '../lib/db/client';
 import { openScratchPglite, openScratchPostgres } from '../lib/db/scratch';
 import { env } from '../lib/env';
-import { evaluationMarkdown, evaluationSummaryLines, evaluationJson } from '../lib/evaluation/report';
+import { evaluationMarkdown, evaluationSummaryLines, evaluationJson, reliabilityTableLines } from '../lib/evaluation/report';
 import { evaluateDataset, type EvaluationPhase } from '../lib/services/evaluation';
 import { estimateParametersFromDatabase, MIN_CUSTOMERS_FOR_ESTIMATE } from '../lib/services/estimation';
 
@@ -107,6 +107,7 @@ async function main() {
     writeFileSync(jsonPath, `${JSON.stringify(evaluationJson(result, handle.kind), null, 2)}\n`);
     writeFileSync(mdPath, evaluationMarkdown(result, handle.kind));
     console.log(evaluationSummaryLines(result, handle.kind).join('\n'));
+    console.log(['', 'reliability (calibration per probability bucket):', ...reliabilityTableLines(result.quality.calibration)].join('\n'));
     console.log(`\nwritten: ${jsonPath}, ${mdPath}`);
   } finally {
     bar?.stop();
