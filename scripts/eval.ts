@@ -9,7 +9,9 @@ import type { DatabaseHandle } from '../lib/db/client';
 import { openScratchPglite, openScratchPostgres } from '../lib/db/scratch';
 import { env } from '../lib/env';
 import { evaluationMarkdown, evaluationSummaryLines, evaluationJson, reliabilityTableLines } from '../lib/evaluation/report';
-import { evaluateDataset, type EvaluationPhase } from '../lib/services/evaluation';
+import { learningCurveJson, learningCurveLines, learningCurveMarkdown } from '../lib/evaluation/learning-curve-report';
+import { evaluateDataset, type EvaluationOptions, type EvaluationPhase } from '../lib/services/evaluation';
+import { evaluateLearningCurve, type LearningCurve } from '../lib/services/learning-curve';
 import { estimateParametersFromDatabase, MIN_CUSTOMERS_FOR_ESTIMATE } from '../lib/services/estimation';
 
 const program = evalCommand();
@@ -34,29 +36,48 @@ async function main() {
   if (options.estimate && !estimate) {
     console.error(`${dataset.customers.length} customers are too few to estimate m/u by EM (it needs ${MIN_CUSTOMERS_FOR_ESTIMATE}): scoring with the shipped default parameters, as --no-estimate does`);
   }
+  // Labels act through re-estimation: without EM there is nothing for them to change.
+  if (options.labels && !estimate) throw new Error('--labels needs m/u estimated by EM on the loaded records (at least 100 customers, without --no-estimate)');
   try {
-    const result = await evaluateDataset(
-      { db: handle.db, actor: 'eval' },
-      dataset,
-      {
-        beforeMatching: estimate ? (ctx) => estimateParametersFromDatabase(ctx, { source: `eval:${dataset.name}`, mode: dataset.mode }).then(() => undefined) : undefined,
-        onPhase: (phase: EvaluationPhase, total: number) => {
-          bar?.stop();
-          bar = phase === 'estimate' ? undefined : createProgress(phase, total);
-          if (phase === 'estimate' && estimate) console.error('estimating m/u by EM on the loaded records …');
-        },
-        onProgress: (_phase, done) => bar?.update(done),
+    const context = { db: handle.db, actor: 'eval' };
+    const evaluationOptions: EvaluationOptions = {
+      beforeMatching: estimate ? (ctx) => estimateParametersFromDatabase(ctx, { source: `eval:${dataset.name}`, mode: dataset.mode }).then(() => undefined) : undefined,
+      onPhase: (phase: EvaluationPhase, total: number) => {
+        bar?.stop();
+        bar = phase === 'estimate' ? undefined : createProgress(phase, total);
+        if (phase === 'estimate' && estimate) console.error('estimating m/u by EM on the loaded records …');
       },
-    );
+      onProgress: (_phase, done) => bar?.update(done),
+    };
+    let curve: LearningCurve | undefined;
+    let result;
+    if (options.labels) {
+      ({ result, curve } = await evaluateLearningCurve(context, dataset, {
+        ...evaluationOptions,
+        labelCounts: options.labels,
+        seed: options.labelSeed,
+        order: options.labelOrder,
+        estimateWithLabels: (ctx, labels) => estimateParametersFromDatabase(ctx, { source: `eval:${dataset.name}:labels-${labels.length}`, mode: dataset.mode, labels }).then(() => undefined),
+        onPoint: (labels) => {
+          bar?.stop();
+          bar = undefined;
+          console.error(`learning curve: ${labels} labels${labels > 0 ? ', re-estimating and matching the held-out records' : ''} …`);
+        },
+      }));
+    } else {
+      result = await evaluateDataset(context, dataset, evaluationOptions);
+    }
     bar?.stop();
     const base = path.join('eval-results', dataset.name.replace(/[^\w.-]+/g, '_'));
     const jsonPath = String(options.json ?? `${base}.json`);
     const mdPath = String(options.md ?? `${base}.md`);
     for (const file of [jsonPath, mdPath]) mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    writeFileSync(jsonPath, `${JSON.stringify(evaluationJson(result, handle.kind), null, 2)}\n`);
-    writeFileSync(mdPath, evaluationMarkdown(result, handle.kind));
+    const json = { ...evaluationJson(result, handle.kind), ...(curve ? { learning_curve: learningCurveJson(curve) } : {}) };
+    writeFileSync(jsonPath, `${JSON.stringify(json, null, 2)}\n`);
+    writeFileSync(mdPath, evaluationMarkdown(result, handle.kind) + (curve ? `\n${learningCurveMarkdown(curve)}` : ''));
     console.log(evaluationSummaryLines(result, handle.kind).join('\n'));
     console.log(['', 'reliability (calibration per probability bucket):', ...reliabilityTableLines(result.quality.calibration)].join('\n'));
+    if (curve) console.log(['', ...learningCurveLines(curve)].join('\n'));
     console.log(`\nwritten: ${jsonPath}, ${mdPath}`);
   } finally {
     bar?.stop();
