@@ -1,6 +1,6 @@
 // npm run eval — measure matching quality on labelled data: load it into a fresh database, run the real
 // matching service on every incoming record, print and write precision/recall/F1, per band, candidate
-// recall, calibration and timings.
+// recall, calibration and timings; with --labels, also a learning curve from simulated steward labels.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createProgress, type Progress } from '../lib/cli/progress';
