@@ -5,7 +5,7 @@ import { clusteredQuality } from './clustered';
 
 const record = (id: string, contactName: string) => ({ id, contactName });
 const view = (matchWeight: number, competitionBits = 0) => ({ matchWeight, competitionBits });
-const item = { exactHold: null };
+const item: { exactHold: null } = { exactHold: null };
 
 describe('LabelledPairs', () => {
   const link: LabelledDataset = {

@@ -37,6 +37,8 @@ export interface MatchModel {
   /** In the order of the explanation's waterfall. */
   comparisons: readonly FieldComparisonDefinition[];
   channels: readonly CandidateChannelDefinition[];
+  /** The comparisons that say who a business is; when all of them disagree the pair is never exact. */
+  identity: readonly string[];
   estimation: EstimationSettings;
 }
 
@@ -74,6 +76,7 @@ export const MATCH_MODEL: MatchModel = {
     { name: 'name_embedding', selectsOn: NAMES },
     { name: 'profile_embedding', selectsOn: null },
   ],
+  identity: ['companyName', 'contactName'],
   estimation: { maxIterations: 25, tolerance: 1e-4, priorStrength: 10, uRefinementRounds: 2, uPriorPairs: 1000 },
 };
 

@@ -1,11 +1,13 @@
 // The stored explanation (match_criteria JSONB): the score's own sum, field by field, plus how the
-// candidate was found. The UI's waterfall reads exactly this.
+// candidate was found. Its shape is lib/schemas/explanation.ts, which the UI and OpenAPI read too.
 import { fieldContradicts } from '../matching/compare/compare-pair';
-import type { ScoredCandidate } from './scoring';
+import type { MatchCriteria, MatchCriteriaField } from '../schemas/explanation';
+import type { ScoredCandidate } from '../matching/pipeline';
 
 export const MATCH_CRITERIA_VERSION = 1;
 
-export function matchCriteria(candidate: ScoredCandidate) {
+/** The customer is not part of the explanation, so any candidate source's result will do. */
+export function matchCriteria(candidate: ScoredCandidate<unknown>) {
   return {
     version: MATCH_CRITERIA_VERSION,
     parameters_version: candidate.parametersVersion,
@@ -32,11 +34,9 @@ export function matchCriteria(candidate: ScoredCandidate) {
       ...(contribution.limitedBy
         ? { limited_by: contribution.limitedBy, unlimited_weight: roundOrNull(contribution.unlimitedWeight ?? null), evidence_group: contribution.evidenceGroup ?? null }
         : {}),
-    })),
-  };
+    }) satisfies MatchCriteriaField),
+  } satisfies MatchCriteria;
 }
-
-export type MatchCriteria = ReturnType<typeof matchCriteria>;
 
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;

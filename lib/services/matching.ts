@@ -6,7 +6,7 @@ import { isResolved, openState, STATE_LABELS } from '../domain/resolution';
 import { AppError } from '../errors';
 import type { IncomingCustomer } from '../db/schema';
 import { logger } from '../logger';
-import { matchCompleteness } from '../schemas/match';
+import { matchCompleteness } from '../domain/match-completeness';
 import type { ServiceContext } from './context';
 import { getIncoming } from './incoming';
 import { matchCriteria } from './match-criteria';

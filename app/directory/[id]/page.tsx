@@ -6,7 +6,7 @@ import { AuditTrail } from '@/components/directory/audit-trail';
 import { CustomerProfile } from '@/components/directory/customer-profile';
 import { MatchHistory } from '@/components/directory/match-history';
 import { Notice } from '@/components/ui/states';
-import type { Customer } from '@/lib/db/schema';
+import type { Customer } from '@/lib/services/customers';
 import { AppError } from '@/lib/errors';
 import { idParam } from '@/lib/schemas/common';
 import { listAudit } from '@/lib/services/audit';

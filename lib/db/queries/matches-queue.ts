@@ -5,13 +5,13 @@ import type { Database } from '../client';
 import { escapeLike } from '../rows';
 import { customers, incomingCustomers, matchingResults, type MatchingResult } from '../schema';
 import type { ConfidenceBand } from '../../matching/types';
-import type { ReviewDecision } from '../schema';
+import type { CandidateDecision } from '../../domain/resolution';
 import { MOST_UNCERTAIN_PROBABILITY, type QueueSort } from '../../schemas/review-queue';
 
 export interface QueueFilter {
   bands: ConfidenceBand[];
   reviewed: 'no' | 'yes' | 'any';
-  decision?: ReviewDecision;
+  decision?: CandidateDecision;
   /** Created on or after this instant / before this instant. */
   createdFrom?: Date;
   createdBefore?: Date;

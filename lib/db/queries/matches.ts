@@ -1,7 +1,8 @@
 // Queries on matching results: idempotent upsert per (incoming, customer), and ranked reads.
 import { and, asc, count, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { Database } from '../client';
-import { customers, incomingCustomers, matchingResults, type MatchingResult, type ReviewDecision } from '../schema';
+import type { CandidateDecision } from '../../domain/resolution';
+import { customers, incomingCustomers, matchingResults, type MatchingResult } from '../schema';
 
 export type NewMatchingResult = typeof matchingResults.$inferInsert;
 
@@ -101,7 +102,7 @@ export async function reopenCandidates(db: Database, incomingId: number, ids: nu
 }
 
 /** Reviewed candidates whose decision is one of `decisions` (the labelling ones): the pairs stewards judged. */
-export async function reviewedPairs(db: Database, decisions: readonly ReviewDecision[]): Promise<Array<{ incomingId: number; customerId: number; decision: ReviewDecision }>> {
+export async function reviewedPairs(db: Database, decisions: readonly CandidateDecision[]): Promise<Array<{ incomingId: number; customerId: number; decision: CandidateDecision }>> {
   const rows = await db
     .select({ incomingId: matchingResults.incomingId, customerId: matchingResults.customerId, decision: matchingResults.reviewDecision })
     .from(matchingResults)

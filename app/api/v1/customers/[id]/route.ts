@@ -1,7 +1,8 @@
 import { json, route } from '@/lib/http/handler';
 import { parseOrThrow } from '@/lib/http/validate';
 import { idParam } from '@/lib/schemas/common';
-import { customerPatchSchema, toCustomerResponse } from '@/lib/schemas/customer';
+import { customerPatchSchema } from '@/lib/schemas/customer';
+import { toCustomerResponse } from '@/lib/http/responses/customer';
 import { deleteCustomer, getCustomer, updateCustomer } from '@/lib/services/customers';
 import { unsupportedMethods } from '@/lib/http/methods';
 
