@@ -21,15 +21,14 @@ describe.each(testDatabases())('estimation with steward labels ($kind)', ({ open
     handle = await open();
     const ctx = { db: handle.db, actor: 'steward' };
     const dataset = generateCompanyDataset({ seed: 515, customers: 120 });
-    const customerIds = await createCustomersBulk(ctx, dataset.customers.map(toInput));
+    await createCustomersBulk(ctx, dataset.customers.map(toInput));
     const incomingIds = await submitIncomingBulk(ctx, dataset.incoming.map(toInput));
-    const datasetIdOfCustomer = new Map(customerIds.map((id, index) => [id, dataset.customers[index].id]));
-    const truth = new Set(dataset.truePairs.map(([incoming, customer]) => `${incoming}:${customer}`));
-    // A steward decides the best candidate of the first 40 records, as the truth says.
+    // A steward decides the best candidate of the first 40 records: accepts every other one and rejects
+    // the rest. Labels are what stewards decided, right or wrong, so the truth plays no part here.
     for (let i = 0; i < 40; i += 1) {
       const [best] = (await matchIncoming(ctx, incomingIds[i])).matches;
       if (!best) continue;
-      const decision = truth.has(`${dataset.incoming[i].id}:${datasetIdOfCustomer.get(best.customer.id)}`) ? 'accept' : 'reject';
+      const decision = i % 2 === 0 ? 'accept' : 'reject';
       await reviewMatch(ctx, best.result.id, reviewInputSchema.parse({ decision, expected_version: best.result.version }));
       decided[decision] += 1;
     }
@@ -41,7 +40,7 @@ describe.each(testDatabases())('estimation with steward labels ($kind)', ({ open
   it('reads accepted pairs as matches and rejected ones as non-matches, never the candidates an accept superseded', async () => {
     const labels = await stewardLabels(handle.db);
     expect(decided.accept).toBeGreaterThan(5);
-    expect(decided.reject).toBeGreaterThan(0);
+    expect(decided.reject).toBeGreaterThan(5);
     expect(labels.filter((label) => label.isMatch)).toHaveLength(decided.accept);
     expect(labels.filter((label) => !label.isMatch)).toHaveLength(decided.reject);
   });
