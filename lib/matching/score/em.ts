@@ -243,3 +243,7 @@ export function estimateFromLabels(vectors: ComparisonVector[], labels: boolean[
   const limits = weightLimitsOf(base ?? {}, model);
   return toParameters(model, m, u, lambda, `labels-${new Date().toISOString()}`, limits, { method: 'labels', candidatePairs: vectors.length });
 }
+
+// For the semi-supervised estimate (em-labelled.ts), which runs the same stages with labelled pairs held fixed.
+export { combineBlocks, tableOf, toParameters };
+export type { BlockRun, Settings as EstimationSettings };
