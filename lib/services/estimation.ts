@@ -1,7 +1,7 @@
 // Re-estimates the model on the data in the database: u from random pairs, m and λ by EM over the pairs
 // that candidate generation finds, each field's m from blocks not chosen on that field (the model's
 // channels say which). Steward decisions, where there are any, are labels held fixed in EM
-// (semi-supervised, em-labelled.ts). The estimate is stored as the new active parameter version.
+// (semi-supervised EM). The estimate is stored as the new active parameter version.
 import { sampleCustomers, sampleIncoming, tableCounts } from '../db/queries/samples';
 import type { Customer, IncomingCustomer } from '../db/schema';
 import { cosineSimilarity } from '../embeddings/local';
@@ -11,7 +11,6 @@ import { normalizeRecord } from '../matching/normalize/record';
 import { MATCH_MODEL, type CandidateChannel, type MatchModel } from '../matching/model';
 import { compareCandidates } from '../matching/pipeline';
 import { estimateParameters, trainingBlocks } from '../matching/score/em';
-import { estimateParametersWithLabels } from '../matching/score/em-labelled';
 import type { MatchParameters } from '../matching/score/params';
 import { AppError } from '../errors';
 import type { ServiceContext } from './context';
@@ -126,7 +125,7 @@ export async function estimateParametersFromDatabase(ctx: ServiceContext, option
   const initial = await currentParameters(ctx.db);
   const version = `em-${options.source}-${new Date().toISOString()}`;
   const estimateOptions = { model, candidateVectors, randomVectors, initial, blocks, totalPairs, version };
-  const estimate = labelled.labels.size > 0 ? estimateParametersWithLabels({ ...estimateOptions, labels: labelled.labels }) : estimateParameters(estimateOptions);
+  const estimate = estimateParameters({ ...estimateOptions, labels: labelled.labels });
   const labelCounts = { ...(estimate.parameters.training?.labels ?? { matches: 0, nonMatches: 0 }), notCandidates: labelled.notCandidates };
   const parameters: MatchParameters = {
     ...estimate.parameters,

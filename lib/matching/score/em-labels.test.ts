@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ComparisonVector } from '../compare/types';
 import { estimateParameters } from './em';
-import { estimateParametersWithLabels } from './em-labelled';
 import { initialParameters } from './params';
 
 /** Deterministic pseudo-random numbers for reproducible synthetic pairs. */
@@ -39,7 +38,7 @@ function pairs(count: number, share: { match: number; premises: number }, seed: 
 /** Starting parameters without weight limits: the synthetic fields are independent by construction. */
 const initial = () => ({ ...initialParameters(), weightCaps: {}, evidenceGroups: {} });
 
-describe('estimateParametersWithLabels (semi-supervised EM)', () => {
+describe('estimateParameters with steward labels (semi-supervised EM)', () => {
   const candidates = pairs(4_000, { match: 0.1, premises: 0.1 }, 1);
   const randomPairs = pairs(4_000, { match: 0, premises: 0 }, 2).vectors;
   const options = { candidateVectors: candidates.vectors, randomVectors: randomPairs, initial: initial(), totalPairs: 1_000_000 };
@@ -48,11 +47,11 @@ describe('estimateParametersWithLabels (semi-supervised EM)', () => {
   it('is estimateParameters when no candidate pair is labelled', () => {
     const plain = estimateParameters(options);
     const stray: ComparisonVector = { comparisons: [] };
-    const withStrayLabel = estimateParametersWithLabels({ ...options, labels: new Map([[stray, true]]) });
+    const withStrayLabel = estimateParameters({ ...options, labels: new Map([[stray, true]]) });
     expect(withStrayLabel.parameters.fields).toEqual(plain.parameters.fields);
     expect(withStrayLabel.parameters.lambda).toBe(plain.parameters.lambda);
     expect(withStrayLabel.parameters.training?.labels).toEqual({ matches: 0, nonMatches: 0 });
-    expect(estimateParametersWithLabels({ ...options, labels: new Map() }).parameters.fields).toEqual(plain.parameters.fields);
+    expect(estimateParameters({ ...options, labels: new Map() }).parameters.fields).toEqual(plain.parameters.fields);
   }, 60_000);
 
   it('moves m and the candidate λ towards the truth as labels are added', () => {
@@ -61,8 +60,8 @@ describe('estimateParametersWithLabels (semi-supervised EM)', () => {
       return Math.abs(fields.email.levels.exact.m - RATES.match.email) + Math.abs(fields.phone.levels.exact.m - RATES.match.phone);
     };
     const none = estimateParameters(options);
-    const some = estimateParametersWithLabels({ ...options, labels: labelsOfFirst(400) });
-    const many = estimateParametersWithLabels({ ...options, labels: labelsOfFirst(2_000) });
+    const some = estimateParameters({ ...options, labels: labelsOfFirst(400) });
+    const many = estimateParameters({ ...options, labels: labelsOfFirst(2_000) });
     // Without labels the premises pairs drag email's m down to about half its true 0.7.
     expect(none.parameters.fields.email.levels.exact.m).toBeLessThan(0.4);
     expect(distance(some)).toBeLessThan(distance(none));
@@ -73,7 +72,7 @@ describe('estimateParametersWithLabels (semi-supervised EM)', () => {
 
   it('holds a labelled pair at its class: every pair labelled, m is the labelled matches\' level shares', () => {
     const labels = new Map(candidates.vectors.map((vector, index) => [vector, candidates.isMatch[index]]));
-    const result = estimateParametersWithLabels({ ...options, labels, priorStrength: 0 });
+    const result = estimateParameters({ ...options, labels, priorStrength: 0 });
     const matches = candidates.vectors.filter((_, index) => candidates.isMatch[index]);
     const emailExact = matches.filter((vector) => vector.comparisons.find((c) => c.field === 'email')!.level === 'exact').length / matches.length;
     expect(result.parameters.fields.email.levels.exact.m).toBeCloseTo(emailExact, 6);
