@@ -37,7 +37,7 @@ export interface MatchModel {
   /** In the order of the explanation's waterfall. */
   comparisons: readonly FieldComparisonDefinition[];
   channels: readonly CandidateChannelDefinition[];
-  /** The comparisons that say who a business is; when all of them disagree the pair is never exact. */
+  /** The comparisons that say who a business is: when one disagrees and none agrees the pair is never exact. */
   identity: readonly string[];
   estimation: EstimationSettings;
 }
