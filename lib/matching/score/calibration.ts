@@ -9,8 +9,8 @@ export interface Calibration {
   labels: { matches: number; nonMatches: number };
 }
 
-/** Below this many decisions of either kind a fit says more about the labels drawn than about the model. */
-export const MIN_CALIBRATION_LABELS = 10;
+/** Below this many decisions of either kind (about 15 per fitted number) a fit says more about the labels drawn than the model. */
+export const MIN_CALIBRATION_LABELS = 30;
 /** Pseudo-observations' weight of the uncalibrated reading (a Gaussian prior on slope and intercept). */
 const PRIOR_PRECISION = 1;
 const IDENTITY = { slope: Math.LN2, intercept: 0 };
