@@ -1,6 +1,7 @@
 // The customer domain: what clients may send (seed and CSV field names), and what they get back.
 import { z } from 'zod';
 import type { Customer, IncomingCustomer } from '../db/schema';
+import type { LinkedRecord } from '../domain/linked-record';
 import { isImpossibleDate } from '../matching/normalize/date';
 import { INTEGER_RANGE, MAX_IDENTIFIERS, MONEY_LIMIT, TEXT_COLUMN_LENGTHS, TEXT_POLICY_LENGTHS } from './column-limits';
 import { MAX_PAGE_SIZE, boundedNumber, idParam, optionalText, requiredText } from './common';
@@ -182,3 +183,25 @@ export function toCustomerResponse(customer: Customer) {
 }
 
 export type CustomerResponse = ReturnType<typeof toCustomerResponse>;
+
+function toLinkedRecordResponse(record: LinkedRecord) {
+  return {
+    incoming_id: record.incomingId,
+    source_system: record.sourceSystem,
+    source_id: record.sourceId,
+    company_name: record.companyName,
+    contact_name: record.contactName,
+    city: record.city,
+    country: record.country,
+    decision: record.decision,
+    decided_by: record.decidedBy,
+    decided_date: record.decidedAt?.toISOString() ?? null,
+    match_id: record.matchId,
+    review_path: record.reviewPath,
+  };
+}
+
+/** GET /customers/{id}: the customer and the source records resolved onto it. */
+export function toCustomerDetailResponse({ customer, linkedRecords, linkedRecordsTotal }: { customer: Customer; linkedRecords: LinkedRecord[]; linkedRecordsTotal: number }) {
+  return { ...toCustomerResponse(customer), linked_records: linkedRecords.map(toLinkedRecordResponse), linked_records_total: linkedRecordsTotal };
+}

@@ -1,5 +1,5 @@
 // Queries on incoming customers: insert, read, and status transitions.
-import { and, asc, eq, gt, ilike, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, ilike, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../client';
 import { escapeLike } from '../rows';
 import type { Resolution } from '../../domain/resolution-record';
@@ -100,4 +100,36 @@ export async function recordsResolvedTo(db: Database, customerId: number, except
     .where(and(eq(incomingCustomers.resolvedCustomerId, customerId), ne(incomingCustomers.id, exceptIncomingId), inArray(incomingCustomers.processingStatus, ['linked', 'created'])))
     .orderBy(asc(incomingCustomers.id));
   return rows.map((row) => row.id);
+}
+
+/** A source record resolved onto a customer: accepted, merged or created it (incoming_resolved_customer_idx). */
+export type LinkedRecordRow = Pick<
+  IncomingCustomer,
+  'id' | 'sourceSystem' | 'sourceId' | 'companyName' | 'contactName' | 'city' | 'country' | 'processingStatus' | 'resolution' | 'resolvedAt'
+>;
+
+const LINKED_STATES: ProcessingStatus[] = ['linked', 'created'];
+
+/** The records resolved onto one customer, most recently decided first, bounded; with how many there are in all. */
+export async function listLinkedRecords(db: Database, customerId: number, limit: number): Promise<{ rows: LinkedRecordRow[]; total: number }> {
+  const where = and(eq(incomingCustomers.resolvedCustomerId, customerId), inArray(incomingCustomers.processingStatus, LINKED_STATES));
+  const rows = await db
+    .select({
+      id: incomingCustomers.id,
+      sourceSystem: incomingCustomers.sourceSystem,
+      sourceId: incomingCustomers.sourceId,
+      companyName: incomingCustomers.companyName,
+      contactName: incomingCustomers.contactName,
+      city: incomingCustomers.city,
+      country: incomingCustomers.country,
+      processingStatus: incomingCustomers.processingStatus,
+      resolution: incomingCustomers.resolution,
+      resolvedAt: incomingCustomers.resolvedAt,
+    })
+    .from(incomingCustomers)
+    .where(where)
+    .orderBy(sql`${incomingCustomers.resolvedAt} desc nulls last`, desc(incomingCustomers.id))
+    .limit(limit);
+  const total = rows.length < limit ? rows.length : Number((await db.select({ n: count() }).from(incomingCustomers).where(where))[0]?.n ?? 0);
+  return { rows, total };
 }

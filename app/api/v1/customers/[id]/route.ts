@@ -1,8 +1,9 @@
 import { json, route } from '@/lib/http/handler';
 import { parseOrThrow } from '@/lib/http/validate';
 import { idParam } from '@/lib/schemas/common';
-import { customerPatchSchema, toCustomerResponse } from '@/lib/schemas/customer';
-import { deleteCustomer, getCustomer, updateCustomer } from '@/lib/services/customers';
+import { customerPatchSchema, toCustomerDetailResponse, toCustomerResponse } from '@/lib/schemas/customer';
+import { deleteCustomer, updateCustomer } from '@/lib/services/customers';
+import { getCustomerWithLinkedRecords } from '@/lib/services/linked-records';
 import { unsupportedMethods } from '@/lib/http/methods';
 
 export const dynamic = 'force-dynamic';
@@ -11,7 +12,7 @@ type Params = { id: string };
 
 export const GET = route<Params>({ scope: 'read' }, async (_request, { params, service }) => {
   const id = parseOrThrow(idParam, params.id, 'customer id');
-  return json(toCustomerResponse(await getCustomer(await service(), id)));
+  return json(toCustomerDetailResponse(await getCustomerWithLinkedRecords(await service(), id)));
 });
 
 export const PATCH = route<Params>({ scope: 'write', body: true }, async (_request, { params, body, service }) => {
