@@ -6,6 +6,7 @@ import { AppError } from '../errors';
 import { actionErrorMessage } from './action-errors';
 import { uiActionContext, type UiScope } from './session';
 import type { ServiceContext } from '../services/context';
+import { isHardConflictError } from '../services/entity-conflict';
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -43,7 +44,8 @@ export function stewardAction<S extends z.ZodType, T>(
       const ctx = await uiActionContext(scope);
       return { ok: true, data: await run(ctx, parsed.data) };
     } catch (error) {
-      const conflict = error instanceof AppError && error.code === 'conflict';
+      // A hard conflict is a 409 too, but no one decided first: the form shows it as a refusal.
+      const conflict = error instanceof AppError && error.code === 'conflict' && !isHardConflictError(error);
       return { ok: false, conflict, message: actionErrorMessage(error, fallback) };
     }
   };

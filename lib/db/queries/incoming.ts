@@ -133,3 +133,31 @@ export async function listLinkedRecords(db: Database, customerId: number, limit:
   const total = rows.length < limit ? rows.length : Number((await db.select({ n: count() }).from(incomingCustomers).where(where))[0]?.n ?? 0);
   return { rows, total };
 }
+
+/** What a hard conflict is judged on: names, date of birth and documents. */
+export type IdentityFields = Pick<IncomingCustomer, 'id' | 'companyName' | 'contactName' | 'dateOfBirth' | 'identifiers'>;
+
+/**
+ * Records resolved onto a customer that could hard-conflict with another: those with a date of birth or a
+ * document, and person records (no company name). Most recently resolved first, bounded.
+ */
+export async function linkedIdentities(db: Database, customerId: number, limit: number): Promise<IdentityFields[]> {
+  return db
+    .select({
+      id: incomingCustomers.id,
+      companyName: incomingCustomers.companyName,
+      contactName: incomingCustomers.contactName,
+      dateOfBirth: incomingCustomers.dateOfBirth,
+      identifiers: incomingCustomers.identifiers,
+    })
+    .from(incomingCustomers)
+    .where(
+      and(
+        eq(incomingCustomers.resolvedCustomerId, customerId),
+        inArray(incomingCustomers.processingStatus, LINKED_STATES),
+        sql`(${incomingCustomers.dateOfBirth} is not null or ${incomingCustomers.identifiers} is not null or ${incomingCustomers.companyName} is null)`,
+      ),
+    )
+    .orderBy(sql`${incomingCustomers.resolvedAt} desc nulls last`, desc(incomingCustomers.id))
+    .limit(limit);
+}
