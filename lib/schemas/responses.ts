@@ -113,7 +113,11 @@ export const matchResponseSchema = z.object({
     prior_weight: z.number(),
     match_weight: z.number(),
     match_probability: z.number(),
-    candidate_channels: z.array(z.string()),
+    candidate_channels: z.array(z.string()).describe('How the candidate was found: identifier, date_of_birth, email, phone, domain, address, name_trigram, name_embedding, profile_embedding, or linked_record (through a source record already linked to this customer)'),
+    linked_record_ids: z
+      .array(z.number().int())
+      .optional()
+      .describe('linked_record: the incoming records, already linked to this customer, that the record matched; the score itself compares with the customer\'s own record'),
     exact_hold: z
       .enum(EXACT_HOLDS)
       .nullable()

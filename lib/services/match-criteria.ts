@@ -5,7 +5,8 @@ import type { ScoredCandidate } from './scoring';
 
 export const MATCH_CRITERIA_VERSION = 1;
 
-export function matchCriteria(candidate: ScoredCandidate) {
+/** `linkedVia`: the incoming records already linked to the candidate customer that found it (linked_record channel). */
+export function matchCriteria(candidate: ScoredCandidate, linkedVia: readonly number[] = []) {
   return {
     version: MATCH_CRITERIA_VERSION,
     parameters_version: candidate.parametersVersion,
@@ -16,6 +17,7 @@ export function matchCriteria(candidate: ScoredCandidate) {
     // What kept the pair out of the exact band although its probability reached it (lib/matching/band.ts), or null.
     exact_hold: candidate.heldFromExact,
     candidate_channels: candidate.channels,
+    ...(linkedVia.length > 0 ? { linked_record_ids: [...linkedVia] } : {}),
     embedding_similarity: { company_name: roundOrNull(candidate.nameCosine), full_profile: roundOrNull(candidate.profileCosine) },
     fields: candidate.contributions.map((contribution) => ({
       field: contribution.field,

@@ -28,6 +28,7 @@ export const matchExplanationSchema = z.object({
   confidence_band: z.string().optional(),
   exact_hold: z.enum(EXACT_HOLDS).nullable().optional(),
   candidate_channels: z.array(z.string()).optional(),
+  linked_record_ids: z.array(z.number().int()).optional(),
   fields: z.array(fieldSchema),
 });
 

@@ -6,6 +6,7 @@ import { notFound } from 'next/navigation';
 import { ChangeDecision } from '@/components/review/change-decision';
 import { ComparisonTable } from '@/components/review/comparison-table';
 import { DecisionPanel } from '@/components/review/decision-panel';
+import { LinkedVia } from '@/components/review/linked-via';
 import { CandidateStatus, ResolutionText } from '@/components/review/decision-status';
 import { StateBadge } from '@/components/review/state-badge';
 import { WeightWaterfall } from '@/components/review/weight-waterfall';
@@ -88,6 +89,7 @@ export default async function MatchDetailPage({ params }: { params: Promise<{ id
             {result.reviewDecision ? CANDIDATE_DECISION_LABELS[result.reviewDecision] : 'Not decided yet'}
           </span>
         </div>
+        <LinkedVia incomingIds={explanation?.linked_record_ids ?? []} customerName={customerName} />
         {holdNote ? (
           <p className="text-sm text-amber-900" data-testid="exact-hold-note">
             {holdNote}
