@@ -5,40 +5,31 @@ import { receiveIncoming } from '@/lib/services/incoming';
 import { matchesForIncoming, matchIncoming } from '@/lib/services/matching';
 import { STATE_LABELS } from '@/lib/domain/resolution';
 import { formatDateTime } from '@/lib/ui/format';
-import { actionErrorMessage } from '@/lib/ui/action-errors';
-import { fieldErrors, formFields } from '@/lib/ui/form-data';
-import { INCOMING_FIELD_LABELS, INCOMING_FIELD_NAMES } from '@/lib/ui/incoming-fields';
+import { INCOMING_FIELD_LABELS } from '@/lib/ui/incoming-fields';
 import { toMatchSummary, type MatchSummary } from '@/lib/ui/match-summary';
-import { uiActionContext } from '@/lib/ui/session';
+import { stewardAction, withFormState } from '@/lib/ui/steward-action';
 
-export interface SubmitMatchState {
-  fieldErrors?: Record<string, string>;
-  message?: string;
-  result?: {
-    incomingId: number;
-    companyName: string;
-    candidateCount: number | null;
-    processingTimeMs: number;
-    matches: MatchSummary[];
-    /** Received before: the stored record and its matches are shown, nothing new was stored. */
-    resubmittedNote: string | null;
-  };
+export interface SubmitMatchResult {
+  incomingId: number;
+  companyName: string;
+  candidateCount: number | null;
+  processingTimeMs: number;
+  matches: MatchSummary[];
+  /** Received before: the stored record and its matches are shown, nothing new was stored. */
+  resubmittedNote: string | null;
 }
 
-export async function submitAndMatchAction(_previous: SubmitMatchState, form: FormData): Promise<SubmitMatchState> {
-  const parsed = customerInputSchema.safeParse(formFields(form, INCOMING_FIELD_NAMES));
-  if (!parsed.success) {
-    return { fieldErrors: fieldErrors(parsed.error, INCOMING_FIELD_LABELS), message: 'Some fields need attention; see the messages beside them.' };
-  }
-  try {
-    const ctx = await uiActionContext('write');
-    const started = performance.now();
-    const { incoming, resubmitted } = await receiveIncoming(ctx, { ...parsed.data, sourceSystem: 'steward-ui' });
-    // A record sent again is matched only while it still waits; otherwise its stored matches are shown.
-    const matched = !resubmitted || incoming.processingStatus === 'pending' ? await matchIncoming(ctx, incoming.id) : null;
-    const outcome = matched ?? (await matchesForIncoming(ctx, incoming.id));
-    return {
-      result: {
+export const submitAndMatchAction = withFormState(
+  stewardAction(
+    'write',
+    customerInputSchema,
+    async (ctx, record): Promise<SubmitMatchResult> => {
+      const started = performance.now();
+      const { incoming, resubmitted } = await receiveIncoming(ctx, { ...record, sourceSystem: 'steward-ui' });
+      // A record sent again is matched only while it still waits; otherwise its stored matches are shown.
+      const matched = !resubmitted || incoming.processingStatus === 'pending' ? await matchIncoming(ctx, incoming.id) : null;
+      const outcome = matched ?? (await matchesForIncoming(ctx, incoming.id));
+      return {
         incomingId: incoming.id,
         companyName: incoming.companyName ?? '',
         candidateCount: matched ? matched.candidateCount : null,
@@ -47,9 +38,8 @@ export async function submitAndMatchAction(_previous: SubmitMatchState, form: Fo
         resubmittedNote: resubmitted
           ? `This record was already received on ${formatDateTime(incoming.receivedAt)} as incoming #${incoming.id} (${STATE_LABELS[outcome.incoming.processingStatus].toLowerCase()}); nothing new was stored.`
           : null,
-      },
-    };
-  } catch (error) {
-    return { message: actionErrorMessage(error, 'Matching failed on our side; try again in a moment. Nothing you typed was lost.') };
-  }
-}
+      };
+    },
+    { fields: INCOMING_FIELD_LABELS, fallback: 'Matching failed on our side; try again in a moment. Nothing you typed was lost.' },
+  ),
+);

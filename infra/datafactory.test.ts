@@ -4,7 +4,8 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { getTableConfig } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
-import { incomingCustomers, PROCESSING_STATUSES } from '../lib/db/schema';
+import { incomingCustomers } from '../lib/db/schema';
+import { INCOMING_STATES } from '../lib/domain/resolution';
 import { modules, readText, repoDir, resourceOf } from './test-support';
 
 const columns = JSON.parse(readText('infra/datafactory/incoming-columns.json')) as {
@@ -54,7 +55,7 @@ describe('Data Factory column mapping', () => {
   it('fills status pending, source system and source id', () => {
     expect(mapped).toEqual(expect.arrayContaining(['processing_status', 'source_system', 'source_id']));
     expect(columns.constantColumns.processing_status).toBe("'pending'");
-    expect(PROCESSING_STATUSES).toContain('pending');
+    expect(INCOMING_STATES).toContain('pending');
     // Re-derive keys and embeddings of a row the copy updated (the worker re-derives flagged rows).
     expect(columns.constantColumns.needs_embedding).toBe('CAST(1 AS bit)');
   });

@@ -7,7 +7,7 @@ import { DirectorySearch } from '@/components/directory/directory-search';
 import { Pager } from '@/components/directory/pager';
 import { SemanticResults, type SemanticHit } from '@/components/directory/semantic-results';
 import { EmptyState } from '@/components/ui/states';
-import type { Customer } from '@/lib/db/schema';
+import type { Customer } from '@/lib/services/customers';
 import { directoryParamsSchema, SEMANTIC_MAX_RESULTS, type DirectoryParams } from '@/lib/schemas/directory';
 import { searchInputSchema } from '@/lib/schemas/search';
 import type { ServiceContext } from '@/lib/services/context';

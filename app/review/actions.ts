@@ -30,5 +30,5 @@ export const bulkAcceptAction = stewardAction(
     const skipped = outcome.skipped.length ? ` ${outcome.skipped.length} left unchanged.` : '';
     return { ...outcome, message: `Accepted ${outcome.accepted.length} of ${input.matches.length} exact matches.${skipped}` };
   },
-  'Bulk accept stopped because of a problem on our side; reload the queue to see what was saved.',
+  { fallback: 'Bulk accept stopped because of a problem on our side; reload the queue to see what was saved.' },
 );

@@ -1,6 +1,6 @@
 // What happened to one customer, newest first: who did it, when, and which fields changed.
 import { EmptyState } from '@/components/ui/states';
-import type { AuditEvent } from '@/lib/db/schema';
+import type { AuditEvent } from '@/lib/services/audit';
 import { auditChanges } from '@/lib/ui/audit-changes';
 import { fieldLabel, formatDateTime } from '@/lib/ui/format';
 

@@ -1,6 +1,6 @@
 // Every field of one customer, grouped the way a steward checks a record: who, where, what, and provenance.
 import type { ReactNode } from 'react';
-import type { Customer } from '@/lib/db/schema';
+import type { Customer } from '@/lib/services/customers';
 import { formatDateTime } from '@/lib/ui/format';
 
 const NUMBER = new Intl.NumberFormat('en-US');

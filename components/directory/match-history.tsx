@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { BandBadge } from '@/components/ui/band-badge';
 import { ProbabilityBar } from '@/components/ui/probability';
 import { EmptyState } from '@/components/ui/states';
-import type { MatchWithIncoming } from '@/lib/db/queries/matches';
+import type { MatchWithIncoming } from '@/lib/services/directory';
 import { formatDateTime } from '@/lib/ui/format';
 
 const DECISION_LABELS: Record<string, string> = { accept: 'Accepted', reject: 'Rejected', merge: 'Merged', create_new: 'Created as new' };

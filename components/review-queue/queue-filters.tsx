@@ -2,7 +2,7 @@
 import Link from 'next/link';
 import { BAND_ORDER, BandBadge } from '@/components/ui/band-badge';
 import { buttonClasses } from '@/components/ui/button';
-import { REVIEW_DECISIONS } from '@/lib/db/schema';
+import { CANDIDATE_DECISIONS } from '@/lib/domain/resolution';
 import { QUEUE_PAGE_SIZES, type ReviewQueueQuery } from '@/lib/schemas/review-queue';
 
 const INPUT = 'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm';
@@ -34,7 +34,7 @@ export function QueueFilters({ query }: { query: Partial<ReviewQueueQuery> }) {
           Decision
           <select name="decision" defaultValue={query.decision ?? ''} className={INPUT}>
             <option value="">Any</option>
-            {REVIEW_DECISIONS.map((decision) => (
+            {CANDIDATE_DECISIONS.map((decision) => (
               <option key={decision} value={decision}>
                 {decision.replace('_', ' ')}
               </option>

@@ -1,7 +1,8 @@
 // The score as a waterfall: the prior, each field's weight (bits of evidence for or against), and the
 // final log-odds with its probability. A CSS bar chart for the eye, a table with the same numbers for all.
 import { formatProbability, formatWeight } from '@/lib/ui/format';
-import { probabilityFromWeight, waterfallDomain, waterfallSteps, type MatchExplanation } from '@/lib/ui/explanation';
+import type { MatchCriteria } from '@/lib/schemas/explanation';
+import { probabilityFromWeight, waterfallDomain, waterfallSteps } from '@/lib/ui/explanation';
 
 function barColour(kind: string, weight: number): string {
   if (kind === 'prior') return 'bg-slate-500';
@@ -9,7 +10,7 @@ function barColour(kind: string, weight: number): string {
   return weight >= 0 ? 'bg-green-600' : 'bg-red-600';
 }
 
-export function WeightWaterfall({ explanation }: { explanation: MatchExplanation }) {
+export function WeightWaterfall({ explanation }: { explanation: MatchCriteria }) {
   const steps = waterfallSteps(explanation);
   const [low, high] = waterfallDomain(steps);
   const at = (value: number) => ((value - low) / (high - low)) * 100;

@@ -1,28 +1,31 @@
 'use client';
 // Submit & match form: the API's incoming-customer fields, inline errors, kept values, pending state.
 import { useActionState, useEffect, useRef, useState } from 'react';
-import { submitAndMatchAction, type SubmitMatchState } from '@/app/actions';
+import { submitAndMatchAction, type SubmitMatchResult } from '@/app/actions';
 import { Button } from '@/components/ui/button';
 import { Field, TextAreaField } from '@/components/ui/field';
 import { ErrorState } from '@/components/ui/states';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { EXAMPLE_INCOMING, INCOMING_FIELDS } from '@/lib/ui/incoming-fields';
+import type { ActionResult } from '@/lib/ui/steward-action';
 import { MatchResults } from './match-results';
 
 const EMPTY: Record<string, string> = Object.fromEntries(INCOMING_FIELDS.map((field) => [field.name, '']));
 
 export function IncomingForm() {
-  const [state, formAction, isPending] = useActionState<SubmitMatchState, FormData>(submitAndMatchAction, {});
+  const [state, formAction, isPending] = useActionState<ActionResult<SubmitMatchResult> | null, FormData>(submitAndMatchAction, null);
+  const result = state?.ok ? state.data : null;
+  const failure = state && !state.ok ? state : null;
   // Controlled values: the form keeps what was typed after an error (React resets uncontrolled forms).
   const [values, setValues] = useState<Record<string, string>>(EMPTY);
   const resultsRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    if (state.result) resultsRef.current?.querySelector<HTMLElement>('h2')?.focus();
-  }, [state.result]);
+    if (result) resultsRef.current?.querySelector<HTMLElement>('h2')?.focus();
+  }, [result]);
 
   const set = (name: string) => (event: { target: { value: string } }) => setValues((current) => ({ ...current, [name]: event.target.value }));
-  const errors = state.fieldErrors ?? {};
+  const errors = failure?.fieldErrors ?? {};
 
   return (
     <div className="space-y-6">
@@ -30,7 +33,7 @@ export function IncomingForm() {
         <p id="submit-help" className="text-sm text-slate-600">
           Fields marked * are required. The record is stored as incoming and matched against existing customers.
         </p>
-        {state.message ? <ErrorState title="The record was not matched">{state.message}</ErrorState> : null}
+        {failure ? <ErrorState title="The record was not matched">{failure.message}</ErrorState> : null}
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {INCOMING_FIELDS.map((field) =>
             field.type === 'textarea' ? (
@@ -78,13 +81,13 @@ export function IncomingForm() {
           <p role="status" className="text-sm text-slate-700">
             Matching against existing customers…
           </p>
-        ) : state.result ? (
+        ) : result ? (
           <MatchResults
-            incomingId={state.result.incomingId}
-            companyName={state.result.companyName}
-            matches={state.result.matches}
-            candidateCount={state.result.candidateCount}
-            resubmittedNote={state.result.resubmittedNote}
+            incomingId={result.incomingId}
+            companyName={result.companyName}
+            matches={result.matches}
+            candidateCount={result.candidateCount}
+            resubmittedNote={result.resubmittedNote}
           />
         ) : null}
       </div>

@@ -16,17 +16,10 @@ import {
   varchar,
   vector,
 } from 'drizzle-orm/pg-core';
-import { CANDIDATE_DECISIONS, INCOMING_STATES, type CandidateDecision, type IncomingState } from '../domain/resolution';
+import { EMBEDDING_DIMENSIONS } from '../domain/embedding';
+import { CANDIDATE_DECISIONS, INCOMING_STATES } from '../domain/resolution';
 import type { Resolution } from '../domain/resolution-record';
 import { KEY_COLUMN_LENGTHS, MONEY_NUMERIC, REVIEW_COLUMN_LENGTHS, TEXT_COLUMN_LENGTHS } from '../schemas/column-limits';
-
-/** Embedding width of the schema: ada-002 / text-embedding-3-* with dimensions=1536, and the local embedder. */
-export const EMBEDDING_DIMENSIONS = 1536;
-
-export const PROCESSING_STATUSES = INCOMING_STATES;
-export type ProcessingStatus = IncomingState;
-export const REVIEW_DECISIONS = CANDIDATE_DECISIONS;
-export type ReviewDecision = CandidateDecision;
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -124,7 +117,7 @@ export const incomingCustomers = pgTable(
     sourceId: varchar('source_id', { length: TEXT_COLUMN_LENGTHS.sourceId }),
     ...matchKeyFields(),
     ...embeddingFields(),
-    processingStatus: varchar('processing_status', { length: 20, enum: PROCESSING_STATUSES }).notNull().default('pending'),
+    processingStatus: varchar('processing_status', { length: 20, enum: INCOMING_STATES }).notNull().default('pending'),
     // Optimistic locking of record-level decisions (lib/services/resolution.ts); bumped by every transition.
     version: integer('version').notNull().default(1),
     // The one customer a resolved record is linked to or created as; what undoing the decision needs.
@@ -190,7 +183,7 @@ export const matchingResults = pgTable(
     matchCriteria: jsonb('match_criteria').notNull(),
     rank: integer('rank').notNull().default(1),
     reviewed: boolean('reviewed').notNull().default(false),
-    reviewDecision: varchar('review_decision', { length: 20, enum: REVIEW_DECISIONS }),
+    reviewDecision: varchar('review_decision', { length: 20, enum: CANDIDATE_DECISIONS }),
     reviewer: varchar('reviewer', { length: REVIEW_COLUMN_LENGTHS.reviewer }),
     reviewerNotes: text('reviewer_notes'),
     reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
@@ -296,7 +289,7 @@ export type AuditEvent = typeof auditEvents.$inferSelect;
 /**
  * How many customers hold each normalised value per field (company core name, contact, email, phone,
  * street, postal code, city, domain). Kept in step on every customer write; scoring reads it to weigh
- * agreement on a rare value above agreement on a common one (MATCHING.md §3).
+ * agreement on a rare value above agreement on a common one (docs/matching.md#term-frequencies).
  */
 export const termFrequencies = pgTable(
   'term_frequencies',

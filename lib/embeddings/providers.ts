@@ -2,7 +2,7 @@
 // Microsoft Entra ID) and any OpenAI-compatible server, all through the openai SDK with its own retries
 // off (our policy in remote.ts is the one in force).
 import OpenAI, { AzureOpenAI } from 'openai';
-import { EMBEDDING_DIMENSIONS } from '../db/schema';
+import { EMBEDDING_DIMENSIONS } from '../domain/embedding';
 import { embeddingConfigProblems, EnvError, type EmbeddingProviderName, type Env } from '../env';
 import { EmbeddingProviderError } from './errors';
 import { createLocalEmbedder } from './local';

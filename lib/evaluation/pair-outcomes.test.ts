@@ -5,7 +5,7 @@ import { clusteredQuality } from './clustered';
 
 const record = (id: string, contactName: string) => ({ id, contactName });
 const view = (matchWeight: number, competitionBits = 0) => ({ matchWeight, competitionBits });
-const item = { exactHold: null };
+const item: { exactHold: null } = { exactHold: null };
 
 describe('LabelledPairs', () => {
   const link: LabelledDataset = {
@@ -18,7 +18,7 @@ describe('LabelledPairs', () => {
   };
 
   it('lists a link set\'s errors without clustering it (eval-errors used to crash here)', () => {
-    const pairs = new LabelledPairs(link);
+    const pairs = new LabelledPairs<typeof item>(link);
     pairs.add('i1', 'c1', view(20), item);
     pairs.add('i1', 'c2', view(12), item);
     pairs.add('i2', 'c2', view(-5), item);
@@ -31,7 +31,7 @@ describe('LabelledPairs', () => {
 
   it('keys a dedupe pair once whichever record it was found from, and combines the views\' competition', () => {
     const dedupe: LabelledDataset = { name: 'dedupe-set', mode: 'dedupe', customers: link.customers, incoming: link.customers, truePairs: [['c1', 'c2']], notes: [] };
-    const pairs = new LabelledPairs(dedupe);
+    const pairs = new LabelledPairs<typeof item>(dedupe);
     pairs.add('c2', 'c1', view(10, -3), item);
     pairs.add('c1', 'c2', view(9, -1), item);
     const outcomes = pairs.outcomes();

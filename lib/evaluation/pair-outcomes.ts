@@ -21,7 +21,7 @@ export interface PairError<T> {
   item: T;
 }
 
-export class LabelledPairs<T extends Pick<ScoredView, 'exactHold'> = ScoredView> {
+export class LabelledPairs<T extends Pick<ScoredView, 'exactHold'> = Pick<ScoredView, 'exactHold'>> {
   private readonly views = new PairViews<T>();
   private readonly truth: Set<string>;
   private readonly hardNegatives: Set<string>;

@@ -7,7 +7,7 @@ import { recordToSeedRow, SEED_COLUMNS } from '@/lib/import/seed-csv';
 import type { LabelledRecord } from '@/lib/evaluation/datasets/types';
 import { generateCompanyDataset, generateCustomers } from '@/lib/evaluation/sample/generate';
 import { toTruthCsvRows, TRUTH_CSV_COLUMNS } from '@/lib/evaluation/sample/csv-rows';
-import type { ImportTarget } from '@/lib/db/queries/import';
+import type { ImportTarget } from './types';
 
 export interface GeneratedFiles {
   /** The file to import. */

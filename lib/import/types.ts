@@ -4,6 +4,10 @@
 export const IMPORT_FORMATS = ['csv', 'json', 'jsonl'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
+/** The table a file is imported into. */
+export const IMPORT_TARGETS = ['customers', 'incoming'] as const;
+export type ImportTarget = (typeof IMPORT_TARGETS)[number];
+
 export interface SourceRow {
   /** 1-based data row (the CSV header is not a row; blank lines are not rows). */
   row: number;

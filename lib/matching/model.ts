@@ -37,6 +37,8 @@ export interface MatchModel {
   /** In the order of the explanation's waterfall. */
   comparisons: readonly FieldComparisonDefinition[];
   channels: readonly CandidateChannelDefinition[];
+  /** The comparisons that say who a business is; when all of them disagree the pair is never exact. */
+  identity: readonly string[];
   estimation: EstimationSettings;
 }
 
@@ -76,6 +78,7 @@ export const MATCH_MODEL: MatchModel = {
     // A source record already linked to the customer matched (on any key): the pair compared is the master's.
     { name: 'linked_record', selectsOn: null },
   ],
+  identity: ['companyName', 'contactName'],
   estimation: { maxIterations: 25, tolerance: 1e-4, priorStrength: 10, uRefinementRounds: 2, uPriorPairs: 1000 },
 };
 

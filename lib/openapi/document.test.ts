@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { matchCriteriaFieldSchema, matchCriteriaSchema } from '../schemas/explanation';
 import { openApiDocument } from './document';
 
 const API_ROOT = path.join(process.cwd(), 'app/api/v1');
@@ -61,5 +62,16 @@ describe('openApiDocument', () => {
     expect(Object.keys(review.responses)).toEqual(expect.arrayContaining(['200', '401', '403', '404', '409', '422', '429']));
     expect(review.security).toEqual([{ apiKey: ['review'] }]);
     expect(document.components.securitySchemes.apiKey).toMatchObject({ type: 'http', scheme: 'bearer' });
+  });
+
+  it('describes match_criteria from the explanation schema the writer satisfies, m, u and term_frequency_adjusted included', () => {
+    interface ObjectSchema { properties: Record<string, unknown>; additionalProperties?: boolean }
+    const listing = (document.paths['/api/v1/matches/{id}'].get as { responses: Record<string, { content: Record<string, { schema: ObjectSchema }> }> }).responses['200'].content['application/json'].schema;
+    const criteria = ((listing.properties.matches as { items: ObjectSchema }).items.properties.match_criteria) as ObjectSchema;
+    const field = (criteria.properties.fields as { items: ObjectSchema }).items;
+    expect(Object.keys(criteria.properties).sort()).toEqual(Object.keys(matchCriteriaSchema.shape).sort());
+    expect(Object.keys(field.properties).sort()).toEqual(Object.keys(matchCriteriaFieldSchema.shape).sort());
+    expect(Object.keys(field.properties)).toEqual(expect.arrayContaining(['m', 'u', 'term_frequency_adjusted']));
+    expect([criteria.additionalProperties, field.additionalProperties]).toEqual([false, false]);
   });
 });

@@ -1,6 +1,5 @@
 // Audit log listing (admin).
 import { z } from 'zod';
-import type { AuditEvent } from '../db/schema';
 import { MAX_PAGE_SIZE, idParam } from './common';
 
 export const auditListQuerySchema = z.object({
@@ -11,17 +10,3 @@ export const auditListQuerySchema = z.object({
   action: z.string().trim().max(60).optional(),
   actor: z.string().trim().max(200).optional(),
 });
-
-export function toAuditResponse(event: AuditEvent) {
-  return {
-    audit_id: event.id,
-    actor: event.actor,
-    action: event.action,
-    entity_type: event.entityType,
-    entity_id: event.entityId,
-    before: event.before,
-    after: event.after,
-    request_id: event.requestId,
-    at: event.at.toISOString(),
-  };
-}

@@ -1,7 +1,6 @@
 // The import upload (POST /customers/import): its form fields, and the summary it answers.
 import { z } from 'zod';
-import { IMPORT_FORMATS } from '../import/types';
-import type { ImportSummary } from '../services/import-summary';
+import { IMPORT_FORMATS, IMPORT_TARGETS } from '../import/types';
 import { TEXT_COLUMN_LENGTHS } from './column-limits';
 import { optionalText } from './common';
 
@@ -12,7 +11,7 @@ const booleanField = z
 
 /** Multipart form fields (or query parameters) beside the file. */
 export const importFormSchema = z.object({
-  target: z.enum(['customers', 'incoming']).default('customers'),
+  target: z.enum(IMPORT_TARGETS).default('customers'),
   dry_run: booleanField,
   source_system: optionalText(TEXT_COLUMN_LENGTHS.sourceSystem),
   format: z.enum(IMPORT_FORMATS).optional(),
@@ -24,7 +23,7 @@ const rejectionSchema = z.object({ row: z.number(), line: z.number().nullable(),
 
 export const importSummaryResponseSchema = z.object({
   format: z.enum(IMPORT_FORMATS),
-  target: z.enum(['customers', 'incoming']),
+  target: z.enum(IMPORT_TARGETS),
   dry_run: z.boolean(),
   source_system: z.string(),
   rows_read: z.number(),
@@ -41,23 +40,3 @@ export const importSummaryResponseSchema = z.object({
 });
 
 export type ImportSummaryResponse = z.output<typeof importSummaryResponseSchema>;
-
-export function toImportSummaryResponse(summary: ImportSummary): ImportSummaryResponse {
-  return {
-    format: summary.format,
-    target: summary.target,
-    dry_run: summary.dryRun,
-    source_system: summary.sourceSystem,
-    rows_read: summary.rowsRead,
-    inserted: summary.inserted,
-    updated: summary.updated,
-    unchanged: summary.unchanged,
-    rejected: summary.rejected,
-    rejections: summary.rejections.map(({ sourceId, ...rest }) => ({ ...rest, source_id: sourceId })),
-    rejections_truncated: summary.rejectionsTruncated,
-    ignored_columns: summary.ignoredColumns,
-    error: summary.error,
-    vector_indexes_rebuilt: summary.vectorIndexesRebuilt,
-    duration_ms: summary.durationMs,
-  };
-}

@@ -1,10 +1,8 @@
-// Incoming customers: the same business fields as a customer; responses in the seed's names.
+// Incoming customers: the same business fields as a customer, and how a list of them is asked for.
 import { z } from 'zod';
-import type { IncomingCustomer } from '../db/schema';
-import { INCOMING_STATES, STATE_LABELS } from '../domain/resolution';
-import { readResolution } from '../domain/resolution-record';
+import { INCOMING_STATES } from '../domain/resolution';
 import { MAX_PAGE_SIZE, idParam } from './common';
-import { businessFieldsResponse, customerInputSchema, FIELD_LIMITS } from './customer';
+import { customerInputSchema, FIELD_LIMITS } from './customer';
 
 export { customerInputSchema as incomingInputSchema };
 
@@ -20,39 +18,3 @@ export const incomingListQuerySchema = z.object({
 });
 
 export type IncomingListQuery = z.output<typeof incomingListQuerySchema>;
-
-export function toIncomingResponse(incoming: IncomingCustomer) {
-  return {
-    request_id: incoming.id,
-    incoming_id: incoming.id,
-    ...businessFieldsResponse(incoming),
-    processing_status: incoming.processingStatus,
-    status_label: STATE_LABELS[incoming.processingStatus],
-    // Record-level decisions (POST /customers/incoming/{id}/decision) send this back as expected_version.
-    version: incoming.version,
-    resolved_customer_id: incoming.resolvedCustomerId,
-    resolution: resolutionResponse(incoming),
-    request_date: incoming.receivedAt.toISOString(),
-    processed_date: incoming.processedAt ? incoming.processedAt.toISOString() : null,
-    error_message: incoming.errorMessage,
-    // The embedding provider was down when it was stored: matched on exact keys and trigrams only until filled.
-    needs_embedding: incoming.needsEmbedding,
-  };
-}
-
-export type IncomingResponse = ReturnType<typeof toIncomingResponse>;
-
-/** How the record was resolved, or null while it is open. */
-function resolutionResponse(incoming: IncomingCustomer) {
-  const resolution = readResolution(incoming.resolution);
-  if (!resolution) return null;
-  return {
-    decision: resolution.decision,
-    match_id: resolution.match_id,
-    customer_id: resolution.customer_id,
-    by: resolution.by,
-    at: resolution.at,
-    notes: resolution.notes,
-    merged_fields: resolution.merged ? Object.keys(resolution.merged) : undefined,
-  };
-}

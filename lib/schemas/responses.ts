@@ -1,7 +1,8 @@
 // Response shapes, for the OpenAPI document and for contract tests that check real responses against them.
 import { z } from 'zod';
-import { CONFIDENCE_BANDS, EXACT_HOLDS } from '../matching/types';
-import { CANDIDATE_DECISIONS as REVIEW_DECISIONS, INCOMING_STATES } from '../domain/resolution';
+import { CONFIDENCE_BANDS } from '../matching/types';
+import { CANDIDATE_DECISIONS, INCOMING_STATES } from '../domain/resolution';
+import { matchCriteriaSchema } from './explanation';
 
 const text = z.string().nullable();
 const number = z.number().nullable();
@@ -109,44 +110,11 @@ export const matchResponseSchema = z.object({
   confidence_band: z.enum(CONFIDENCE_BANDS),
   confidence_level: z.number().min(0).max(1),
   rank: z.number().int(),
-  match_criteria: z.object({
-    prior_weight: z.number(),
-    match_weight: z.number(),
-    match_probability: z.number(),
-    candidate_channels: z.array(z.string()).describe('How the candidate was found: identifier, date_of_birth, email, phone, domain, address, name_trigram, name_embedding, profile_embedding, or linked_record (through a source record already linked to this customer)'),
-    linked_record_ids: z
-      .array(z.number().int())
-      .optional()
-      .describe('linked_record: the incoming records, already linked to this customer, that the record matched; the score itself compares with the customer\'s own record'),
-    exact_hold: z
-      .enum(EXACT_HOLDS)
-      .nullable()
-      .optional()
-      .describe(
-        'What kept the pair out of the exact band although its probability reached the exact cut (it is high instead): contradiction — a field contradicts the match (marked contradicts); uncorroborated — nothing beyond the names confirms it (no document, birth date, mailbox, phone number, building or company domain agrees). Null when the probability decided the band alone; absent on results stored before this was recorded',
-      ),
-    fields: z.array(
-      z.object({
-        field: z
-          .string()
-          .describe('A compared field (companyName, email, street, …), or competingCandidates: the odds given up to other candidates this one cannot be at the same time (listed in candidate)'),
-        level: z.string(),
-        weight: z.number(),
-        incoming: text,
-        candidate: text,
-        limited_by: z.enum(['cap', 'evidenceGroup']).optional().describe('Why weight is below the level\'s own: held to a cap, or counted once within a group of related evidence'),
-        unlimited_weight: z.number().nullable().optional().describe('The level\'s own weight before that limit'),
-        contradicts: z
-          .boolean()
-          .optional()
-          .describe('True when this field contradicts the match (Jr against Sr, two numbers of one document, birth dates years apart, clearly different given names, given names that differ by more than a typo): the pair is then high at most, never exact'),
-      }),
-    ),
-  }).loose(),
+  match_criteria: matchCriteriaSchema.describe('Why: the score\'s own sum, prior then field by field, and how the candidate was found'),
   created_date: z.string(),
   updated_date: z.string(),
   reviewed: z.boolean(),
-  review_decision: z.enum(REVIEW_DECISIONS).nullable(),
+  review_decision: z.enum(CANDIDATE_DECISIONS).nullable(),
   reviewer: text,
   reviewer_notes: text,
   reviewed_date: text,

@@ -1,7 +1,7 @@
 // The review queue's URL query: filters, sort and page, so a queue view is linkable. Also the bulk
 // accept body. Shared by the /review page and its actions.
 import { z } from 'zod';
-import { REVIEW_DECISIONS } from '../db/schema';
+import { CANDIDATE_DECISIONS } from '../domain/resolution';
 import { CONFIDENCE_BANDS } from '../matching/types';
 import { TEXT_POLICY_LENGTHS } from './column-limits';
 import { idParam, optionalText } from './common';
@@ -36,7 +36,7 @@ export const reviewQueueQuerySchema = z.object({
     z.array(z.enum(CONFIDENCE_BANDS)).max(CONFIDENCE_BANDS.length),
   ),
   reviewed: z.preprocess(blankToUndefined, z.enum(['no', 'yes', 'any']).default('no')),
-  decision: z.preprocess(blankToUndefined, z.enum(REVIEW_DECISIONS).optional()),
+  decision: z.preprocess(blankToUndefined, z.enum(CANDIDATE_DECISIONS).optional()),
   from: z.preprocess(blankToUndefined, isoDay.optional()),
   to: z.preprocess(blankToUndefined, isoDay.optional()),
   q: z.preprocess(blankToUndefined, z.string().trim().max(200, 'must be at most 200 characters').optional()),

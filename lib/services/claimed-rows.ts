@@ -1,7 +1,8 @@
 // Work on rows a worker has claimed: derive missing match data (rows a pipeline inserted raw, rows stored
 // while the embedding provider was down), match each row, and turn a failure into status 'error' with a short reason so that one bad row never blocks the queue.
 import { finishClaim, markFailed, renewClaim, rowsMissingMatchData, storeIncomingMatchData } from '../db/queries/queue';
-import type { IncomingCustomer, ProcessingStatus } from '../db/schema';
+import type { IncomingCustomer } from '../db/schema';
+import type { IncomingState } from '../domain/resolution';
 import { logger, safeError } from '../logger';
 import type { ConfidenceBand } from '../matching/types';
 import type { ServiceContext } from './context';
@@ -12,7 +13,7 @@ import { matchIncoming, type MatchOptions, type MatchOutcome } from './matching'
 
 /** What happened to one claimed row. */
 export type RowResult =
-  | { id: number; outcome: 'done'; status: ProcessingStatus; bestBand: ConfidenceBand | null }
+  | { id: number; outcome: 'done'; status: IncomingState; bestBand: ConfidenceBand | null }
   | { id: number; outcome: 'failed'; reason: string }
   /** The claim expired and another worker took the row over; this worker leaves it alone. */
   | { id: number; outcome: 'lost' };

@@ -18,6 +18,9 @@ import { termFrequencyKeys } from '../matching/term-frequency';
 import { incomingIdsWithCandidate } from '../db/queries/matches';
 import { refreshOpenStates } from './open-state';
 
+// Pages and components name the stored rows through this service, never through the database module.
+export type { Customer };
+
 /** A provider outage stores the customer with its keys and no embeddings (embedding_model null) for reembed to fill. */
 async function matchDataOf(ctx: ServiceContext, record: CustomerRecord, customerId?: number) {
   const { matchData, embeddingFailure } = await deriveMatchDataOrKeys(record, getEmbedder(), embeddingCacheFor(ctx.db));

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../db/client';
 import { insertCustomer } from '../db/queries/customers';
 import { insertIncoming } from '../db/queries/incoming';
-import { matchingResults, type ProcessingStatus, type ReviewDecision } from '../db/schema';
+import { matchingResults } from '../db/schema';
+import type { CandidateDecision, IncomingState } from '../domain/resolution';
 import { testDatabases } from '../db/testing';
 import type { ConfidenceBand } from '../matching/types';
 import { dashboardSummary } from './dashboard';
@@ -17,10 +18,10 @@ describe.each(testDatabases())('dashboardSummary on $kind', ({ open }) => {
     handle = await open();
     const db = handle.db;
     const [c1, c2] = [await insertCustomer(db, { companyName: 'Contoso' }), await insertCustomer(db, { companyName: 'Fabrikam' })];
-    async function incoming(status: ProcessingStatus, receivedAt: string) {
+    async function incoming(status: IncomingState, receivedAt: string) {
       return (await insertIncoming(db, { companyName: 'Incoming', processingStatus: status, receivedAt: at(receivedAt) })).id;
     }
-    async function result(incomingId: number, customerId: number, band: ConfidenceBand, rank: number, createdAt: string, review?: [ReviewDecision, string]) {
+    async function result(incomingId: number, customerId: number, band: ConfidenceBand, rank: number, createdAt: string, review?: [CandidateDecision, string]) {
       await db.insert(matchingResults).values({
         incomingId, customerId, rank, confidenceBand: band, matchType: band, similarityScore: 0.9, matchProbability: 0.9, matchWeight: 3, matchCriteria: {},
         createdAt: at(createdAt), reviewed: Boolean(review), reviewDecision: review?.[0], reviewedAt: review ? at(review[1]) : undefined,

@@ -7,12 +7,13 @@ import { withStubEmbeddingServer, type StubEmbeddingServer } from '../embeddings
 import type { Embedder } from '../embeddings/types';
 import { parseEnv } from '../env';
 import { customerInputSchema } from '../schemas/customer';
-import { toIncomingResponse } from '../schemas/incoming';
-import { MISSING_EMBEDDING_WARNING, toMatchListResponse } from '../schemas/match';
+import { MISSING_EMBEDDING_WARNING } from '../domain/match-completeness';
+import { toIncomingResponse } from '../http/responses/incoming';
+import { toMatchListResponse } from '../http/responses/match';
+import type { MatchCriteria } from '../schemas/explanation';
 import { incomingResponseSchema, matchListResponseSchema } from '../schemas/responses';
 import type { ServiceContext } from './context';
 import { submitIncoming } from './incoming';
-import type { MatchCriteria } from './match-criteria';
 import { matchIncoming } from './matching';
 import { withServiceDatabase } from './testing';
 

@@ -6,6 +6,9 @@ import type { Customer } from '../db/schema';
 import type { DirectoryParams } from '../schemas/directory';
 import type { ServiceContext } from './context';
 
+// Pages and components name the stored rows through this service, never through the database module.
+export type { MatchWithIncoming };
+
 export interface DirectoryPage {
   customers: Customer[];
   total: number;

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { criteriaField, matchCriteriaOf } from '../schemas/explanation.test-helpers';
 import { exportQuerySchema } from '../schemas/export';
 import { closingChunk, csvChunk, formatReasons, openingChunk, pageChunk, topReasons, type ExportRow } from './export-rows';
 
@@ -79,7 +80,10 @@ describe('JSON framing across pages', () => {
 });
 
 describe('topReasons', () => {
-  const criteria = {
+  const criteria = matchCriteriaOf({
+    prior_weight: -10,
+    match_weight: 7,
+    match_probability: 0.99,
     fields: [
       { field: 'companyName', level: 'exact', weight: 8.2 },
       { field: 'email', level: 'exact', weight: 10.4 },
@@ -87,15 +91,17 @@ describe('topReasons', () => {
       { field: 'phone', level: 'missing', weight: 0 },
       { field: 'website', level: 'fuzzy', weight: 1.5 },
     ],
-  };
+  });
   it('lists the contributions that moved the score most, either way, without the missing ones', () => {
     expect(topReasons(criteria).map((reason) => reason.field)).toEqual(['email', 'companyName', 'city']);
     expect(formatReasons(topReasons(criteria))).toBe('email exact +10.4; companyName exact +8.2; city different -3.1');
     expect(topReasons(null)).toEqual([]);
     expect(topReasons({ fields: 'nonsense' })).toEqual([]);
+    // A row in no shape the writer wrote lists no reasons rather than guessed ones.
+    expect(topReasons({ fields: criteria.fields.map(({ field, level, weight }) => ({ field, level, weight })) })).toEqual([]);
   });
   it('lists a contradicting field first, even one that weighs nothing, and says so', () => {
-    const contradicted = { fields: [...criteria.fields, { field: 'generation', level: 'different', weight: 0, contradicts: true }] };
+    const contradicted = { ...criteria, fields: [...criteria.fields, criteriaField({ field: 'generation', level: 'different', weight: 0, contradicts: true })] };
     expect(topReasons(contradicted)).toEqual([
       { field: 'generation', level: 'different', weight: 0, contradicts: true },
       { field: 'email', level: 'exact', weight: 10.4 },

@@ -5,18 +5,13 @@ import { SEED_COLUMNS } from '../import/seed-csv';
 import { FORMULA_START } from '../import/formula-guard';
 import type { CustomerExportRow, DecisionExportRow, MatchExportRow } from '../db/queries/export';
 import { rankReasons } from '../matching/reasons';
+import { matchCriteriaSchema, type MatchCriteriaField } from '../schemas/explanation';
 import type { ExportFormat, ExportKind } from '../schemas/export';
 
 export type ExportCell = string | number | boolean | null;
 export type ExportRow = Record<string, ExportCell | TopReason[]>;
 
-export interface TopReason {
-  field: string;
-  level: string;
-  weight: number;
-  /** The field contradicts the match: the pair is high at most, never exact. */
-  contradicts?: boolean;
-}
+export type TopReason = Pick<MatchCriteriaField, 'field' | 'level' | 'weight' | 'contradicts'>;
 
 /** How many field contributions the matches export lists (lib/matching/reasons.ts: a contradiction first, then the biggest weights). */
 export const TOP_REASON_COUNT = 3;
@@ -36,13 +31,11 @@ export const EXPORT_COLUMNS: Record<ExportKind, readonly string[]> = {
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
+/** None for a row not in the stored explanation's shape: the export goes on without its reasons. */
 export function topReasons(matchCriteria: unknown, limit = TOP_REASON_COUNT): TopReason[] {
-  const fields = (matchCriteria as { fields?: Array<{ field?: unknown; level?: unknown; weight?: unknown; contradicts?: unknown }> } | null)?.fields;
-  if (!Array.isArray(fields)) return [];
-  const reasons = fields
-    .filter((entry) => typeof entry.field === 'string' && typeof entry.weight === 'number')
-    .map((entry): TopReason => ({ field: String(entry.field), level: String(entry.level), weight: Number(entry.weight), ...(entry.contradicts === true ? { contradicts: true } : {}) }));
-  return rankReasons(reasons, limit);
+  const parsed = matchCriteriaSchema.safeParse(matchCriteria);
+  if (!parsed.success) return [];
+  return rankReasons(parsed.data.fields, limit).map(({ field, level, weight, contradicts }) => ({ field, level, weight, ...(contradicts ? { contradicts } : {}) }));
 }
 
 export function matchRow(row: MatchExportRow): ExportRow {

@@ -1,11 +1,12 @@
 // One batch of validated import rows: look the rows up by (source_system, source_id), leave
 // unchanged ones alone (no embedding, no write), and upsert new and changed ones through
 // writeInBatches (one embedder call, one transaction, one audit event), keeping term frequencies right.
-import { findBySourceIds, upsertCustomersBySource, upsertIncomingBySource, type ImportTarget, type StoredBySource } from '../db/queries/import';
+import { findBySourceIds, upsertCustomersBySource, upsertIncomingBySource, type StoredBySource } from '../db/queries/import';
 import { adjustTermFrequencies } from '../db/queries/term-frequencies';
 import type { Embedder } from '../embeddings/types';
 import { isResolved, STATE_LABELS, type IncomingState } from '../domain/resolution';
 import { contentFingerprint } from '../import/fingerprint';
+import type { ImportTarget } from '../import/types';
 import { normalizeRecord } from '../matching/normalize/record';
 import { termFrequencyKeys } from '../matching/term-frequency';
 import type { CustomerRecord } from '../matching/types';

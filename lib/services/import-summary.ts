@@ -1,7 +1,6 @@
 // The running counts of an import and the summary it ends with.
-import type { ImportTarget } from '../db/queries/import';
 import { isKnownColumn } from '../import/fields';
-import type { ImportFormat, MalformedFileError } from '../import/types';
+import type { ImportFormat, ImportTarget, MalformedFileError } from '../import/types';
 import type { BatchCounts } from './import-batch';
 
 export interface Rejection {

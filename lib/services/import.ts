@@ -4,14 +4,13 @@
 // reason, and the upsert on (source_system, source_id) makes a re-import change nothing.
 import { randomUUID } from 'node:crypto';
 import { appendAuditEvent } from '../db/queries/audit';
-import type { ImportTarget } from '../db/queries/import';
 import { env } from '../env';
 import { getEmbedder } from '../embeddings';
 import type { Embedder } from '../embeddings/types';
 import { DEFAULT_IMPORT_SOURCE_SYSTEM, validateRow } from '../import/fields';
 import { contentFingerprint, derivedSourceId } from '../import/fingerprint';
 import { sourceRows } from '../import/rows';
-import { isProblem, MalformedFileError, type ImportFormat, type ImportSource, type SourceRow } from '../import/types';
+import { isProblem, MalformedFileError, type ImportFormat, type ImportSource, type ImportTarget, type SourceRow } from '../import/types';
 import type { ServiceContext } from './context';
 import { applyImportBatch, type ImportEntry } from './import-batch';
 import { VectorIndexPlan, type ImportSizeHint } from './import-indexes';

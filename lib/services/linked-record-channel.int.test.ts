@@ -6,11 +6,11 @@ import { queryRows } from '../db/rows';
 import type { IncomingCustomer } from '../db/schema';
 import { testDatabases } from '../db/testing';
 import { customerInputSchema } from '../schemas/customer';
+import type { MatchCriteria } from '../schemas/explanation';
 import { recordDecisionSchema, reviewInputSchema } from '../schemas/review';
 import type { ServiceContext } from './context';
 import { createCustomer } from './customers';
 import { getIncoming, submitIncoming } from './incoming';
-import type { MatchCriteria } from './match-criteria';
 import { matchIncoming } from './matching';
 import { matchSettings } from './matching-settings';
 import { decideIncoming, reviewMatch } from './resolution';
@@ -65,7 +65,7 @@ describe.each(testDatabases())('the linked_record candidate channel on $kind', (
     const next = await submitIncoming(ctx, input({ ...webshop, company_name: 'Northwind Traders', city: 'London', source_id: 'W-3' }));
     const outcome = await matchIncoming(ctx, next.id, { settings: { ...matchSettings(), minStoredProbability: 0 } });
     const stored = outcome.matches.find((candidate) => candidate.result.customerId === customerId)!.result;
-    const criteria = stored.matchCriteria as MatchCriteria & { linked_record_ids?: number[] };
+    const criteria = stored.matchCriteria as MatchCriteria;
     expect(criteria.candidate_channels).toContain('linked_record');
     expect(criteria.linked_record_ids).toEqual([linked.id]);
     // Compared with the customer's own record: the webshop's email is not the CRM's.

@@ -1,12 +1,13 @@
 // The stored explanation (match_criteria JSONB): the score's own sum, field by field, plus how the
-// candidate was found. The UI's waterfall reads exactly this.
+// candidate was found. Its shape is lib/schemas/explanation.ts, which the UI and OpenAPI read too.
 import { fieldContradicts } from '../matching/compare/compare-pair';
-import type { ScoredCandidate } from './scoring';
+import type { MatchCriteria, MatchCriteriaField } from '../schemas/explanation';
+import type { ScoredCandidate } from '../matching/pipeline';
 
 export const MATCH_CRITERIA_VERSION = 1;
 
-/** `linkedVia`: the incoming records already linked to the candidate customer that found it (linked_record channel). */
-export function matchCriteria(candidate: ScoredCandidate, linkedVia: readonly number[] = []) {
+/** The customer is not part of the explanation, so any candidate source's result will do. */
+export function matchCriteria(candidate: ScoredCandidate<unknown>) {
   return {
     version: MATCH_CRITERIA_VERSION,
     parameters_version: candidate.parametersVersion,
@@ -17,7 +18,6 @@ export function matchCriteria(candidate: ScoredCandidate, linkedVia: readonly nu
     // What kept the pair out of the exact band although its probability reached it (lib/matching/band.ts), or null.
     exact_hold: candidate.heldFromExact,
     candidate_channels: candidate.channels,
-    ...(linkedVia.length > 0 ? { linked_record_ids: [...linkedVia] } : {}),
     embedding_similarity: { company_name: roundOrNull(candidate.nameCosine), full_profile: roundOrNull(candidate.profileCosine) },
     fields: candidate.contributions.map((contribution) => ({
       field: contribution.field,
@@ -34,11 +34,14 @@ export function matchCriteria(candidate: ScoredCandidate, linkedVia: readonly nu
       ...(contribution.limitedBy
         ? { limited_by: contribution.limitedBy, unlimited_weight: roundOrNull(contribution.unlimitedWeight ?? null), evidence_group: contribution.evidenceGroup ?? null }
         : {}),
-    })),
-  };
+    }) satisfies MatchCriteriaField),
+  } satisfies MatchCriteria;
 }
 
-export type MatchCriteria = ReturnType<typeof matchCriteria>;
+/** The records already linked to the candidate customer that found it (linked_record channel), named in its explanation. */
+export function withLinkedRecords(criteria: MatchCriteria, linkedVia: readonly number[] | undefined): MatchCriteria {
+  return linkedVia && linkedVia.length > 0 ? { ...criteria, linked_record_ids: [...linkedVia] } : criteria;
+}
 
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;

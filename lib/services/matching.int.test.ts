@@ -4,12 +4,12 @@ import type { DatabaseHandle } from '../db/client';
 import { queryRows } from '../db/rows';
 import { testDatabases } from '../db/testing';
 import { customerInputSchema } from '../schemas/customer';
+import type { MatchCriteria } from '../schemas/explanation';
 import type { ServiceContext } from './context';
 import { createCustomer } from './customers';
 import { seedDemoDataIfEmpty } from './demo-data';
 import { submitIncoming } from './incoming';
 import { matchIncoming } from './matching';
-import type { MatchCriteria } from './match-criteria';
 
 const input = (fields: Record<string, unknown>) => customerInputSchema.parse(fields);
 

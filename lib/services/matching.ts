@@ -6,10 +6,10 @@ import { isResolved, openState, STATE_LABELS } from '../domain/resolution';
 import { AppError } from '../errors';
 import type { IncomingCustomer } from '../db/schema';
 import { logger } from '../logger';
-import { matchCompleteness } from '../schemas/match';
+import { matchCompleteness } from '../domain/match-completeness';
 import type { ServiceContext } from './context';
 import { getIncoming } from './incoming';
-import { matchCriteria } from './match-criteria';
+import { matchCriteria, withLinkedRecords } from './match-criteria';
 import { matchSettings, type MatchSettings } from './matching-settings';
 import { currentParameters } from './parameters';
 import { competitionBitsOf, standaloneProbability } from '../matching/pipeline';
@@ -63,7 +63,7 @@ function resultRows(incomingId: number, scored: ScoredCandidate[], linkedVia: Ma
       matchWeight: candidate.matchWeight,
       confidenceBand: candidate.confidenceBand,
       matchType: candidate.confidenceBand,
-      matchCriteria: matchCriteria(candidate, linkedVia.get(candidate.customer.id)),
+      matchCriteria: withLinkedRecords(matchCriteria(candidate), linkedVia.get(candidate.customer.id)),
       rank: index + 1,
     }));
 }

@@ -12,7 +12,7 @@ import { withStubEmbeddingServer, type StubEmbeddingServer } from '../embeddings
 import type { Embedder } from '../embeddings/types';
 import { parseEnv } from '../env';
 import { customerInputSchema } from '../schemas/customer';
-import { toMatchListResponse } from '../schemas/match';
+import { toMatchListResponse } from '../http/responses/match';
 import type { ServiceContext } from './context';
 import { getIncoming, submitIncoming } from './incoming';
 import { matchesForIncoming, matchIncoming } from './matching';

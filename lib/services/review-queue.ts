@@ -9,6 +9,9 @@ import { QUEUE_MAX_OFFSET, type BulkAcceptInput, type ReviewQueueQuery } from '.
 import type { ServiceContext } from './context';
 import { reviewMatch } from './resolution';
 
+// Pages and components name the stored rows through this service, never through the database module.
+export type { QueueRow };
+
 export interface ReviewQueuePage {
   rows: QueueRow[];
   total: number;

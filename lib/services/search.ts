@@ -1,9 +1,9 @@
 // searchCustomers: the seed's free-text search. Similarity is the best of the name-embedding cosine,
 // the profile-embedding cosine, trigram word similarity and the share of query words the customer
 // contains, in [0, 1].
-import { inArray } from 'drizzle-orm';
+import { findCustomersByIds } from '../db/queries/customers';
 import { searchCustomerIds } from '../db/queries/search';
-import { customers, type Customer } from '../db/schema';
+import type { Customer } from '../db/schema';
 import { getEmbedder } from '../embeddings';
 import { embeddingTexts } from '../matching/normalize/record';
 import { queryCoverage, queryTerms } from '../matching/query-coverage';
@@ -24,7 +24,7 @@ export async function searchCustomers(ctx: ServiceContext, input: SearchInput): 
   const [embedding] = await getEmbedder().embed([text]);
   const hits = await searchCustomerIds(ctx.db, input.query_text.toLowerCase(), embedding, input.max_results * OVERFETCH, matchSettings().limits.efSearch);
   if (hits.length === 0) return [];
-  const rows = await ctx.db.select().from(customers).where(inArray(customers.id, hits.map((hit) => hit.id)));
+  const rows = await findCustomersByIds(ctx.db, hits.map((hit) => hit.id));
   const byId = new Map(rows.map((row) => [row.id, row]));
   const terms = queryTerms(input.query_text);
   // Relevance: the best of embedding cosine, trigram word similarity and query-term coverage.

@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import { criteriaField, matchCriteriaOf, type FieldFixture } from '../schemas/explanation.test-helpers';
 import { contradictingFields, exactHoldNote, leadingReason, probabilityFromWeight, readExplanation, topReasons, waterfallDomain, waterfallSteps, fieldNote } from './explanation';
 
 const stored = {
   version: 1,
+  parameters_version: 'em-generated-seed1',
   prior_weight: -10,
   match_weight: 8.5,
   match_probability: probabilityFromWeight(8.5),
   confidence_band: 'exact',
+  exact_hold: null,
+  candidate_channels: ['email', 'name_trigram'],
+  embedding_similarity: { company_name: 0.91, full_profile: null },
   fields: [
     { field: 'companyName', level: 'fuzzy', weight: 4, incoming: 'Acme Corp', candidate: 'Acme Corporation', m: 0.5, u: 0.03 },
     { field: 'email', level: 'exact', weight: 12, incoming: 'a@acme.com', candidate: 'a@acme.com', m: 0.9, u: 0.0002 },
@@ -21,6 +26,18 @@ describe('readExplanation', () => {
     expect(readExplanation(stored)?.fields).toHaveLength(5);
     expect(readExplanation({ score: 1 })).toBeNull();
     expect(readExplanation(null)).toBeNull();
+  });
+  it('reads results stored before exact_hold was recorded, and channel names of their time', () => {
+    const older: Record<string, unknown> = { ...stored, candidate_channels: ['trigram', 'profileEmbedding'] };
+    delete older.exact_hold;
+    const read = readExplanation(older);
+    expect(read?.candidate_channels).toEqual(['trigram', 'profileEmbedding']);
+    expect(read && 'exact_hold' in read).toBe(false);
+  });
+  it('degrades to null on a row the writer could not have written, so the page shows the match without it', () => {
+    expect(readExplanation({ ...stored, score: 1 })).toBeNull();
+    expect(readExplanation({ ...stored, fields: [{ ...stored.fields[0], note: 'x' }] })).toBeNull();
+    expect(readExplanation({ ...stored, fields: [{ field: 'email', level: 'exact', weight: 12 }] })).toBeNull();
   });
 });
 
@@ -63,24 +80,24 @@ describe('probabilityFromWeight', () => {
 describe('exactHoldNote', () => {
   const base = { prior_weight: -4, match_weight: 12, match_probability: 0.9998 };
   it('names the contradicting fields, or says that only the names agree, or says nothing', () => {
-    const contradicted = readExplanation({ ...base, exact_hold: 'contradiction', fields: [{ field: 'identifier', level: 'conflict', weight: -3.3, contradicts: true }] })!;
+    const contradicted = readExplanation(matchCriteriaOf({ ...base, exact_hold: 'contradiction', fields: [{ field: 'identifier', level: 'conflict', weight: -3.3, contradicts: true }] }))!;
     expect(exactHoldNote(contradicted)).toMatch(/^Registration or document number contradicts the match: .*never in the exact band/);
     // A contradicting field of a pair whose probability did not reach the exact band held nothing back.
     expect(exactHoldNote({ ...contradicted, exact_hold: null })).toBeNull();
     // Stored before exact_hold was recorded: the contradicting field says it.
     expect(exactHoldNote({ ...contradicted, exact_hold: undefined })).toMatch(/^Registration or document number contradicts the match/);
-    const uncorroborated = readExplanation({ ...base, exact_hold: 'uncorroborated', fields: [{ field: 'personName', level: 'exact', weight: 6.9 }] })!;
+    const uncorroborated = readExplanation(matchCriteriaOf({ ...base, exact_hold: 'uncorroborated', fields: [{ field: 'personName', level: 'exact', weight: 6.9 }] }))!;
     expect(exactHoldNote(uncorroborated)).toMatch(/^Nothing beyond the names confirms who this is: no birth date, document, email address, phone number, street address or website agrees/);
     expect(exactHoldNote({ ...uncorroborated, exact_hold: null })).toBeNull();
     // Results stored before exact_hold was recorded: read as before.
-    expect(exactHoldNote(readExplanation({ ...base, fields: [{ field: 'street', level: 'exact', weight: 5 }] })!)).toBeNull();
-    expect(readExplanation({ ...base, exact_hold: 'maybe', fields: [] })).toBeNull();
+    expect(exactHoldNote(readExplanation(matchCriteriaOf({ ...base, fields: [{ field: 'street', level: 'exact', weight: 5 }] }))!)).toBeNull();
+    expect(readExplanation({ ...matchCriteriaOf({ ...base, fields: [] }), exact_hold: 'maybe' })).toBeNull();
   });
 });
 
 describe('contradictingFields', () => {
   it('lists the fields marked as contradicting the match, in stored order', () => {
-    const explanation = readExplanation({
+    const explanation = readExplanation(matchCriteriaOf({
       prior_weight: -4,
       match_weight: 30,
       match_probability: 1,
@@ -89,7 +106,7 @@ describe('contradictingFields', () => {
         { field: 'identifier', level: 'conflict', weight: -3.3, contradicts: true },
         { field: 'street', level: 'exact', weight: 9.8 },
       ],
-    })!;
+    }))!;
     expect(contradictingFields(explanation)).toEqual(['identifier']);
     expect(contradictingFields({ ...explanation, fields: explanation.fields.filter((field) => !field.contradicts) })).toEqual([]);
     // The queue row leads with the contradiction, not with the biggest weight.
@@ -103,7 +120,7 @@ describe('contradictingFields', () => {
 });
 
 describe('fieldNote', () => {
-  const field = (extra: Record<string, unknown>) => ({ field: 'email', level: 'exact', weight: 0, ...extra });
+  const field = (extra: Partial<FieldFixture>) => criteriaField({ field: 'email', level: 'exact', weight: 0, ...extra });
   it('says why an exact agreement weighs nothing when its group already counted', () => {
     expect(fieldNote(field({ limited_by: 'evidenceGroup', evidence_group: 'contact', unlimited_weight: 8.25 }))).toBe(
       'counted once with related evidence (contact); alone it would be +8.3',
@@ -113,17 +130,17 @@ describe('fieldNote', () => {
     expect(fieldNote(field({ field: 'profile_embedding', level: 'cosine90', weight: 3, limited_by: 'cap', unlimited_weight: 6.5 }))).toBe('held to its cap (uncapped +6.5)');
   });
   it('names the candidates a match competes with', () => {
-    expect(fieldNote({ field: 'competingCandidates', level: 'conflicting', weight: -6.2, candidate: '#15 Quillfeather Trading' })).toBe(
+    expect(fieldNote(criteriaField({ field: 'competingCandidates', level: 'conflicting', weight: -6.2, candidate: '#15 Quillfeather Trading' }))).toBe(
       'other candidates it cannot be at the same time: #15 Quillfeather Trading',
     );
   });
   it('explains the null level, and says nothing for an ordinary level', () => {
     expect(fieldNote(field({ level: 'null' }))).toBe('missing on one side: no evidence either way');
-    expect(fieldNote({ field: 'generation', level: 'different', weight: -4.8, contradicts: true })).toBe('contradicts the match: never in the exact band, whatever the total');
+    expect(fieldNote(criteriaField({ field: 'generation', level: 'different', weight: -4.8, contradicts: true }))).toBe('contradicts the match: never in the exact band, whatever the total');
     expect(fieldNote(field({ weight: 9.1 }))).toBeUndefined();
   });
   it('carries the note into the waterfall step', () => {
-    const steps = waterfallSteps({ prior_weight: -4, match_weight: -4, match_probability: 0.06, fields: [field({ limited_by: 'evidenceGroup', unlimited_weight: 2 })] });
+    const steps = waterfallSteps(matchCriteriaOf({ prior_weight: -4, match_weight: -4, match_probability: 0.06, fields: [field({ limited_by: 'evidenceGroup', unlimited_weight: 2 })] }));
     expect(steps[1].note).toBe('counted once with related evidence; alone it would be +2.0');
   });
 });

@@ -1,48 +1,18 @@
 // Reads the stored match explanation (matching_results.match_criteria, written by
 // lib/services/match-criteria.ts) for the UI: the top reasons and the prior → fields → total waterfall.
-import { z } from 'zod';
 import { rankReasons } from '../matching/reasons';
-import { EXACT_HOLDS } from '../matching/types';
 import { comparisonLabel, levelLabel } from '../matching/level-labels';
+import { matchCriteriaSchema, type MatchCriteria, type MatchCriteriaField } from '../schemas/explanation';
 import { formatWeight } from './format';
 
-const fieldSchema = z.object({
-  field: z.string(),
-  level: z.string(),
-  weight: z.number(),
-  incoming: z.string().nullable().optional(),
-  candidate: z.string().nullable().optional(),
-  m: z.number().nullable().optional(),
-  u: z.number().nullable().optional(),
-  term_frequency_adjusted: z.boolean().optional(),
-  limited_by: z.enum(['cap', 'evidenceGroup']).optional(),
-  unlimited_weight: z.number().nullable().optional(),
-  evidence_group: z.string().nullable().optional(),
-  contradicts: z.boolean().optional(),
-});
-
-export const matchExplanationSchema = z.object({
-  prior_weight: z.number(),
-  match_weight: z.number(),
-  match_probability: z.number(),
-  confidence_band: z.string().optional(),
-  exact_hold: z.enum(EXACT_HOLDS).nullable().optional(),
-  candidate_channels: z.array(z.string()).optional(),
-  linked_record_ids: z.array(z.number().int()).optional(),
-  fields: z.array(fieldSchema),
-});
-
-export type MatchExplanation = z.infer<typeof matchExplanationSchema>;
-export type FieldWeight = z.infer<typeof fieldSchema>;
-
-/** The explanation, or null when the stored JSON is not in a shape this UI understands (older rows). */
-export function readExplanation(matchCriteria: unknown): MatchExplanation | null {
-  const parsed = matchExplanationSchema.safeParse(matchCriteria);
+/** The explanation, or null when the stored JSON is not in the shape lib/schemas/explanation.ts declares: the page then shows the match without it. */
+export function readExplanation(matchCriteria: unknown): MatchCriteria | null {
+  const parsed = matchCriteriaSchema.safeParse(matchCriteria);
   return parsed.success ? parsed.data : null;
 }
 
 /** What a steward reads first (lib/matching/reasons.ts): a contradicting field, then the biggest weights. */
-export function topReasons(explanation: MatchExplanation, count = 3): FieldWeight[] {
+export function topReasons(explanation: MatchCriteria, count = 3): MatchCriteriaField[] {
   return rankReasons(explanation.fields, count);
 }
 
@@ -60,7 +30,7 @@ export interface WaterfallStep {
 }
 
 /** Plain words for a field whose weight is not simply its level's: a steward would otherwise read +0.0 on an exact match as a bug. */
-export function fieldNote(field: FieldWeight): string | undefined {
+export function fieldNote(field: MatchCriteriaField): string | undefined {
   if (field.level === 'null') return 'missing on one side: no evidence either way';
   // lib/services/scoring.ts withCompetition: the candidates this one excludes, in `candidate`.
   if (field.field === 'competingCandidates') return `other candidates it cannot be at the same time: ${field.candidate ?? 'see the list of matches'}`;
@@ -76,7 +46,7 @@ export function fieldNote(field: FieldWeight): string | undefined {
 }
 
 /** Fields that contradict the match (lib/matching/band.ts keeps such a pair out of the exact band). */
-export function contradictingFields(explanation: MatchExplanation): string[] {
+export function contradictingFields(explanation: MatchCriteria): string[] {
   return explanation.fields.filter((field) => field.contradicts).map((field) => field.field);
 }
 
@@ -85,11 +55,14 @@ export function contradictingFields(explanation: MatchExplanation): string[] {
  * match page and the submit results, or null (lib/matching/band.ts). Results stored before
  * exact_hold was recorded say it through their contradicting fields.
  */
-export function exactHoldNote(explanation: MatchExplanation): string | null {
+export function exactHoldNote(explanation: MatchCriteria): string | null {
   const contradicting = contradictingFields(explanation).map((field) => comparisonLabel(field));
   const hold = explanation.exact_hold !== undefined ? explanation.exact_hold : contradicting.length > 0 ? 'contradiction' : null;
   if (hold === 'contradiction') {
     return `${contradicting.join(', ')} ${contradicting.length === 1 ? 'contradicts' : 'contradict'} the match: such a pair is never in the exact band, whatever its probability; a person decides.`;
+  }
+  if (hold === 'identityDisagrees') {
+    return 'The company name and the contact person both differ: the records agree on where a business is (address, phone, website), which another business at the same premises shares, not on who it is. Such a pair is never in the exact band, whatever its probability; a person decides.';
   }
   if (hold === 'uncorroborated') {
     return 'Nothing beyond the names confirms who this is: no birth date, document, email address, phone number, street address or website agrees, so a namesake would score the same. Such a pair is never in the exact band, whatever its probability; a person decides.';
@@ -98,7 +71,7 @@ export function exactHoldNote(explanation: MatchExplanation): string | null {
 }
 
 /** The one reason a queue row shows (topReasons' first), in words. */
-export function leadingReason(explanation: MatchExplanation): string | null {
+export function leadingReason(explanation: MatchCriteria): string | null {
   const [reason] = topReasons(explanation, 1);
   if (!reason) return null;
   return reasonText(reason);
@@ -110,7 +83,7 @@ export function reasonText(reason: { field: string; level: string; weight: numbe
 }
 
 /** Prior, then each field in stored order, then the total: the sum the score itself was. */
-export function waterfallSteps(explanation: MatchExplanation): WaterfallStep[] {
+export function waterfallSteps(explanation: MatchCriteria): WaterfallStep[] {
   const steps: WaterfallStep[] = [{ kind: 'prior', label: 'Prior (before any field)', weight: explanation.prior_weight, from: 0, to: explanation.prior_weight }];
   let running = explanation.prior_weight;
   for (const field of explanation.fields) {

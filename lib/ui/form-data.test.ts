@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { customerInputSchema } from '../schemas/customer';
-import { fieldErrors, formFields } from './form-data';
-
-describe('formFields', () => {
-  it('reads the named text fields and defaults the missing ones to empty', () => {
-    const form = new FormData();
-    form.set('company_name', 'Acme');
-    expect(formFields(form, ['company_name', 'email'])).toEqual({ company_name: 'Acme', email: '' });
-  });
-});
+import { fieldErrors } from './form-data';
 
 describe('fieldErrors', () => {
   it('maps the customer schema issues to the form fields, one message each', () => {

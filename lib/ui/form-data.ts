@@ -1,15 +1,5 @@
-// FormData → plain objects for zod, and zod issues → one message per form field.
+// Zod issues → one message per form field, phrased for the person filling the form in.
 import type { z } from 'zod';
-
-/** Text fields of a form as strings (files and repeated keys are not used by these forms). */
-export function formFields(form: FormData, names: readonly string[]): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const name of names) {
-    const value = form.get(name);
-    values[name] = typeof value === 'string' ? value : '';
-  }
-  return values;
-}
 
 /** The first message per top-level field, phrased for a person ("Company name must not be empty"). */
 export function fieldErrors(error: z.ZodError, labels: Record<string, string> = {}): Record<string, string> {

@@ -1,5 +1,5 @@
 // One queue row as the client table gets it: plain serialisable values.
-import type { QueueRow } from '../db/queries/matches-queue';
+import type { QueueRow } from '../services/review-queue';
 import type { CandidateDecision } from '../domain/resolution';
 import type { ConfidenceBand } from '../matching/types';
 import { leadingReason, readExplanation } from './explanation';

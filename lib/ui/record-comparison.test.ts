@@ -2,18 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { comparePair } from '../matching/compare/compare-pair';
 import { normalizeRecord } from '../matching/normalize/record';
 import type { CustomerRecord } from '../matching/types';
-import type { MatchExplanation } from './explanation';
+import type { MatchCriteria } from '../schemas/explanation';
+import { matchCriteriaOf } from '../schemas/explanation.test-helpers';
 import { agreementOf, compareRecords, type BusinessRecord } from './record-comparison';
 
 /** The explanation the engine would store for this pair (weights aside): its own levels and normalised values. */
-function engineExplanation(incoming: CustomerRecord, customer: CustomerRecord): MatchExplanation {
+function engineExplanation(incoming: CustomerRecord, customer: CustomerRecord): MatchCriteria {
   const { comparisons } = comparePair(normalizeRecord(incoming), normalizeRecord(customer));
-  return {
+  return matchCriteriaOf({
     prior_weight: -10,
     match_weight: 0,
     match_probability: 0.5,
     fields: comparisons.map((comparison) => ({ field: comparison.field, level: comparison.level, weight: 1, incoming: comparison.left, candidate: comparison.right, ...(comparison.contradicts ? { contradicts: true } : {}) })),
-  };
+  });
 }
 
 const falcon = {

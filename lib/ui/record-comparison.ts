@@ -3,7 +3,7 @@
 import { comparisonLabel, levelLabel, type LevelKind } from '../matching/level-labels';
 import { normalizeDate } from '../matching/normalize/date';
 import { normalizeIdentifiers } from '../matching/normalize/identifier';
-import type { MatchExplanation } from './explanation';
+import type { MatchCriteria, MatchCriteriaField } from '../schemas/explanation';
 
 export type FieldAgreement = 'same' | 'close' | 'differs' | 'only_incoming' | 'only_customer' | 'both_empty';
 
@@ -84,8 +84,8 @@ export const AGREEMENT_TEXT: Record<FieldAgreement, string> = {
 };
 
 /** Of the comparisons over one set of fields, those with evidence; if none has, one row (not three "missing"). */
-function shownComparisons(explanation: MatchExplanation): MatchExplanation['fields'] {
-  const byFields = new Map<string, MatchExplanation['fields']>();
+function shownComparisons(explanation: MatchCriteria): MatchCriteriaField[] {
+  const byFields = new Map<string, MatchCriteriaField[]>();
   for (const field of explanation.fields) {
     if (!COMPARED[field.field]) continue;
     const key = COMPARED[field.field].join();
@@ -99,7 +99,7 @@ function shownComparisons(explanation: MatchExplanation): MatchExplanation['fiel
 }
 
 /** One row per comparison the score used, as the waterfall lists them (the whole-profile and competition terms stay there). */
-function engineRows(incoming: BusinessRecord, customer: BusinessRecord, explanation: MatchExplanation): FieldComparison[] {
+function engineRows(incoming: BusinessRecord, customer: BusinessRecord, explanation: MatchCriteria): FieldComparison[] {
   return shownComparisons(explanation)
     .map((field) => {
       const fields = COMPARED[field.field];
@@ -139,7 +139,7 @@ function rawRow(incoming: BusinessRecord, customer: BusinessRecord, field: Field
 }
 
 /** The engine's comparisons first (when an explanation is stored), then every field none of them covers. */
-export function compareRecords(incoming: BusinessRecord, customer: BusinessRecord, explanation: MatchExplanation | null): FieldComparison[] {
+export function compareRecords(incoming: BusinessRecord, customer: BusinessRecord, explanation: MatchCriteria | null): FieldComparison[] {
   const rows = explanation ? engineRows(incoming, customer, explanation) : [];
   const compared = new Set(explanation ? explanation.fields.flatMap((field) => COMPARED[field.field] ?? []) : []);
   const rest = RAW_FIELDS.filter(([field]) => !compared.has(field)).map(([field, label]) => rawRow(incoming, customer, field, label));

@@ -1,5 +1,5 @@
 // Queries on the customers aggregate. Every list is keyset-paginated and bounded.
-import { and, asc, desc, eq, gt, ilike, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, ilike, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../client';
 import { escapeLike } from '../rows';
 import { customers, type Customer, type NewCustomer } from '../schema';
@@ -18,6 +18,12 @@ export async function insertCustomers(db: Database, values: NewCustomer[]): Prom
 export async function findCustomerById(db: Database, id: number): Promise<Customer | undefined> {
   const [row] = await db.select().from(customers).where(eq(customers.id, id)).limit(1);
   return row;
+}
+
+/** The customers with these ids, in no particular order; ids that do not exist are left out. */
+export async function findCustomersByIds(db: Database, ids: number[]): Promise<Customer[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(customers).where(inArray(customers.id, ids));
 }
 
 export interface CustomerFilter {

@@ -5,8 +5,7 @@ import type { Database } from '../client';
 import { copyCapableClient, copyUpsert } from './import-copy';
 import { customers, incomingCustomers, type NewCustomer } from '../schema';
 import type { NewIncomingCustomer } from './incoming';
-
-export type ImportTarget = 'customers' | 'incoming';
+import type { ImportTarget } from '../../import/types';
 
 const tableOf = (target: ImportTarget) => (target === 'customers' ? customers : incomingCustomers);
 

@@ -3,7 +3,8 @@ import { and, asc, count, desc, eq, gt, ilike, inArray, ne, sql, type SQL } from
 import type { Database } from '../client';
 import { escapeLike } from '../rows';
 import type { Resolution } from '../../domain/resolution-record';
-import { incomingCustomers, type IncomingCustomer, type ProcessingStatus } from '../schema';
+import type { IncomingState } from '../../domain/resolution';
+import { incomingCustomers, type IncomingCustomer } from '../schema';
 
 export type NewIncomingCustomer = typeof incomingCustomers.$inferInsert;
 
@@ -25,7 +26,7 @@ export async function findIncomingById(db: Database, id: number): Promise<Incomi
 export interface IncomingFilter {
   limit: number;
   cursor?: number;
-  status?: ProcessingStatus;
+  status?: IncomingState;
   q?: string;
 }
 
@@ -62,7 +63,7 @@ export async function lockIncoming(db: Database, id: number): Promise<IncomingCu
 export async function setIncomingStatus(
   db: Database,
   id: number,
-  status: ProcessingStatus,
+  status: IncomingState,
   extra: { processedAt?: Date | null; errorMessage?: string | null } = {},
 ): Promise<void> {
   await db
@@ -76,7 +77,7 @@ export async function writeResolution(
   db: Database,
   id: number,
   expectedVersion: number,
-  values: { status: ProcessingStatus; resolution: Resolution | null; resolvedCustomerId: number | null },
+  values: { status: IncomingState; resolution: Resolution | null; resolvedCustomerId: number | null },
 ): Promise<IncomingCustomer | undefined> {
   const [row] = await db
     .update(incomingCustomers)
@@ -108,7 +109,7 @@ export type LinkedRecordRow = Pick<
   'id' | 'sourceSystem' | 'sourceId' | 'companyName' | 'contactName' | 'city' | 'country' | 'processingStatus' | 'resolution' | 'resolvedAt'
 >;
 
-const LINKED_STATES: ProcessingStatus[] = ['linked', 'created'];
+const LINKED_STATES: IncomingState[] = ['linked', 'created'];
 
 /** The records resolved onto one customer, most recently decided first, bounded; with how many there are in all. */
 export async function listLinkedRecords(db: Database, customerId: number, limit: number): Promise<{ rows: LinkedRecordRow[]; total: number }> {

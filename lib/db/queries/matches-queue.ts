@@ -5,12 +5,12 @@ import type { Database } from '../client';
 import { escapeLike } from '../rows';
 import { customers, incomingCustomers, matchingResults, type MatchingResult } from '../schema';
 import type { ConfidenceBand } from '../../matching/types';
-import type { ReviewDecision } from '../schema';
+import type { CandidateDecision } from '../../domain/resolution';
 
 export interface QueueFilter {
   bands: ConfidenceBand[];
   reviewed: 'no' | 'yes' | 'any';
-  decision?: ReviewDecision;
+  decision?: CandidateDecision;
   /** Created on or after this instant / before this instant. */
   createdFrom?: Date;
   createdBefore?: Date;

@@ -4,7 +4,8 @@
 import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Database } from '../client';
 import { queryRows } from '../rows';
-import { incomingCustomers, type IncomingCustomer, type ProcessingStatus } from '../schema';
+import type { IncomingState } from '../../domain/resolution';
+import { incomingCustomers, type IncomingCustomer } from '../schema';
 
 export interface ClaimRequest {
   workerId: string;
@@ -144,8 +145,8 @@ export async function countIncoming(db: Database, afterId = 0): Promise<number> 
   return Number(row.n);
 }
 
-export async function countByStatus(db: Database): Promise<Partial<Record<ProcessingStatus, number>>> {
-  const rows = await queryRows<{ status: ProcessingStatus; n: string | number }>(
+export async function countByStatus(db: Database): Promise<Partial<Record<IncomingState, number>>> {
+  const rows = await queryRows<{ status: IncomingState; n: string | number }>(
     db,
     sql`select processing_status as status, count(*) as n from incoming_customers group by processing_status`,
   );

@@ -28,6 +28,11 @@ export function coreName(name: CompanyName): string {
   return [name.brand, name.descriptor].filter(Boolean).join(' ');
 }
 
+/** The brand's words in lower case: "Hartmann & Vogel" → hartmann, vogel. */
+export function brandWords(name: CompanyName): string[] {
+  return name.brand.toLowerCase().split(/[\s&]+/).filter(Boolean);
+}
+
 export function renderCompanyName(name: CompanyName): string {
   return [name.hasThe ? 'The' : '', coreName(name), name.legalForm].filter(Boolean).join(' ');
 }

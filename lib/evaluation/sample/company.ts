@@ -2,7 +2,7 @@
 // Variants and look-alikes are made from the profile, so they know which part they changed.
 import type { CustomerRecord } from '@/lib/matching/types';
 import { makeStreetAddress, type StreetAddress } from './address';
-import { makeCompanyName, renderCompanyName, coreName, domainLabels, type CompanyName } from './company-name';
+import { brandWords, makeCompanyName, renderCompanyName, coreName, domainLabels, type CompanyName } from './company-name';
 import { fillPostcode, landlineE164, pickCountry, type City, type Country } from './countries';
 import { freeMailLocalPart, fullName, PeopleNames, workLocalPart, type PersonName } from './people';
 import { formatPhone, pickPhoneStyle, type PhoneStyle } from './phone';
@@ -144,6 +144,19 @@ export class CompanyFactory {
     let name = makeCompanyName(industry, country, this.random, () => this.people.lastName(country.code));
     for (let attempt = 0; attempt < 20 && this.registry.names.has(renderCompanyName(name).toLowerCase()); attempt += 1) {
       name = makeCompanyName(industry, country, this.random, () => this.people.lastName(country.code));
+    }
+    return name;
+  }
+
+  /**
+   * A unique name whose brand shares no word with `other`'s: another business's name, or a new name
+   * for the same business, never a re-writing or typo of the old one.
+   */
+  nameUnlike(other: CompanyName, industry: Industry, country: Country): CompanyName {
+    const taken = new Set(brandWords(other));
+    let name = this.uniqueName(industry, country);
+    for (let attempt = 0; attempt < 20 && brandWords(name).some((word) => taken.has(word)); attempt += 1) {
+      name = this.uniqueName(industry, country);
     }
     return name;
   }

@@ -2,44 +2,9 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { generateCompanyDataset, generateCustomers, type GeneratedCompanyDataset, type IncomingTruth } from './generate';
 import { HARD_NEGATIVE_KINDS } from './hard-negatives';
 import { PERTURBATION_KINDS } from './perturbation-kinds';
-import { COUNTRIES, COUNTRY_CODES } from './countries';
-import { LEGAL_FORM_SPELLINGS } from './words';
+import { COUNTRY_CODES } from './countries';
 import type { LabelledRecord } from '@/lib/evaluation/datasets/types';
-
-const FREE_MAIL = new Set(COUNTRY_CODES.flatMap((code) => COUNTRIES[code].freeMailDomains));
-const LEGAL_FORMS = LEGAL_FORM_SPELLINGS.flat().sort((a, b) => b.length - a.length);
-
-// Incoming sources re-write case, phone layout and website form; the tests compare what survives that.
-const phoneTail = (phone: string | null | undefined) => phone?.replace(/\D/g, '').slice(-7) ?? null;
-// Upper-casing turns ß into SS, so compare with ß written as ss.
-const lower = (text: string | null | undefined) => text?.toLowerCase().replace(/ß/g, 'ss') ?? null;
-const siteDomain = (website: string | null | undefined) =>
-  lower(website)?.replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/\/$/, '') ?? null;
-const withoutLegalForm = (name: string) => {
-  const form = LEGAL_FORMS.find((candidate) => name.toLowerCase().endsWith(` ${candidate.toLowerCase()}`));
-  return lower((form ? name.slice(0, -form.length - 1) : name).replace(/^the /i, ''))!;
-};
-
-const companyMailDomain = (email: string | null | undefined) => {
-  const domain = lower(email)?.split('@')[1];
-  return domain && !FREE_MAIL.has(domain) ? domain : null;
-};
-/** The company's own domains on a record: its website's and its e-mail's unless that is free-mail. */
-const companyDomains = (record: LabelledRecord) => [siteDomain(record.website), companyMailDomain(record.email)].filter(Boolean);
-
-/**
- * Identifiers on which an incoming record agrees exactly with a customer once normalised (phone
- * layout, case, website form; a company domain on the website of one and the e-mail of the other).
- */
-function agreeingIdentifiers(incoming: LabelledRecord, customer: LabelledRecord): string[] {
-  const agree: string[] = [];
-  if (incoming.phone && phoneTail(incoming.phone) === phoneTail(customer.phone)) agree.push('phone');
-  if (incoming.email && lower(incoming.email) === lower(customer.email)) agree.push('email');
-  if (incoming.website && siteDomain(incoming.website) === siteDomain(customer.website)) agree.push('website');
-  if (companyDomains(incoming).some((domain) => companyDomains(customer).includes(domain))) agree.push('domain');
-  if (incoming.addressLine1 && incoming.postalCode === customer.postalCode) agree.push('address');
-  return agree;
-}
+import { agreeingIdentifiers, companyDomains, FREE_MAIL, lower, phoneTail, withoutLegalForm } from './generated-records.test-helpers';
 
 describe('generateCompanyDataset', () => {
   let dataset: GeneratedCompanyDataset;
@@ -70,6 +35,8 @@ describe('generateCompanyDataset', () => {
     expect(ofKind('new')).toHaveLength(100);
     expect(ofKind('variant')).toHaveLength(600);
     expect(ofKind('variant').filter((entry) => entry.perturbations.includes('sparse'))).toHaveLength(300);
+    expect(ofKind('variant').filter((entry) => entry.perturbations.includes('rebrand'))).toHaveLength(40);
+    expect(ofKind('hard_negative').filter((entry) => entry.hardNegativeKind === 'same_premises').length).toBeGreaterThan(25);
     expect(dataset.truePairs).toHaveLength(600);
     expect(dataset.hardNegativePairs).toHaveLength(300);
     expect(generateCompanyDataset({ seed: 1, customers: 50, incomingPerCustomer: 2, newShare: 0.5, hardNegativeShare: 0, sparsePositiveShare: 0 }).incoming).toHaveLength(100);
@@ -77,6 +44,7 @@ describe('generateCompanyDataset', () => {
 
   test('refuses shares that do not add up', () => {
     expect(() => generateCompanyDataset({ seed: 1, customers: 10, hardNegativeShare: 0.6, sparsePositiveShare: 0.6 })).toThrow(/sum to at most 1/);
+    expect(() => generateCompanyDataset({ seed: 1, customers: 10, sparsePositiveShare: 0.5, rebrandShare: 0.2 })).toThrow(/sum to at most 1/);
   });
 
   test('every pair names existing records, and the truth agrees with the pairs', () => {
@@ -135,16 +103,17 @@ describe('generateCompanyDataset', () => {
       const customer = customers.get(entry.customerId!)!;
       return withoutLegalForm(record.companyName!) === withoutLegalForm(customer.companyName!) && lower(record.city) === lower(customer.city);
     });
-    expect(sameNameSameCity.length / lookAlikes.length).toBeGreaterThan(0.15);
+    expect(sameNameSameCity.length / lookAlikes.length).toBeGreaterThan(0.12);
     expect(lookAlikes.filter((entry) => entry.hardNegativeKind === 'franchise_branch').length).toBeGreaterThan(50);
   });
 
-  test('hard negatives share the name, brand, building or mail provider, and no identifier', () => {
+  test('hard negatives share the name, brand, building or mail provider, and no identifier unless at the same premises', () => {
     for (const entry of ofKind('hard_negative')) {
       const record = incoming.get(entry.incomingId)!;
       const customer = customers.get(entry.customerId!)!;
+      // Another business at the same premises may share the switchboard and domain (shared-premises.test.ts).
       const sharedIdentifiers = agreeingIdentifiers(record, customer).filter((field) => field !== 'address');
-      expect(sharedIdentifiers, entry.incomingId).toEqual([]);
+      expect(sharedIdentifiers, entry.incomingId).toEqual(entry.hardNegativeKind === 'same_premises' ? sharedIdentifiers.filter((field) => field !== 'email') : []);
       const coreName = withoutLegalForm(customer.companyName!);
       if (entry.perturbations.includes('sparse')) {
         // Little to go on, but something decisive: a website or company e-mail of another company.
@@ -173,6 +142,9 @@ describe('generateCompanyDataset', () => {
           expect([record.addressLine1, record.postalCode, record.city].map(lower)).toEqual(
             [customer.addressLine1, customer.postalCode, customer.city].map(lower),
           );
+          expect(withoutLegalForm(record.companyName!)).not.toBe(coreName);
+          break;
+        case 'same_premises':
           expect(withoutLegalForm(record.companyName!)).not.toBe(coreName);
           break;
         case 'shared_free_mail': {

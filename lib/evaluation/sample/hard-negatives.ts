@@ -1,17 +1,18 @@
 // Look-alikes of existing customers that are different companies: the records a linker that
 // trusts one field too much will merge. Each keeps what makes it look alike and differs in the
-// identifiers (phone, e-mail, website, address) a careful reader would check.
+// identifiers (phone, e-mail, website, address) a careful reader would check; another business at
+// the same premises may share even those, and differs in its name, its people and its figures.
 import type { CustomerRecord } from '@/lib/matching/types';
 import type { CompanyFactory, CompanyProfile } from './company';
 import { domainLabels, pickLegalForm, renderCompanyName, type CompanyName } from './company-name';
 import { asciiSlug } from './text';
 import { COUNTRIES, COUNTRY_CODES } from './countries';
 import { otherUnit } from './address';
-import { freeMailLocalPart } from './people';
+import { freeMailLocalPart, workLocalPart, type PersonName } from './people';
 import type { Random } from './random';
 import { GROUP_DESCRIPTORS, INDUSTRIES } from './words';
 
-export const HARD_NEGATIVE_KINDS = ['same_name_other_location', 'franchise_branch', 'sibling_brand', 'shared_free_mail', 'shared_office'] as const;
+export const HARD_NEGATIVE_KINDS = ['same_name_other_location', 'franchise_branch', 'sibling_brand', 'shared_free_mail', 'shared_office', 'same_premises'] as const;
 export type HardNegativeKind = (typeof HARD_NEGATIVE_KINDS)[number];
 
 /** Shares of the look-alike kinds (see the module comment of generate.ts). */
@@ -21,6 +22,7 @@ export const HARD_NEGATIVE_WEIGHTS: ReadonlyArray<readonly [HardNegativeKind, nu
   ['sibling_brand', 25],
   ['shared_office', 15],
   ['shared_free_mail', 15],
+  ['same_premises', 15],
 ];
 
 /**
@@ -33,6 +35,12 @@ export const SPARSE_LOOK_ALIKE_SHARE: Record<HardNegativeKind, number> = {
   sibling_brand: 0.5,
   shared_office: 0,
   shared_free_mail: 0,
+  same_premises: 0,
+};
+
+/** Fields a look-alike of this kind always keeps: the suite is what makes the premises the same. */
+export const KEPT_LOOK_ALIKE_FIELDS: Partial<Record<HardNegativeKind, ReadonlyArray<keyof CustomerRecord>>> = {
+  same_premises: ['addressLine2'],
 };
 
 /** Can this customer have a look-alike of this kind? (A shared free-mail domain needs a free-mail customer.) */
@@ -140,6 +148,48 @@ function sharedOffice(customer: CompanyProfile, factory: CompanyFactory, random:
   return { ...neighbour, phoneE164: phone };
 }
 
+/** Shares of other businesses at the customer's premises that answer on its switchboard, and that use its web domain. */
+const SAME_PREMISES_SHARES = { switchboard: 0.6, domain: 0.3 } as const;
+
+/** Someone whose given and family name both differ from the customer contact's. */
+function ownContact(customer: CompanyProfile, factory: CompanyFactory): PersonName {
+  const unlike = (person: PersonName) => !customer.contact || (person.first !== customer.contact.first && person.last !== customer.contact.last);
+  let contact = factory.person(customer.country);
+  for (let attempt = 0; attempt < 20 && !unlike(contact); attempt += 1) contact = factory.person(customer.country);
+  return contact;
+}
+
+/**
+ * Another business at the customer's premises: the same street line, suite, postal code and city,
+ * often the same switchboard, sometimes the same web domain (a shared office or a group domain). Only
+ * its name, its people, its e-mail and its figures say it is someone else.
+ */
+function samePremises(customer: CompanyProfile, factory: CompanyFactory, random: Random): CompanyProfile {
+  const industry = random.chance(0.5) ? customer.industry : random.pick(INDUSTRIES);
+  const name = factory.nameUnlike(customer.name, industry, customer.country);
+  const business = factory.make({ country: customer.country, city: customer.city, name, industry });
+  const contact = ownContact(customer, factory);
+  const customerShowsDomain = customer.website !== null || customer.emailDomain === customer.domain;
+  const sharesDomain = customerShowsDomain && random.chance(SAME_PREMISES_SHARES.domain);
+  const domain = sharesDomain ? customer.domain : business.domain;
+  let emailLocalPart = workLocalPart(contact, random);
+  if (sharesDomain && emailLocalPart === customer.emailLocalPart) emailLocalPart = `${asciiSlug(contact.first)}.${asciiSlug(contact.last)}`;
+  return {
+    ...business,
+    contact,
+    domain,
+    emailDomain: domain,
+    emailLocalPart,
+    website: sharesDomain ? customer.website : business.website,
+    phoneE164: random.chance(SAME_PREMISES_SHARES.switchboard) ? customer.phoneE164 : business.phoneE164,
+    address: { ...customer.address },
+    postalCode: customer.postalCode,
+    cityWritten: customer.cityWritten,
+    stateWritten: customer.stateWritten,
+    countryWritten: customer.countryWritten,
+  };
+}
+
 /**
  * Sparse look-alikes keep the name and one or two fields, at least one of them decisive (a website
  * or company e-mail on another domain), never only a phone or a city.
@@ -168,5 +218,7 @@ export function makeHardNegative(
       return sharedFreeMail(customer, factory, random);
     case 'shared_office':
       return sharedOffice(customer, factory, random);
+    case 'same_premises':
+      return samePremises(customer, factory, random);
   }
 }

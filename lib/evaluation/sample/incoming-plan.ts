@@ -2,8 +2,11 @@
 import type { CustomerRecord } from '@/lib/matching/types';
 import type { Random } from './random';
 
+/** full: perturbations on a whole record; sparse: two or three fields; rebrand: the customer under a new name. */
+export type VariantForm = 'full' | 'sparse' | 'rebrand';
+
 export type IncomingPlan =
-  | { kind: 'variant'; customerIndex: number; sparse: boolean }
+  | { kind: 'variant'; customerIndex: number; form: VariantForm }
   | { kind: 'hard_negative' }
   | { kind: 'new' };
 
@@ -12,11 +15,12 @@ export interface IncomingPlanSettings {
   incomingPerCustomer: number;
   hardNegativeShare: number;
   sparsePositiveShare: number;
+  rebrandShare: number;
   newShare: number;
 }
 
 function checkShares(settings: IncomingPlanSettings): void {
-  const shares = [settings.hardNegativeShare, settings.sparsePositiveShare, settings.newShare];
+  const shares = [settings.hardNegativeShare, settings.sparsePositiveShare, settings.rebrandShare, settings.newShare];
   if (shares.some((share) => !(share >= 0 && share <= 1)) || shares.reduce((a, b) => a + b, 0) > 1) {
     throw new Error(`incoming shares must each be in [0, 1] and sum to at most 1, got ${shares.join(', ')}`);
   }
@@ -38,13 +42,17 @@ export function planIncoming(settings: IncomingPlanSettings, random: Random): In
   const total = settings.customers === 0 ? 0 : Math.round(settings.customers * settings.incomingPerCustomer);
   const hardNegatives = Math.round(total * settings.hardNegativeShare);
   const sparse = Math.round(total * settings.sparsePositiveShare);
-  const fresh = Math.min(total - hardNegatives - sparse, Math.round(total * settings.newShare));
-  const full = total - hardNegatives - sparse - fresh;
+  const rebrands = Math.min(total - hardNegatives - sparse, Math.round(total * settings.rebrandShare));
+  const fresh = Math.min(total - hardNegatives - sparse - rebrands, Math.round(total * settings.newShare));
+  const full = total - hardNegatives - sparse - rebrands - fresh;
 
   const variantCustomer = customerCycle(Array.from({ length: settings.customers }, (_, index) => index), random);
+  const variants = (count: number, form: VariantForm) =>
+    Array.from({ length: count }, (): IncomingPlan => ({ kind: 'variant', customerIndex: variantCustomer(), form }));
   return [
-    ...Array.from({ length: full }, (): IncomingPlan => ({ kind: 'variant', customerIndex: variantCustomer(), sparse: false })),
-    ...Array.from({ length: sparse }, (): IncomingPlan => ({ kind: 'variant', customerIndex: variantCustomer(), sparse: true })),
+    ...variants(full, 'full'),
+    ...variants(sparse, 'sparse'),
+    ...variants(rebrands, 'rebrand'),
     ...Array.from({ length: hardNegatives }, (): IncomingPlan => ({ kind: 'hard_negative' })),
     ...Array.from({ length: fresh }, (): IncomingPlan => ({ kind: 'new' })),
   ];
@@ -52,8 +60,9 @@ export function planIncoming(settings: IncomingPlanSettings, random: Random): In
 
 const DESCRIPTIVE_FIELDS = ['addressLine2', 'industry', 'revenue', 'employeeCount', 'description', 'website'] as const;
 
-/** Incoming records of other companies are as incomplete as any: up to two descriptive fields go. */
-export function dropDescriptiveFields(record: CustomerRecord, random: Random): CustomerRecord {
-  for (const field of random.sample(DESCRIPTIVE_FIELDS, random.int(0, 2))) record[field] = null;
+/** Incoming records of other companies are as incomplete as any: up to two descriptive fields go, none of `kept`. */
+export function dropDescriptiveFields(record: CustomerRecord, random: Random, kept: ReadonlyArray<keyof CustomerRecord> = []): CustomerRecord {
+  const droppable = DESCRIPTIVE_FIELDS.filter((field) => !kept.includes(field));
+  for (const field of random.sample(droppable, random.int(0, 2))) record[field] = null;
   return record;
 }

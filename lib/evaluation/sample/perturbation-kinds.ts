@@ -26,10 +26,12 @@ export const PERTURBATION_KINDS = [
   'figures_updated',
   'missing_fields',
   'sparse',
+  'rebrand',
+  'rebrand_email',
 ] as const;
 export type PerturbationKind = (typeof PERTURBATION_KINDS)[number];
 
-/** The field a perturbation changes; missing_fields and sparse remove fields instead. */
+/** The field a perturbation changes; missing_fields and sparse remove fields instead, a rebrand renames. */
 export const PERTURBED_FIELD: Record<Exclude<PerturbationKind, 'missing_fields' | 'sparse'>, keyof CustomerRecord> = {
   legal_form_change: 'companyName',
   the_prefix: 'companyName',
@@ -52,7 +54,12 @@ export const PERTURBED_FIELD: Record<Exclude<PerturbationKind, 'missing_fields' 
   phone_digit_typo: 'phone',
   website_format: 'website',
   figures_updated: 'revenue',
+  rebrand: 'companyName',
+  rebrand_email: 'email',
 };
+
+/** Kinds of the planned variant forms (sparse, rebrand), never drawn for a full variant. */
+export const PLANNED_PERTURBATIONS: ReadonlySet<PerturbationKind> = new Set(['sparse', 'rebrand', 'rebrand_email']);
 
 /**
  * Changes that corrupt an identifier rather than re-write it. A variant gets at most one, so at

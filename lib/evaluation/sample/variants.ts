@@ -9,6 +9,7 @@ import {
   LIGHT_PERTURBATIONS,
   PERTURBATION_KINDS,
   PERTURBED_FIELD,
+  PLANNED_PERTURBATIONS,
   type PerturbationKind,
 } from './perturbation-kinds';
 
@@ -17,7 +18,7 @@ export interface GeneratedVariant {
   perturbations: PerturbationKind[];
 }
 
-const REGULAR_KINDS = PERTURBATION_KINDS.filter((kind) => kind !== 'sparse');
+const REGULAR_KINDS = PERTURBATION_KINDS.filter((kind) => !PLANNED_PERTURBATIONS.has(kind));
 /** Pairs that would hide each other: "B. Smith" from a nickname is no longer a nickname variant. */
 const EXCLUSIVE: ReadonlyArray<readonly [PerturbationKind, PerturbationKind]> = [['contact_initials', 'contact_nickname']];
 

@@ -107,6 +107,20 @@ describe('exactHold', () => {
     ['a document', { contactName: 'John Smith', identifiers: [{ type: 'ssn', value: '123-45-6789' }] }, { contactName: 'J Smith', identifiers: [{ type: 'ssn', value: '123456789' }] }],
   ])('lets a pair confirmed by %s be exact', (_, x, y) => expect(hold(x, y)).toBeNull());
 
+  it('holds a company pair whose name and contact person both differ, however much of the premises they share', () => {
+    // Names whose embeddings are far apart (the shared helper says every name embedding agrees).
+    const hold = (x: Parameters<typeof normalizeRecord>[0], y: Parameters<typeof normalizeRecord>[0]) =>
+      exactHold(comparePair(normalizeRecord(x), normalizeRecord(y), { profileCosine: 1, nameCosine: 0.2 }).comparisons);
+    const premises = { addressLine1: '400 Harbor Blvd', addressLine2: 'Suite 210', city: 'Tampa', state: 'FL', postalCode: '33602', phone: '813-555-0100', website: 'harborplaza.com' };
+    const dental = { ...premises, companyName: 'Harbor Dental Group LLC', contactName: 'Maria Lopez' };
+    expect(hold(dental, { ...premises, companyName: 'Harbor View Realty PLC', contactName: 'Tom Becker' })).toBe('identityDisagrees');
+    // A rebrand that keeps its people, and a new contact under the same name, may still be exact.
+    expect(hold(dental, { ...premises, companyName: 'Bayside Smiles LLC', contactName: 'Maria Lopez' })).toBeNull();
+    expect(hold(dental, { ...premises, companyName: 'Harbor Dental Group', contactName: 'Tom Becker' })).toBeNull();
+    // Without a contact on one side nothing says the people differ.
+    expect(hold(dental, { ...premises, companyName: 'Harbor View Realty PLC' })).toBeNull();
+  });
+
   it('names a contradiction before a missing confirmation', () => {
     expect(hold({ contactName: 'David Dobbins Jr' }, { contactName: 'David Dobbins Sr' })).toBe('contradiction');
     expect(hold({ contactName: 'David Dobbins Jr', phone: '702-221-2211' }, { contactName: 'David Dobbins Sr', phone: '702-221-2211' })).toBe('contradiction');

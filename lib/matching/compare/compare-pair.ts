@@ -55,12 +55,24 @@ export function corroborated(comparisons: ReadonlyArray<HoldEvidence>, model: Ma
 }
 
 /**
+ * Every identity comparison of the model is present and disagrees: a different company name and a different
+ * contact person. Premises, phone and domain then say where a business is, which another business can share.
+ */
+export function identityDisagrees(comparisons: ReadonlyArray<HoldEvidence>, model: MatchModel = MATCH_MODEL): boolean {
+  return model.identity.length > 0 && model.identity.every((field) => {
+    const comparison = comparisons.find((candidate) => candidate.field === field);
+    return comparison !== undefined && levelOf(model, field, comparison.level)?.kind === 'disagree';
+  });
+}
+
+/**
  * Why a pair is kept out of the exact band however high its probability, or null: 'contradiction' — a
  * field contradicts it; 'uncorroborated' — only names (and the profile that sums them up) agree, so two
  * namesakes would score the same. Stewards accept the exact band in bulk; these pairs are high at most.
  */
 export function exactHold(comparisons: ReadonlyArray<HoldEvidence>, model: MatchModel = MATCH_MODEL): ExactHold | null {
   if (contradicts(comparisons, model)) return 'contradiction';
+  if (identityDisagrees(comparisons, model)) return 'identityDisagrees';
   if (!corroborated(comparisons, model)) return 'uncorroborated';
   return null;
 }

@@ -75,6 +75,8 @@ export const domainComparison: FieldComparisonDefinition = {
     disagreeLevel('else', 'different domains'),
   ],
   description: 'Company domain from website or non-free-mail email: shared, same name under another suffix (acme.com / acme.de), one or two typing errors apart, different',
+  // Businesses sharing an office or a group share its domain with its address and switchboard.
+  evidenceGroup: CONTACT_POINT_GROUP,
   compare(a, b) {
     // Two person customers (no company name, no website) have no company domain: a shared
     // employer's or provider's mail domain says nothing about the person; "email" compares them.

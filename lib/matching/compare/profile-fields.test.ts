@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeRecord } from '../normalize/record';
+import { levelLabel } from '../level-labels';
+import defaultParametersJson from '../score/default-params.json';
+import { initialParameters, parseMatchParameters, withDeclaredLevels } from '../score/params';
+import { scoreComparison } from '../score/score';
 import { employeeCountComparison, industryComparison, profileEmbeddingComparison, profileShape, revenueComparison } from './profile-fields';
 
 const empty = normalizeRecord({});
@@ -21,11 +25,48 @@ describe('numeric closeness', () => {
 });
 
 describe('industryComparison', () => {
-  it('compares cleaned industry names', () => {
-    const software = normalizeRecord({ industry: 'Software ' });
-    expect(industryComparison.compare(software, normalizeRecord({ industry: 'software' }), {}).level).toBe('same');
-    expect(industryComparison.compare(software, normalizeRecord({ industry: 'Retail' }), {}).level).toBe('different');
-    expect(industryComparison.compare(software, empty, {}).level).toBe('null');
+  it.each<[string | null, string | null, string]>([
+    ['Software ', 'software', 'same'],
+    ['Food & Beverage', 'food and beverages', 'same'],
+    ['Financial Services', 'financial service', 'same'],
+    ['Financial', 'Financial Services', 'related'],
+    ['financial services', 'FINANCIAL', 'related'],
+    ['Food & Beverage', 'Beverages', 'related'],
+    ['Information Technology Services', 'technology', 'related'],
+    ['Software', 'Internet', 'related'],
+    ['Logistics', 'Transportation', 'related'],
+    ['Pharmaceuticals', 'Healthcare', 'related'],
+    ['Software', 'Retail', 'different'],
+    ['Financial Services', 'Professional Services', 'different'],
+    ['Business Services', 'Other services', 'different'],
+    ['Manufacturing', 'Construction', 'different'],
+    ['Software', null, 'null'],
+    [null, null, 'null'],
+  ])('%s vs %s → %s', (x, y, expected) => {
+    const a = normalizeRecord({ industry: x });
+    const b = normalizeRecord({ industry: y });
+    expect(industryComparison.compare(a, b, {}).level).toBe(expected);
+    expect(industryComparison.compare(b, a, {}).level).toBe(expected);
+  });
+
+  it('starts the related level between same and different, with its words for the steward', () => {
+    const start = initialParameters().fields.industry.levels;
+    const bits = (level: string) => Math.log2(start[level].m / start[level].u);
+    expect(bits('related')).toBeLessThan(bits('same'));
+    expect(bits('related')).toBeGreaterThan(bits('different'));
+    expect(levelLabel('industry', 'related')).toEqual({ label: 'related industries', kind: 'close' });
+  });
+
+  it('scores a related pair between different and same with the shipped parameters', () => {
+    const params = withDeclaredLevels(parseMatchParameters(defaultParametersJson));
+    const contribution = (level: string) =>
+      scoreComparison({ comparisons: [{ field: 'industry', level, left: 'financial', right: 'financial services' }] }, params).contributions[0];
+    const weightOf = (level: string) => contribution(level).weight;
+    expect(params.fields.industry.levels.related).toBeDefined();
+    expect(contribution('related').m).not.toBeNull();
+    expect(Number.isFinite(weightOf('related'))).toBe(true);
+    expect(weightOf('related')).toBeGreaterThan(weightOf('different'));
+    expect(weightOf('related')).toBeLessThan(weightOf('same'));
   });
 });
 

@@ -1,5 +1,6 @@
 // Comparisons of what the company is like: industry, size, and the whole-profile embedding.
 import type { NormalizedRecord } from '../normalize/record';
+import { industryRelation } from './industry';
 import { agreeLevel, closeLevel, disagreeLevel, nullOutcome, type FieldComparisonDefinition } from './types';
 
 /** min/max ratio of two positive amounts; 1 = equal. */
@@ -33,11 +34,17 @@ export const employeeCountComparison = numericComparison('employeeCount', 'Emplo
 export const industryComparison: FieldComparisonDefinition = {
   field: 'industry',
   label: 'Industry',
-  levels: [agreeLevel('same', 'same industry'), disagreeLevel('different', 'different industries')],
-  description: 'Industry: same or different',
+  // Two systems often file one company at different depths ("Financial" / "Financial Services"): no
+  // contradiction. Priors from what the levels mean keep a level a data set never shows from a wild weight.
+  levels: [
+    agreeLevel('same', 'same industry', { prior: { m: 0.85, u: 0.12 } }),
+    closeLevel('related', 'related industries', { prior: { m: 0.07, u: 0.05 } }),
+    disagreeLevel('different', 'different industries', { prior: { m: 0.08, u: 0.83 } }),
+  ],
+  description: 'Industry: same, related (one contains the other, or one sector), different',
   compare(a, b) {
     if (!a.industry || !b.industry) return nullOutcome(a.industry, b.industry);
-    return { level: a.industry === b.industry ? 'same' : 'different', left: a.industry, right: b.industry };
+    return { level: industryRelation(a.industry, b.industry), left: a.industry, right: b.industry };
   },
 };
 

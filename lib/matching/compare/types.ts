@@ -107,6 +107,8 @@ export interface FieldComparisonDefinition {
   evidenceGroup?: string;
   /** Comparisons of one unit within a group add up before units are compared (the parts of one address). */
   evidenceUnit?: string;
+  /** Comparisons whose agreement implies this one's: then this agreement adds nothing (the same street line lies in the same town). */
+  impliedBy?: readonly string[];
   compare(a: NormalizedRecord, b: NormalizedRecord, signals: ComparisonSignals): LevelOutcome;
 }
 

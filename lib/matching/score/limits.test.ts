@@ -4,6 +4,7 @@ import { compileLimits, declaredWeightLimits, groupMates, limitedSum, limitWeigh
 const limits: WeightLimits = {
   weightCaps: { profileEmbedding: 3 },
   evidenceGroups: { contactPoint: [['email'], ['phone'], ['street', 'addressDetail', 'locality']] },
+  impliedBy: {},
 };
 const compiled = compileLimits(limits);
 
@@ -29,6 +30,20 @@ describe('limitWeights', () => {
     expect(each.map((entry) => entry.weight)).toEqual([0, 0, 4, 1, 3, -4]);
     expect(each[0]).toEqual({ weight: 0, unlimitedWeight: 6, limitedBy: 'evidenceGroup', evidenceGroup: 'contactPoint' });
     expect(sum).toBe(8 - 4);
+  });
+
+  it('drops an agreement another agreeing field implies: the same street line lies in the same town', () => {
+    const premises = compileLimits({ ...limits, evidenceGroups: { contactPoint: [['email'], ['phone'], ['domain'], ['street', 'addressDetail', 'locality']] }, impliedBy: { locality: ['street'] } });
+    const fields = ['companyName', 'domain', 'street', 'addressDetail', 'locality', 'contactName'];
+    // Another business at the same premises: the building, suite, town and domain are one fact.
+    const weights = [-3.5, 12, 11.3, 7.1, 9.8, -2.9];
+    const each = limitWeights(fields, weights, premises);
+    expect(each.map((entry) => entry.weight)).toEqual([-3.5, 0, 11.3, 7.1, 0, -2.9]);
+    expect(each[4]).toEqual({ weight: 0, unlimitedWeight: 9.8, limitedBy: 'evidenceGroup', evidenceGroup: 'contactPoint' });
+    expect(limitedSum(fields, weights, premises)).toBeCloseTo(-3.5 + 11.3 + 7.1 - 2.9, 9);
+    // Without the street the town is evidence again; a town that differs is never dropped.
+    expect(limitedSum(['street', 'locality'], [-2, 9.8], premises)).toBeCloseTo(7.8, 9);
+    expect(limitedSum(['street', 'locality'], [11.3, -4], premises)).toBeCloseTo(7.3, 9);
   });
 
   it('keeps disagreements at full weight: a different phone is evidence of its own', () => {
@@ -61,8 +76,9 @@ describe('declaredWeightLimits', () => {
   it('caps the profile embedding and groups the contact points as the comparisons declare', () => {
     const declared = declaredWeightLimits();
     expect(declared.weightCaps).toEqual({ profileEmbedding: 3 });
-    expect(declared.evidenceGroups.contactPoint).toEqual([['email'], ['phone'], ['street', 'addressDetail', 'locality']]);
-    expect(groupMates('phone', compileLimits(declared)).sort()).toEqual(['addressDetail', 'email', 'locality', 'phone', 'street']);
+    expect(declared.impliedBy).toEqual({ locality: ['street'], country: ['street', 'locality'] });
+    expect(declared.evidenceGroups.contactPoint).toEqual([['email'], ['domain'], ['phone'], ['street', 'addressDetail', 'locality']]);
+    expect(groupMates('phone', compileLimits(declared)).sort()).toEqual(['addressDetail', 'domain', 'email', 'locality', 'phone', 'street']);
     expect(groupMates('companyName', compileLimits(declared))).toEqual(['companyName']);
   });
 });

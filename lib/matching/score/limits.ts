@@ -1,7 +1,6 @@
-// Where the independence assumption of Fellegi–Sunter is known not to hold, the sum is limited: a summary signal (the profile embedding) may move the weight by a few
-// bits at most, and the ways to reach a customer that people sharing a home or an office share
-// at once (email, phone, address) count once, by the strongest of them. The limits in force are
-// recorded in the parameters, and each limited weight says so in the explanation.
+// Where Fellegi–Sunter's independence does not hold the sum is limited (docs/matching.md#weight-limits): a summary
+// signal moves a few bits at most, what people sharing premises share at once counts once, and an agreement
+// another implies adds nothing. The limits are recorded in the parameters; each limited weight says so.
 import { MATCH_MODEL, type MatchModel } from '../model';
 import type { MatchParameters } from './params';
 
@@ -13,14 +12,18 @@ export interface WeightLimits {
    * Of a group's units only the one with the largest agreement counts its agreement.
    */
   evidenceGroups: Record<string, string[][]>;
+  /** Field → fields whose agreement implies its own (the same street line lies in the same town): it then adds nothing. */
+  impliedBy: Record<string, string[]>;
 }
 
 /** The limits the model's comparisons declare: what a parameter set without its own limits gets. */
 export function declaredWeightLimits(model: MatchModel = MATCH_MODEL): WeightLimits {
   const weightCaps: Record<string, number> = {};
+  const impliedBy: Record<string, string[]> = {};
   const units = new Map<string, Map<string, string[]>>();
   for (const definition of model.comparisons) {
     if (definition.maxWeightBits !== undefined) weightCaps[definition.field] = definition.maxWeightBits;
+    if (definition.impliedBy) impliedBy[definition.field] = [...definition.impliedBy];
     if (!definition.evidenceGroup) continue;
     const group = units.get(definition.evidenceGroup) ?? new Map<string, string[]>();
     units.set(definition.evidenceGroup, group);
@@ -28,12 +31,18 @@ export function declaredWeightLimits(model: MatchModel = MATCH_MODEL): WeightLim
     group.set(unit, [...(group.get(unit) ?? []), definition.field]);
   }
   const evidenceGroups = Object.fromEntries([...units].map(([group, byUnit]) => [group, [...byUnit.values()]]));
-  return { weightCaps, evidenceGroups };
+  return { weightCaps, evidenceGroups, impliedBy };
 }
 
-export function weightLimitsOf(params: Pick<MatchParameters, 'weightCaps' | 'evidenceGroups'>, model: MatchModel = MATCH_MODEL): WeightLimits {
-  const declared = params.weightCaps && params.evidenceGroups ? undefined : declaredWeightLimits(model);
-  return { weightCaps: params.weightCaps ?? declared!.weightCaps, evidenceGroups: params.evidenceGroups ?? declared!.evidenceGroups };
+type RecordedLimits = Pick<MatchParameters, 'weightCaps' | 'evidenceGroups' | 'impliedBy'>;
+
+export function weightLimitsOf(params: RecordedLimits, model: MatchModel = MATCH_MODEL): WeightLimits {
+  const declared = params.weightCaps && params.evidenceGroups && params.impliedBy ? undefined : declaredWeightLimits(model);
+  return {
+    weightCaps: params.weightCaps ?? declared!.weightCaps,
+    evidenceGroups: params.evidenceGroups ?? declared!.evidenceGroups,
+    impliedBy: params.impliedBy ?? declared!.impliedBy,
+  };
 }
 
 export interface LimitedWeight {
@@ -50,12 +59,13 @@ export interface CompiledLimits {
   groupOf: Map<string, string>;
   /** Field → "group/unit index". */
   unitOf: Map<string, string>;
+  impliedBy: Map<string, string[]>;
 }
 
 const compiledByParameters = new WeakMap<object, CompiledLimits>();
 
 /** The compiled limits of a parameter set, prepared once per parameters object. */
-export function compiledLimitsOf(params: Pick<MatchParameters, 'weightCaps' | 'evidenceGroups'>, model: MatchModel = MATCH_MODEL): CompiledLimits {
+export function compiledLimitsOf(params: RecordedLimits, model: MatchModel = MATCH_MODEL): CompiledLimits {
   let compiled = compiledByParameters.get(params);
   if (!compiled) {
     compiled = compileLimits(weightLimitsOf(params, model));
@@ -75,7 +85,7 @@ export function compileLimits(limits: WeightLimits): CompiledLimits {
       }
     });
   }
-  return { capOf: new Map(Object.entries(limits.weightCaps)), groupOf, unitOf };
+  return { capOf: new Map(Object.entries(limits.weightCaps)), groupOf, unitOf, impliedBy: new Map(Object.entries(limits.impliedBy)) };
 }
 
 /** Fields of the same group as `field` (itself included); just the field when it has no group. */
@@ -116,6 +126,11 @@ export function limitWeights(fields: readonly string[], weights: readonly number
     const limited = capped(fields[index], weight, limits);
     return limited === weight ? { weight } : { weight: limited, unlimitedWeight: weight, limitedBy: 'cap' };
   });
+  const implied = impliedAgreements(fields, result.map((entry) => entry.weight), limits);
+  implied.forEach((index) => {
+    const group = limits.groupOf.get(fields[index]);
+    result[index] = { weight: 0, unlimitedWeight: result[index].unlimitedWeight ?? result[index].weight, limitedBy: 'evidenceGroup', ...(group ? { evidenceGroup: group } : {}) };
+  });
   const strongest = strongestUnits(fields, result.map((entry) => entry.weight), limits);
   const strongestDisagreement = strongestDisagreements(fields, result.map((entry) => entry.weight), limits);
   fields.forEach((field, index) => {
@@ -126,6 +141,13 @@ export function limitWeights(fields: readonly string[], weights: readonly number
     result[index] = { weight: 0, unlimitedWeight: result[index].unlimitedWeight ?? result[index].weight, limitedBy: 'evidenceGroup', evidenceGroup: group };
   });
   return result;
+}
+
+/** Indexes of agreements another agreeing field implies (they carry no evidence of their own then). */
+function impliedAgreements(fields: readonly string[], weights: readonly number[], limits: CompiledLimits): number[] {
+  if (limits.impliedBy.size === 0) return [];
+  const agreeing = new Set(fields.filter((_, index) => weights[index] > 0));
+  return fields.flatMap((field, index) => (weights[index] > 0 && limits.impliedBy.get(field)?.some((other) => agreeing.has(other)) ? [index] : []));
 }
 
 /**
@@ -146,6 +168,12 @@ function strongestDisagreements(fields: readonly string[], weights: readonly num
 
 /** Σ limited weights, without building explanation objects (for EM). */
 export function limitedSum(fields: readonly string[], weights: readonly number[], limits: CompiledLimits): number {
+  const implied = impliedAgreements(fields, weights.map((weight, index) => capped(fields[index], weight, limits)), limits);
+  if (implied.length > 0) {
+    const without = [...weights];
+    for (const index of implied) without[index] = 0;
+    return limitedSum(fields, without, limits);
+  }
   let total = 0;
   let grouped: Map<string, number> | undefined;
   let disagreements: Map<string, number> | undefined;

@@ -49,7 +49,7 @@ describe('initialParameters with declared priors', () => {
   it('starts the fields that declare a prior from it, and records the declared weight limits', () => {
     const initial = initialParameters();
     const withPriors = MATCH_MODEL.comparisons.filter((candidate) => candidate.levels.every((level) => level.prior));
-    expect(withPriors.map((definition) => definition.field)).toEqual(['identifier', 'personName', 'generation', 'dateOfBirth']);
+    expect(withPriors.map((definition) => definition.field)).toEqual(['identifier', 'personName', 'generation', 'dateOfBirth', 'industry']);
     for (const definition of withPriors) {
       const levels = initial.fields[definition.field].levels;
       for (const level of definition.levels) expect(levels[level.name]).toEqual(level.prior);

@@ -27,6 +27,7 @@ export const matchParametersSchema = z.object({
    * with the strongest agreement counts its agreement. Absent: as declared.
    */
   evidenceGroups: z.record(z.string(), z.array(z.array(z.string()).min(1)).min(1)).optional(),
+  impliedBy: z.record(z.string(), z.array(z.string()).min(1)).optional(),
   /** How the parameters were obtained (data set, pairs, iterations, convergence). */
   training: z
     .object({

@@ -1,7 +1,8 @@
 import { json, route } from '@/lib/http/handler';
 import { paginationHeaders } from '@/lib/http/pagination';
 import { parseOrThrow, searchParamsObject } from '@/lib/http/validate';
-import { auditListQuerySchema, toAuditResponse } from '@/lib/schemas/audit';
+import { auditListQuerySchema } from '@/lib/schemas/audit';
+import { toAuditResponse } from '@/lib/http/responses/audit';
 import { listAudit } from '@/lib/services/audit';
 import { unsupportedMethods } from '@/lib/http/methods';
 

@@ -1,7 +1,8 @@
 import { json, route } from '@/lib/http/handler';
 import { paginationHeaders } from '@/lib/http/pagination';
 import { parseOrThrow, searchParamsObject } from '@/lib/http/validate';
-import { customerInputSchema, customerListQuerySchema, toCustomerResponse } from '@/lib/schemas/customer';
+import { customerInputSchema, customerListQuerySchema } from '@/lib/schemas/customer';
+import { toCustomerResponse } from '@/lib/http/responses/customer';
 import { createCustomer, listCustomers } from '@/lib/services/customers';
 import { unsupportedMethods } from '@/lib/http/methods';
 

@@ -1,7 +1,8 @@
 import { json, route } from '@/lib/http/handler';
 import { parseOrThrow } from '@/lib/http/validate';
 import { idParam } from '@/lib/schemas/common';
-import { customerPatchSchema, toCustomerDetailResponse, toCustomerResponse } from '@/lib/schemas/customer';
+import { customerPatchSchema } from '@/lib/schemas/customer';
+import { toCustomerDetailResponse, toCustomerResponse } from '@/lib/http/responses/customer';
 import { deleteCustomer, updateCustomer } from '@/lib/services/customers';
 import { getCustomerWithLinkedRecords } from '@/lib/services/linked-records';
 import { unsupportedMethods } from '@/lib/http/methods';

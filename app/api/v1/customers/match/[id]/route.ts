@@ -1,7 +1,7 @@
 import { json, route } from '@/lib/http/handler';
 import { parseOrThrow } from '@/lib/http/validate';
 import { idParam } from '@/lib/schemas/common';
-import { toMatchListResponse } from '@/lib/schemas/match';
+import { toMatchListResponse } from '@/lib/http/responses/match';
 import { matchIncoming } from '@/lib/services/matching';
 import { unsupportedMethods } from '@/lib/http/methods';
 

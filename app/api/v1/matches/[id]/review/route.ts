@@ -1,7 +1,8 @@
 import { json, route } from '@/lib/http/handler';
 import { parseOrThrow } from '@/lib/http/validate';
 import { idParam } from '@/lib/schemas/common';
-import { reviewInputSchema, toDecisionResponse } from '@/lib/schemas/review';
+import { reviewInputSchema } from '@/lib/schemas/review';
+import { toDecisionResponse } from '@/lib/http/responses/decision';
 import { matchesForIncoming } from '@/lib/services/matching';
 import { reviewMatch } from '@/lib/services/resolution';
 import { unsupportedMethods } from '@/lib/http/methods';

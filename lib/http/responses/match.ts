@@ -1,6 +1,7 @@
 // Match results in the seed's response shape, plus the product's own fields (band, probability, version).
-import type { MatchWithCustomer } from '../db/queries/matches';
-import type { IncomingCustomer } from '../db/schema';
+import type { MatchWithCustomer } from '../../db/queries/matches';
+import type { IncomingCustomer } from '../../db/schema';
+import { matchCompleteness } from '../../domain/match-completeness';
 import { toIncomingResponse } from './incoming';
 
 export function toMatchResponse({ result, customer }: MatchWithCustomer) {
@@ -39,16 +40,6 @@ export interface MatchListing {
   /** Default: derived from the incoming record (see matchCompleteness). */
   partial?: boolean;
   warnings?: string[];
-}
-
-export const MISSING_EMBEDDING_WARNING =
-  'embedding provider unavailable when this record was stored: candidates came from exact keys and name trigrams only (no embedding search); ' +
-  'match again once its embeddings are filled (npm run reembed -- --pending-only, or the worker)';
-
-/** A record without embeddings is matched on exact keys and trigrams only (no embedding search): its results are partial. */
-export function matchCompleteness(incoming: Pick<IncomingCustomer, 'companyNameEmbedding' | 'fullProfileEmbedding'>): { partial: boolean; warnings: string[] } {
-  const partial = incoming.companyNameEmbedding === null || incoming.fullProfileEmbedding === null;
-  return { partial, warnings: partial ? [MISSING_EMBEDDING_WARNING] : [] };
 }
 
 export function toMatchListResponse(listing: MatchListing) {
