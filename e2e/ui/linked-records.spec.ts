@@ -65,6 +65,6 @@ test('the match page says before a decision that a record hard-conflicts with th
   await expect(page.getByTestId('link-refusal')).toContainText(expected);
   await detail.decide('Accept (link)');
   await expect(detail.conflict).toContainText(expected);
-  await expect(page.getByRole('alert')).toContainText('The decision was not saved');
+  await expect(page.getByRole('alert').filter({ hasText: 'The decision was not saved' })).toContainText(expected);
   await expect(page.getByText('Someone else decided first')).toHaveCount(0);
 });
