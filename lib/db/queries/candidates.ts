@@ -116,7 +116,7 @@ function exactAndTrigramBranches(search: CandidateSearch, limits: CandidateLimit
 
 function nearestNeighbours(target: LookupTarget, column: 'company_name_embedding' | 'full_profile_embedding', embedding: number[], limit: number): SQL {
   const channel: CandidateChannel = column === 'company_name_embedding' ? 'name_embedding' : 'profile_embedding';
-  // The linked-record branch filters on the partial index's own predicate, so its HNSW index serves it.
+  // The linked-record branch's filter implies its HNSW index's predicate (resolved records only), so that index serves it.
   return sql`${target.select(channel)} ${target.where(sql`true`)} order by ${sql.raw(column)} <=> ${vectorLiteral(embedding)} limit ${limit}`;
 }
 
