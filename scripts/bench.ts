@@ -26,6 +26,7 @@ const program = new Command()
   .option('--incoming <n>', 'incoming records generated for those customers (batch queue; samples below come from them)', whole('--incoming'), 1_000)
   .addOption(new Option('--db <kind>', 'database').choices(['pglite', 'postgres']).default('postgres'))
   .option('--database-url <url>', 'PostgreSQL server and admin database; each size gets its own database <name>_<size> there', 'postgres://postgres@127.0.0.1:5432/bench')
+  .option('--read-url <url>', 'a streaming replica of that server (scripts/replica.sh): the server and match processes read candidates from it')
   .option('--out <dir>', 'where the JSON and Markdown results go', 'bench/results')
   .option('--work-dir <dir>', 'generated CSV files and PGlite directories', 'data/bench')
   .option('--seed <n>', 'generator seed', whole('--seed'), 20240501)
@@ -55,7 +56,7 @@ Absolute times depend on the machine and on whatever else runs; compare the rati
 async function main(): Promise<void> {
   program.parse();
   const options = program.opts<{
-    customers: number[]; incoming: number; db: 'pglite' | 'postgres'; databaseUrl: string; out: string; workDir: string; seed: number; reuse?: boolean;
+    customers: number[]; incoming: number; db: 'pglite' | 'postgres'; databaseUrl: string; readUrl?: string; out: string; workDir: string; seed: number; reuse?: boolean;
     engineSamples: number; httpRequests: number; httpConcurrency: number[]; processes: number[]; recallQueries: number; ef: number[]; naiveCap: number; naiveRecords: number;
   }>();
   const config = env();
@@ -69,9 +70,9 @@ async function main(): Promise<void> {
       httpRequests: options.httpRequests, httpConcurrency: options.httpConcurrency, processes: options.processes, recallQueries: options.recallQueries,
       efValues: options.ef, naiveCap: options.naiveCap, naiveRecords: options.naiveRecords, efSearch: config.HNSW_EF_SEARCH, hnswTopK: config.MATCH_HNSW_TOP_K,
       importBatchSize: config.IMPORT_BATCH_SIZE, indexBuildMemoryMb: config.IMPORT_INDEX_BUILD_MEMORY_MB,
-      databaseUrl: options.databaseUrl, workDir: options.workDir, reuse: Boolean(options.reuse), runId,
+      databaseUrl: options.databaseUrl, readUrl: options.readUrl, workDir: options.workDir, reuse: Boolean(options.reuse), runId,
     });
-    const base = path.join(options.out, `${runId}-${options.db}-${customers}`);
+    const base = path.join(options.out, `${runId}-${options.db}${options.readUrl ? '-replica' : ''}-${customers}`);
     const markdown = markdownReport(result);
     writeFileSync(`${base}.json`, `${JSON.stringify(result, null, 2)}\n`);
     writeFileSync(`${base}.md`, markdown);

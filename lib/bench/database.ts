@@ -45,7 +45,8 @@ async function migrated(open: () => Promise<DatabaseHandle>): Promise<DatabaseHa
 }
 
 /** fresh: drop what an earlier run left and start empty; otherwise keep it (the run checks what is there). */
-export async function benchDatabase(options: { kind: BenchDatabaseKind; customers: number; databaseUrl: string; pgliteRoot: string; fresh: boolean }): Promise<BenchDatabase> {
+/** readUrl: a streaming replica of that server (scripts/replica.sh); children then read through DATABASE_READ_URL. */
+export async function benchDatabase(options: { kind: BenchDatabaseKind; customers: number; databaseUrl: string; readUrl?: string; pgliteRoot: string; fresh: boolean }): Promise<BenchDatabase> {
   if (options.kind === 'pglite') {
     const dataDir = path.resolve(options.pgliteRoot, `pglite-${options.customers}`);
     if (options.fresh) rmSync(dataDir, { recursive: true, force: true });
@@ -67,10 +68,12 @@ export async function benchDatabase(options: { kind: BenchDatabaseKind; customer
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const connectionString = url.toString();
+  const readUrl = options.readUrl ? new URL(options.readUrl) : undefined;
+  if (readUrl) readUrl.pathname = `/${name}`;
   return {
     kind: 'postgres',
     location: connectionString,
-    environment: { DATABASE_URL: connectionString },
+    environment: { DATABASE_URL: connectionString, DATABASE_READ_URL: readUrl?.toString() ?? '' },
     open: () => migrated(() => openDatabase({ kind: 'postgres', connectionString, port: Number(url.port || 5432), database: name, user: decodeURIComponent(url.username), ssl: false })),
     directoryBytes: () => null,
   };

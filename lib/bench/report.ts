@@ -39,7 +39,7 @@ function headline(result: BenchResult): string[][] {
 export function markdownReport(result: BenchResult): string {
   const { machine, settings } = result;
   const lines = [
-    `# npm run bench — ${settings.db}, ${int(settings.customers)} customers (${result.startedAt})`,
+    `# npm run bench — ${settings.db}${settings.readReplica ? ' with a read replica' : ''}, ${int(settings.customers)} customers (${result.startedAt})`,
     '',
     `${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGiB} GiB, load average ${machine.loadAverageAtStart} at start · Node ${machine.node} · PostgreSQL ${machine.postgres} · pgvector ${machine.pgvector ?? '–'}`,
     `Settings: ${settings.incoming} incoming, seed ${settings.seed}, ef_search ${settings.efSearch}, HNSW top-k ${settings.hnswTopK}, import batch ${settings.importBatchSize}, index build memory ${settings.indexBuildMemoryMb} MB.`,

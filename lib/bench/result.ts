@@ -24,6 +24,8 @@ export interface BenchSettings {
   hnswTopK: number;
   importBatchSize: number;
   indexBuildMemoryMb: number;
+  /** Server and match processes read candidates through DATABASE_READ_URL (a streaming replica). */
+  readReplica: boolean;
 }
 
 export interface ImportMeasure {

@@ -3,8 +3,10 @@ import type { LabelledRecord } from '../evaluation/datasets/types';
 import type { BenchDatabase } from './database';
 import type { BenchResult, BenchSettings } from './result';
 
-export interface BenchRunOptions extends BenchSettings {
+export interface BenchRunOptions extends Omit<BenchSettings, 'readReplica'> {
   databaseUrl: string;
+  /** A streaming replica's server URL: the server and match processes read through it. */
+  readUrl?: string;
   workDir: string;
   /** Keep the database of an earlier run when it holds exactly `customers` customers. */
   reuse: boolean;

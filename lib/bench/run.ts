@@ -108,7 +108,7 @@ export async function runBench(options: BenchRunOptions): Promise<BenchResult> {
   mkdirSync(dataDir, { recursive: true });
   const customersCsv = path.join(dataDir, 'customers.csv');
   const incomingCsv = path.join(dataDir, `incoming-${options.incoming}.csv`);
-  const database = await benchDatabase({ kind: options.db, customers: options.customers, databaseUrl: options.databaseUrl, pgliteRoot: options.workDir, fresh: !options.reuse });
+  const database = await benchDatabase({ kind: options.db, customers: options.customers, databaseUrl: options.databaseUrl, readUrl: options.readUrl, pgliteRoot: options.workDir, fresh: !options.reuse });
   const handle = await database.open();
   const result: BenchResult = { startedAt: new Date().toISOString(), settings: pickSettings(options), machine: await machineFacts(handle.db, options.db), steps: [], notes: [] };
   const run: BenchRun = { options, result, database, incoming: [], incomingCsv };
@@ -137,5 +137,5 @@ export async function runBench(options: BenchRunOptions): Promise<BenchResult> {
 
 function pickSettings(options: BenchRunOptions): BenchSettings {
   const { customers, incoming, db, seed, engineSamples, httpRequests, httpConcurrency, processes, recallQueries, efValues, naiveCap, naiveRecords, efSearch, hnswTopK, importBatchSize, indexBuildMemoryMb } = options;
-  return { customers, incoming, db, seed, engineSamples, httpRequests, httpConcurrency, processes, recallQueries, efValues, naiveCap, naiveRecords, efSearch, hnswTopK, importBatchSize, indexBuildMemoryMb };
+  return { customers, incoming, db, seed, engineSamples, httpRequests, httpConcurrency, processes, recallQueries, efValues, naiveCap, naiveRecords, efSearch, hnswTopK, importBatchSize, indexBuildMemoryMb, readReplica: Boolean(options.readUrl) };
 }
