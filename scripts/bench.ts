@@ -36,7 +36,7 @@ const program = new Command()
   .option('--http-concurrency <list>', 'concurrent clients, one run each', list('--http-concurrency'), [1, 2])
   .option('--processes <list>', 'npm run match processes on the queue, one run each', list('--processes'), [1, 2])
   .option('--recall-queries <n>', 'queries for the recall curve (each runs an exact scan)', whole('--recall-queries'), 100)
-  .option('--ef <list>', 'ef_search values for the recall curve', list('--ef'), [40, 64, 100, 200])
+  .option('--ef <list>', 'ef_search values for the recall curve', list('--ef'), [40, 64, 100, 200, 400])
   .option('--naive-cap <n>', 'customers the naive baseline scores per record', whole('--naive-cap'), 2_000)
   .option('--naive-records <n>', 'records the naive baseline scores', whole('--naive-records'), 5)
   .addHelpText(

@@ -19,6 +19,8 @@ import { summarize, timeMs, type LatencySummary } from './stats';
 export interface PreparedRecord {
   record: CustomerRecord;
   matchData: MatchData;
+  /** The customer it truly is (generated ground truth), or null for look-alikes and new companies. */
+  trueCustomerId: number | null;
 }
 
 export interface EngineLatency {
@@ -28,18 +30,20 @@ export interface EngineLatency {
   total: LatencySummary;
   stages: Record<keyof StageTimings, LatencySummary>;
   candidates: LatencySummary;
+  /** Of the records that are a customer: share whose customer was among the candidates, and ranked first. */
+  truth: { records: number; foundAmongCandidates: number; rankedFirst: number };
   /** sha256 of every record's best candidate and probability: equal digests = equal results. */
   resultDigest: string;
 }
 
 const STAGES: Array<keyof StageTimings> = ['candidates', 'candidateRows', 'termFrequencies', 'normalize', 'score'];
 
-export async function prepareRecords(records: CustomerRecord[], onProgress?: (done: number) => void): Promise<{ prepared: PreparedRecord[]; deriveMs: number[] }> {
+export async function prepareRecords(records: Array<{ record: CustomerRecord; trueCustomerId: number | null }>, onProgress?: (done: number) => void): Promise<{ prepared: PreparedRecord[]; deriveMs: number[] }> {
   const prepared: PreparedRecord[] = [];
   const deriveMs: number[] = [];
-  for (const record of records) {
+  for (const { record, trueCustomerId } of records) {
     const { value: matchData, ms } = await timeMs(() => deriveMatchData(record));
-    prepared.push({ record, matchData });
+    prepared.push({ record, matchData, trueCustomerId });
     deriveMs.push(ms);
     onProgress?.(prepared.length);
   }
@@ -57,13 +61,19 @@ export async function engineLatency(
   const candidateCounts: number[] = [];
   const perStage = new Map(STAGES.map((stage) => [stage, [] as number[]]));
   const digest = createHash('sha256');
-  for (const [index, { record, matchData }] of prepared.entries()) {
+  const truth = { records: 0, foundAmongCandidates: 0, rankedFirst: 0 };
+  for (const [index, { record, matchData, trueCustomerId }] of prepared.entries()) {
     const timings: StageTimings = {};
     const { value: outcome, ms } = await timeMs(() => scoreRecord(db, { record, matchData }, context.params, context.settings, MATCH_MODEL, timings));
     totals.push(ms);
     candidateCounts.push(outcome.candidateCount);
     for (const stage of STAGES) perStage.get(stage)!.push(timings[stage] ?? 0);
     const best = outcome.candidates[0];
+    if (trueCustomerId !== null) {
+      truth.records += 1;
+      if (outcome.candidates.some((candidate) => candidate.customer.id === trueCustomerId)) truth.foundAmongCandidates += 1;
+      if (best?.customer.id === trueCustomerId) truth.rankedFirst += 1;
+    }
     digest.update(`${index}:${best?.customer.id ?? '-'}:${best?.matchProbability.toFixed(9) ?? '-'}\n`);
     onProgress?.(index + 1);
   }
@@ -73,6 +83,11 @@ export async function engineLatency(
     total: summarize(totals),
     stages: Object.fromEntries(STAGES.map((stage) => [stage, summarize(perStage.get(stage)!)])) as EngineLatency['stages'],
     candidates: summarize(candidateCounts),
+    truth: {
+      records: truth.records,
+      foundAmongCandidates: truth.foundAmongCandidates / Math.max(1, truth.records),
+      rankedFirst: truth.rankedFirst / Math.max(1, truth.records),
+    },
     resultDigest: digest.digest('hex').slice(0, 16),
   };
 }

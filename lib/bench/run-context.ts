@@ -18,6 +18,8 @@ export interface BenchRun {
   result: BenchResult;
   database: BenchDatabase;
   incoming: LabelledRecord[];
+  /** Incoming source id → the source id of the customer it truly is (variants only). */
+  trueCustomerOf: Map<string, string>;
   incomingCsv: string;
 }
 

@@ -5,7 +5,7 @@ import { createReadStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createProgress } from '../cli/progress';
 import type { DatabaseHandle } from '../db/client';
-import { storageSizes } from '../db/queries/bench';
+import { customerIdsBySourceId, storageSizes } from '../db/queries/bench';
 import { countCustomers } from '../db/queries/customers';
 import type { LabelledRecord } from '../evaluation/datasets/types';
 import { generateCompanyDataset } from '../evaluation/sample/generate';
@@ -28,6 +28,9 @@ import { summarize, timeMs } from './stats';
 /** The recall the issue asks of nearest-neighbour candidates at the default ef_search. */
 export const RECALL_TARGET = 0.99;
 
+/** source_system of the imported customers. */
+const BENCH_SOURCE_SYSTEM = 'bench';
+
 function withoutId(labelled: LabelledRecord): CustomerRecord {
   const record: CustomerRecord & { id?: string } = { ...labelled };
   delete record.id;
@@ -46,7 +49,7 @@ async function loadCustomers(run: BenchRun, handle: DatabaseHandle, customersCsv
   const summary = await importRecords({ db: handle.db, actor: 'cli:bench' }, createReadStream(customersCsv), {
     target: 'customers',
     format: 'csv',
-    sourceSystem: 'bench',
+    sourceSystem: BENCH_SOURCE_SYSTEM,
     sizeHint: { rows: options.customers },
     onProgress: (progress) => (progress.phase === 'indexing' ? (bar.stop(), console.error('  building the HNSW indexes …')) : bar.update(progress.rowsRead)),
   });
@@ -72,7 +75,10 @@ async function measureInProcess(run: BenchRun, handle: DatabaseHandle): Promise<
   let prepared: PreparedRecord[] = [];
   let deriveMs: number[] = [];
   await step(result, 'derive keys and embeddings of the sample', async () => {
-    ({ prepared, deriveMs } = await prepareRecords(run.incoming.slice(0, Math.max(options.engineSamples, options.recallQueries, options.naiveRecords)).map(withoutId)));
+    const sample = run.incoming.slice(0, Math.max(options.engineSamples, options.recallQueries, options.naiveRecords));
+    const customerIds = await customerIdsBySourceId(handle.db, BENCH_SOURCE_SYSTEM, sample.flatMap((record) => run.trueCustomerOf.get(record.id) ?? []));
+    const trueCustomerId = (record: LabelledRecord) => customerIds.get(run.trueCustomerOf.get(record.id) ?? '') ?? null;
+    ({ prepared, deriveMs } = await prepareRecords(sample.map((record) => ({ record: withoutId(record), trueCustomerId: trueCustomerId(record) }))));
   });
   await step(result, 'engine latency', async () => {
     // Warm-up: the first queries pay for plans, caches and JIT; they are not what a running server sees.
@@ -111,13 +117,14 @@ export async function runBench(options: BenchRunOptions): Promise<BenchResult> {
   const database = await benchDatabase({ kind: options.db, customers: options.customers, databaseUrl: options.databaseUrl, readUrl: options.readUrl, pgliteRoot: options.workDir, fresh: !options.reuse });
   const handle = await database.open();
   const result: BenchResult = { startedAt: new Date().toISOString(), settings: pickSettings(options), machine: await machineFacts(handle.db, options.db), steps: [], notes: [] };
-  const run: BenchRun = { options, result, database, incoming: [], incomingCsv };
+  const run: BenchRun = { options, result, database, incoming: [], trueCustomerOf: new Map(), incomingCsv };
   try {
     await step(result, 'generate customers and incoming records', async () => {
       const dataset = generateCompanyDataset({ seed: options.seed, customers: options.customers });
       writeRecordsCsv(customersCsv, dataset.customers);
       // The product refuses a record without a company name (422): only records it accepts are sent.
       run.incoming = dataset.incoming.filter((record) => Boolean(record.companyName)).slice(0, options.incoming);
+      for (const entry of dataset.truth) if (entry.kind === 'variant' && entry.customerId) run.trueCustomerOf.set(entry.incomingId, entry.customerId);
       writeRecordsCsv(incomingCsv, run.incoming);
     });
     await step(result, 'import customers (bulk import path, HNSW build at the end)', () => loadCustomers(run, handle, customersCsv));

@@ -27,8 +27,7 @@ export async function nearestNeighbours(db: Database, column: EmbeddingColumn, e
     return queryRows<{ id: number | string; distance: number | string }>(
       tx,
       sql`select id, (${sql.raw(column)} <=> ${vectorLiteral(embedding)})::float8 as distance
-          from customers where ${sql.raw(column)} is not null
-          order by ${sql.raw(column)} <=> ${vectorLiteral(embedding)} limit ${k}`,
+          from customers order by ${sql.raw(column)} <=> ${vectorLiteral(embedding)} limit ${k}`,
     );
   });
   return rows.map((row) => ({ id: Number(row.id), distance: Number(row.distance) }));
@@ -76,4 +75,14 @@ export async function serverVersions(db: Database): Promise<{ postgres: string; 
 export async function otherBackendPids(db: Database): Promise<number[]> {
   const rows = await queryRows<{ pid: number | string }>(db, sql`select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`);
   return rows.map((row) => Number(row.pid));
+}
+
+/** Customer ids by source id (generated data: the ground truth names customers by source id). */
+export async function customerIdsBySourceId(db: Database, sourceSystem: string, sourceIds: string[]): Promise<Map<string, number>> {
+  if (sourceIds.length === 0) return new Map();
+  const rows = await queryRows<{ id: number | string; source_id: string }>(
+    db,
+    sql`select id, source_id from customers where source_system = ${sourceSystem} and source_id = any(${sql.param(sourceIds)}::text[])`,
+  );
+  return new Map(rows.map((row) => [row.source_id, Number(row.id)]));
 }
