@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseEfSearch, recallAt, type RecallCurve } from './recall';
+import { chooseEfSearch, nearRecallAt, recallAt, type RecallCurve } from './recall';
 
 const n = (id: number, distance: number) => ({ id, distance });
 
@@ -17,13 +17,21 @@ describe('recallAt', () => {
   it('is 1 when the table has no neighbours to find', () => expect(recallAt([], [], 25)).toBe(1));
 });
 
+describe('nearRecallAt', () => {
+  it('counts only the exact neighbours within the distance, by id', () => {
+    expect(nearRecallAt([n(1, 0.1), n(2, 0.3), n(3, 0.9)], [n(1, 0.1), n(7, 0.35), n(3, 0.9)], 0.5)).toBe(0.5);
+  });
+
+  it('is null when no neighbour is that near (nothing to miss)', () => expect(nearRecallAt([n(1, 0.8)], [], 0.5)).toBeNull());
+});
+
 describe('chooseEfSearch', () => {
   const curve = (column: RecallCurve['column'], recalls: Array<[number, number]>): RecallCurve => ({
     column,
     k: 25,
     queries: 10,
     exactLatency: { count: 0, mean: 0, p50: 0, p95: 0, p99: 0, max: 0 },
-    points: recalls.map(([efSearch, recall]) => ({ efSearch, recall, perfectShare: 0, latency: { count: 0, mean: 0, p50: 0, p95: 0, p99: 0, max: 0 } })),
+    points: recalls.map(([efSearch, recall]) => ({ efSearch, recall, perfectShare: 0, nearRecall: recall, latency: { count: 0, mean: 0, p50: 0, p95: 0, p99: 0, max: 0 } })),
   });
 
   it('takes the smallest ef_search that reaches the target on every column', () => {

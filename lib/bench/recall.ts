@@ -9,6 +9,8 @@ export interface RecallPoint {
   recall: number;
   /** Share of queries whose k nearest were all found. */
   perfectShare: number;
+  /** Recall of the exact neighbours with cosine similarity ≥ NEAR_SIMILARITY: the ones that can matter for a match. */
+  nearRecall: number;
   latency: LatencySummary;
 }
 
@@ -23,12 +25,26 @@ export interface RecallCurve {
 /** Floating-point slack when comparing an approximate hit's distance with the k-th exact distance. */
 const DISTANCE_EPSILON = 1e-9;
 
+/**
+ * The local embedder hashes n-grams: most customers are nearly orthogonal to a query, so the tail of the
+ * top k is ties among unrelated records. Neighbours at least this similar are the ones worth finding.
+ */
+export const NEAR_SIMILARITY = 0.5;
+
 export function recallAt(exact: readonly Neighbour[], approximate: readonly Neighbour[], k: number): number {
   const wanted = Math.min(k, exact.length);
   if (wanted === 0) return 1;
   const kthDistance = exact[wanted - 1].distance;
   const found = approximate.filter((hit) => hit.distance <= kthDistance + DISTANCE_EPSILON).length;
   return Math.min(found, wanted) / wanted;
+}
+
+/** Recall restricted to the exact neighbours within maxDistance; null when the query has none. */
+export function nearRecallAt(exact: readonly Neighbour[], approximate: readonly Neighbour[], maxDistance: number): number | null {
+  const near = exact.filter((hit) => hit.distance <= maxDistance + DISTANCE_EPSILON);
+  if (near.length === 0) return null;
+  const found = new Set(approximate.map((hit) => hit.id));
+  return near.filter((hit) => found.has(hit.id)).length / near.length;
 }
 
 export async function recallCurve(
@@ -39,13 +55,15 @@ export async function recallCurve(
   onProgress?: (done: number) => void,
 ): Promise<RecallCurve> {
   const exactTimes: number[] = [];
-  const perEf = new Map(options.efValues.map((ef) => [ef, { recalls: [] as number[], times: [] as number[] }]));
+  const perEf = new Map(options.efValues.map((ef) => [ef, { recalls: [] as number[], nearRecalls: [] as number[], times: [] as number[] }]));
   for (const [index, embedding] of queries.entries()) {
     const exact = await timeMs(() => nearestNeighbours(db, column, embedding, options.k, { exact: true }));
     exactTimes.push(exact.ms);
     for (const efSearch of options.efValues) {
       const approximate = await timeMs(() => nearestNeighbours(db, column, embedding, options.k, { exact: false, efSearch }));
       perEf.get(efSearch)!.recalls.push(recallAt(exact.value, approximate.value, options.k));
+      const near = nearRecallAt(exact.value, approximate.value, 1 - NEAR_SIMILARITY);
+      if (near !== null) perEf.get(efSearch)!.nearRecalls.push(near);
       perEf.get(efSearch)!.times.push(approximate.ms);
     }
     onProgress?.(index + 1);
@@ -56,9 +74,9 @@ export async function recallCurve(
     queries: queries.length,
     exactLatency: summarize(exactTimes),
     points: options.efValues.map((efSearch) => {
-      const { recalls, times } = perEf.get(efSearch)!;
-      const mean = recalls.reduce((sum, value) => sum + value, 0) / Math.max(1, recalls.length);
-      return { efSearch, recall: mean, perfectShare: recalls.filter((value) => value === 1).length / Math.max(1, recalls.length), latency: summarize(times) };
+      const { recalls, nearRecalls, times } = perEf.get(efSearch)!;
+      const mean = (values: number[]) => (values.length ? values.reduce((sum, value) => sum + value, 0) / values.length : Number.NaN);
+      return { efSearch, recall: mean(recalls), perfectShare: recalls.filter((value) => value === 1).length / Math.max(1, recalls.length), nearRecall: mean(nearRecalls), latency: summarize(times) };
     }),
   };
 }

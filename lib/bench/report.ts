@@ -1,4 +1,5 @@
 // A bench result as Markdown tables (printed and written beside the JSON), with the issue's targets.
+import { NEAR_SIMILARITY } from './recall';
 import type { LatencySummary } from './stats';
 import type { BenchResult } from './result';
 
@@ -68,10 +69,10 @@ export function markdownReport(result: BenchResult): string {
   if (result.recall) {
     lines.push('', `## Nearest-neighbour recall (top ${settings.hnswTopK}) against an exact scan, ${result.recall.curves[0]?.queries ?? 0} queries`, '');
     const rows = result.recall.curves.flatMap((curve) => [
-      [curve.column, 'exact', '1', '1', pcts(curve.exactLatency)],
-      ...curve.points.map((point) => [curve.column, String(point.efSearch), point.recall.toFixed(4), point.perfectShare.toFixed(2), pcts(point.latency)]),
+      [curve.column, 'exact', '1', '1', '1', pcts(curve.exactLatency)],
+      ...curve.points.map((point) => [curve.column, String(point.efSearch), point.recall.toFixed(4), point.perfectShare.toFixed(2), Number.isNaN(point.nearRecall) ? '–' : point.nearRecall.toFixed(4), pcts(point.latency)]),
     ]);
-    lines.push(...table(['column', 'ef_search', 'recall', 'queries all found', 'latency p50 / p95 / p99 ms'], rows));
+    lines.push(...table(['column', 'ef_search', `recall@${settings.hnswTopK}`, 'queries all found', `recall of neighbours with cosine ≥ ${NEAR_SIMILARITY}`, 'latency p50 / p95 / p99 ms'], rows));
   }
   if (result.batch?.length) {
     lines.push('', '## Batch matching (`npm run match -- --pending` processes on one queue)', '');
