@@ -51,3 +51,45 @@ export function cpuSeconds(pids: readonly number[]): number {
     return sum + (fields ? (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND : 0);
   }, 0);
 }
+
+/**
+ * CPU seconds used by a changing set of processes between start() and stop(): polled, because match
+ * processes and database backends come and go during a run and /proc forgets a process when it exits.
+ */
+export class CpuMeter {
+  private readonly baseline = new Map<number, number>();
+  private readonly latest = new Map<number, number>();
+  private timer: NodeJS.Timeout | undefined;
+  private polling: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly pids: () => Promise<number[]>,
+    private readonly intervalMs = 500,
+  ) {}
+
+  private async poll(first: boolean): Promise<void> {
+    for (const pid of await this.pids().catch(() => [])) {
+      const used = cpuSeconds([pid]);
+      if (used === 0 && !this.latest.has(pid)) continue;
+      // A process first seen after the start did all its work since then.
+      if (!this.baseline.has(pid)) this.baseline.set(pid, first ? used : 0);
+      this.latest.set(pid, Math.max(used, this.latest.get(pid) ?? 0));
+    }
+  }
+
+  async start(): Promise<void> {
+    await this.poll(true);
+    this.timer = setInterval(() => {
+      this.polling = this.polling.then(() => this.poll(false));
+    }, this.intervalMs);
+  }
+
+  async stop(): Promise<number> {
+    clearInterval(this.timer);
+    await this.polling;
+    await this.poll(false);
+    let total = 0;
+    for (const [pid, used] of this.latest) total += used - (this.baseline.get(pid) ?? 0);
+    return total;
+  }
+}

@@ -61,8 +61,12 @@ export function markdownReport(result: BenchResult): string {
     lines.push('', '## HTTP: POST /api/v1/customers/incoming?match=true', '');
     lines.push(
       ...table(
-        ['clients', 'requests', 'failed', 'p50 / p95 / p99 ms', 'match inside (processing_time_ms) p50 / p95', 'records/s', 'server CPU (cores)', 'PostgreSQL CPU (cores)', 'auth'],
-        result.http.map((run) => [String(run.concurrency), String(run.requests), String(run.failed), pcts(run.latency), `${ms(run.matchProcessing.p50)} / ${ms(run.matchProcessing.p95)}`, run.perSecond.toFixed(1), run.serverCpuCores.toFixed(2), run.postgresCpuCores === null ? '–' : run.postgresCpuCores.toFixed(2), run.auth]),
+        ['clients', 'requests', 'failed', 'p50 / p95 / p99 ms', 'match inside (processing_time_ms) p50 / p95', 'records/s', 'CPU cores: server / PostgreSQL', 'CPU ms per record: server / PostgreSQL', 'auth'],
+        result.http.map((run) => [
+          String(run.concurrency), String(run.requests), String(run.failed), pcts(run.latency), `${ms(run.matchProcessing.p50)} / ${ms(run.matchProcessing.p95)}`, run.perSecond.toFixed(1),
+          `${run.serverCpuCores.toFixed(2)} / ${run.postgresCpuCores === null ? '–' : run.postgresCpuCores.toFixed(2)}`,
+          `${ms(run.cpuMsPerRecord.server)} / ${ms(run.cpuMsPerRecord.database ?? undefined)}`, run.auth,
+        ]),
       ),
     );
   }
@@ -76,7 +80,12 @@ export function markdownReport(result: BenchResult): string {
   }
   if (result.batch?.length) {
     lines.push('', '## Batch matching (`npm run match -- --pending` processes on one queue)', '');
-    lines.push(...table(['processes', 'processed', 'failed', 'matching s', 'wall s (with start-up)', 'incoming/s'], result.batch.map((run) => [String(run.processes), String(run.processed), String(run.failed), (run.matchMs / 1000).toFixed(1), (run.wallMs / 1000).toFixed(1), run.perSecond.toFixed(1)])));
+    lines.push(
+      ...table(
+        ['processes', 'processed', 'failed', 'matching s', 'wall s (with start-up)', 'incoming/s', 'CPU ms per record: processes (with start-up) / PostgreSQL'],
+        result.batch.map((run) => [String(run.processes), String(run.processed), String(run.failed), (run.matchMs / 1000).toFixed(1), (run.wallMs / 1000).toFixed(1), run.perSecond.toFixed(1), `${ms(run.cpuMsPerRecord.processes)} / ${ms(run.cpuMsPerRecord.database ?? undefined)}`]),
+      ),
+    );
   }
   if (result.storage) {
     const { storage } = result;

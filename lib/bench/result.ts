@@ -49,6 +49,8 @@ export interface HttpMeasure extends HttpLoadResult {
   serverCpuCores: number;
   /** The same for the PostgreSQL backends of the bench database (null on PGlite: it is inside the server). */
   postgresCpuCores: number | null;
+  /** CPU milliseconds per record served: what the latency would be on an idle machine, roughly. */
+  cpuMsPerRecord: { server: number; database: number | null };
   auth: 'api-key' | 'open';
 }
 

@@ -10,7 +10,7 @@ import { importRecords } from '../services/import';
 import { apiBody } from './api-body';
 import { measureBatchRate } from './batch-processes';
 import { runHttpLoad } from './http-load';
-import { cpuSeconds } from './proc';
+import { CpuMeter, processTree } from './proc';
 import type { HttpMeasure } from './result';
 import { step, type BenchRun } from './run-context';
 import { startServer } from './server';
@@ -25,6 +25,13 @@ async function queueIncoming(run: BenchRun, sourceSystem: string): Promise<void>
   }
 }
 
+/** The PostgreSQL backends of the bench database (not the observer's own), for their CPU; none on PGlite. */
+async function databaseObserver(run: BenchRun): Promise<{ pids?: () => Promise<number[]>; close(): Promise<void> }> {
+  if (run.database.kind !== 'postgres') return { close: async () => undefined };
+  const handle = await run.database.open();
+  return { pids: () => otherBackendPids(handle.db), close: () => handle.close() };
+}
+
 export async function measureBatch(run: BenchRun): Promise<void> {
   const { options, result } = run;
   result.batch = [];
@@ -35,7 +42,12 @@ export async function measureBatch(run: BenchRun): Promise<void> {
     }
     await step(result, `batch match, ${processes} process${processes > 1 ? 'es' : ''}`, async () => {
       await queueIncoming(run, `bench-batch-${options.runId}-p${processes}`);
-      result.batch!.push(await measureBatchRate(processes, run.database.environment));
+      const observer = await databaseObserver(run);
+      try {
+        result.batch!.push(await measureBatchRate(processes, run.database.environment, observer.pids));
+      } finally {
+        await observer.close();
+      }
     });
   }
 }
@@ -45,19 +57,6 @@ function ensureBuild(): string | void {
   const build = spawnSync(process.execPath, [path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
   if (build.status !== 0) throw new Error(`next build failed (exit ${build.status})`);
   return 'built the production bundle first (no .next/BUILD_ID)';
-}
-
-/** Postgres backends of the bench database, for their CPU during the run (the server's pool). */
-async function backendCpu(run: BenchRun): Promise<{ sample(): Promise<() => Promise<number>>; close(): Promise<void> } | null> {
-  if (run.database.kind !== 'postgres') return null;
-  const handle = await run.database.open();
-  return {
-    async sample() {
-      const before = new Map((await otherBackendPids(handle.db)).map((pid) => [pid, cpuSeconds([pid])]));
-      return async () => (await otherBackendPids(handle.db)).reduce((sum, pid) => sum + cpuSeconds([pid]) - (before.get(pid) ?? 0), 0);
-    },
-    close: () => handle.close(),
-  };
 }
 
 export async function measureHttp(run: BenchRun): Promise<void> {
@@ -75,7 +74,7 @@ export async function measureHttp(run: BenchRun): Promise<void> {
     auth = 'api-key';
   }
   const server = await startServer({ ...run.database.environment, RATE_LIMIT_PER_SECOND: '100000', RATE_LIMIT_BURST: '100000', SEED_DEMO_DATA: 'false' });
-  const backends = await backendCpu(run);
+  const observer = await databaseObserver(run);
   result.http = [];
   try {
     const url = `${server.url}/api/v1/customers/incoming?match=true`;
@@ -85,22 +84,27 @@ export async function measureHttp(run: BenchRun): Promise<void> {
     for (const concurrency of options.httpConcurrency) {
       await step(result, `HTTP submit + match, ${concurrency} client${concurrency > 1 ? 's' : ''}`, async () => {
         const bar = createProgress(`http c=${concurrency}`, options.httpRequests);
-        const cpuBefore = server.cpuSeconds();
-        const postgresCpu = await backends?.sample();
+        const serverCpu = new CpuMeter(async () => processTree(server.pid));
+        const databaseCpu = observer.pids ? new CpuMeter(observer.pids) : null;
+        await serverCpu.start();
+        await databaseCpu?.start();
         const load = await runHttpLoad({ url, bodies: bodies(`c${concurrency}`, options.httpRequests), concurrency, headers, onProgress: (done) => bar.update(done) });
         bar.stop();
         const seconds = load.wallMs / 1000;
+        const served = Math.max(1, load.requests - load.failed);
+        const [serverSeconds, databaseSeconds] = [await serverCpu.stop(), databaseCpu ? await databaseCpu.stop() : null];
         result.http!.push({
           ...load,
           serverRssBytes: server.rssBytes(),
-          serverCpuCores: (server.cpuSeconds() - cpuBefore) / seconds,
-          postgresCpuCores: postgresCpu ? (await postgresCpu()) / seconds : null,
+          serverCpuCores: serverSeconds / seconds,
+          postgresCpuCores: databaseSeconds === null ? null : databaseSeconds / seconds,
+          cpuMsPerRecord: { server: (serverSeconds * 1000) / served, database: databaseSeconds === null ? null : (databaseSeconds * 1000) / served },
           auth,
         });
       });
     }
   } finally {
-    await backends?.close();
+    await observer.close();
     await server.stop();
   }
 }
