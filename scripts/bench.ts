@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { markdownReport } from '../lib/bench/report';
+import { BENCH_MEASURES, type BenchMeasure } from '../lib/bench/result';
 import { runBench } from '../lib/bench/run';
 import { env } from '../lib/env';
 
@@ -30,6 +31,7 @@ const program = new Command()
   .option('--out <dir>', 'where the JSON and Markdown results go', 'bench/results')
   .option('--work-dir <dir>', 'generated CSV files and PGlite directories', 'data/bench')
   .option('--seed <n>', 'generator seed', whole('--seed'), 20240501)
+  .addOption(new Option('--skip <list>', 'measures to leave out, comma-separated').argParser((value) => value.split(',').map((part) => part.trim())).default([]))
   .option('--reuse', 'keep the database of an earlier run when it holds exactly that many customers (no import)')
   .option('--engine-samples <n>', 'records timed in-process (engine only)', whole('--engine-samples'), 300)
   .option('--http-requests <n>', 'submit + match requests per client count (0: no HTTP)', whole('--http-requests'), 200)
@@ -57,8 +59,10 @@ async function main(): Promise<void> {
   program.parse();
   const options = program.opts<{
     customers: number[]; incoming: number; db: 'pglite' | 'postgres'; databaseUrl: string; readUrl?: string; out: string; workDir: string; seed: number; reuse?: boolean;
-    engineSamples: number; httpRequests: number; httpConcurrency: number[]; processes: number[]; recallQueries: number; ef: number[]; naiveCap: number; naiveRecords: number;
+    skip: string[]; engineSamples: number; httpRequests: number; httpConcurrency: number[]; processes: number[]; recallQueries: number; ef: number[]; naiveCap: number; naiveRecords: number;
   }>();
+  const unknown = options.skip.filter((measure) => !(BENCH_MEASURES as readonly string[]).includes(measure));
+  if (unknown.length) throw new Error(`--skip takes ${BENCH_MEASURES.join(', ')}; not ${unknown.join(', ')}`);
   const config = env();
   if (config.EMBEDDING_PROVIDER !== 'local') throw new Error('the bench embeds every customer: run it with EMBEDDING_PROVIDER=local');
   mkdirSync(options.out, { recursive: true });
@@ -70,7 +74,7 @@ async function main(): Promise<void> {
       httpRequests: options.httpRequests, httpConcurrency: options.httpConcurrency, processes: options.processes, recallQueries: options.recallQueries,
       efValues: options.ef, naiveCap: options.naiveCap, naiveRecords: options.naiveRecords, efSearch: config.HNSW_EF_SEARCH, hnswTopK: config.MATCH_HNSW_TOP_K,
       importBatchSize: config.IMPORT_BATCH_SIZE, indexBuildMemoryMb: config.IMPORT_INDEX_BUILD_MEMORY_MB,
-      databaseUrl: options.databaseUrl, readUrl: options.readUrl, workDir: options.workDir, reuse: Boolean(options.reuse), runId,
+      skip: options.skip as BenchMeasure[], databaseUrl: options.databaseUrl, readUrl: options.readUrl, workDir: options.workDir, reuse: Boolean(options.reuse), runId,
     });
     const base = path.join(options.out, `${runId}-${options.db}${options.readUrl ? '-replica' : ''}-${customers}`);
     const markdown = markdownReport(result);

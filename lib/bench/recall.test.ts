@@ -18,8 +18,12 @@ describe('recallAt', () => {
 });
 
 describe('nearRecallAt', () => {
-  it('counts only the exact neighbours within the distance, by id', () => {
-    expect(nearRecallAt([n(1, 0.1), n(2, 0.3), n(3, 0.9)], [n(1, 0.1), n(7, 0.35), n(3, 0.9)], 0.5)).toBe(0.5);
+  it('counts only the neighbours within the distance', () => {
+    expect(nearRecallAt([n(1, 0.1), n(2, 0.3), n(3, 0.9)], [n(1, 0.1), n(7, 0.55), n(3, 0.9)], 0.5)).toBe(0.5);
+  });
+
+  it('takes another customer with the same vector as found (identical records are interchangeable)', () => {
+    expect(nearRecallAt([n(1, 0.1), n(2, 0.1)], [n(1, 0.1), n(9, 0.1)], 0.5)).toBe(1);
   });
 
   it('is null when no neighbour is that near (nothing to miss)', () => expect(nearRecallAt([n(1, 0.8)], [], 0.5)).toBeNull());

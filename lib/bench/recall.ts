@@ -39,12 +39,14 @@ export function recallAt(exact: readonly Neighbour[], approximate: readonly Neig
   return Math.min(found, wanted) / wanted;
 }
 
-/** Recall restricted to the exact neighbours within maxDistance; null when the query has none. */
+/**
+ * Recall restricted to the exact neighbours within maxDistance, by distance as recallAt (customers with
+ * identical vectors are interchangeable); null when the query has none.
+ */
 export function nearRecallAt(exact: readonly Neighbour[], approximate: readonly Neighbour[], maxDistance: number): number | null {
-  const near = exact.filter((hit) => hit.distance <= maxDistance + DISTANCE_EPSILON);
-  if (near.length === 0) return null;
-  const found = new Set(approximate.map((hit) => hit.id));
-  return near.filter((hit) => found.has(hit.id)).length / near.length;
+  const within = (hits: readonly Neighbour[]) => hits.filter((hit) => hit.distance <= maxDistance + DISTANCE_EPSILON).length;
+  const wanted = within(exact);
+  return wanted === 0 ? null : Math.min(within(approximate), wanted) / wanted;
 }
 
 export async function recallCurve(

@@ -26,7 +26,12 @@ export interface BenchSettings {
   indexBuildMemoryMb: number;
   /** Server and match processes read candidates through DATABASE_READ_URL (a streaming replica). */
   readReplica: boolean;
+  /** Measures left out (--skip), e.g. to measure one part again on a kept database. */
+  skip: BenchMeasure[];
 }
+
+export const BENCH_MEASURES = ['engine', 'naive', 'recall', 'search', 'batch', 'http'] as const;
+export type BenchMeasure = (typeof BENCH_MEASURES)[number];
 
 export interface ImportMeasure {
   rows: number;

@@ -20,7 +20,7 @@ import { benchDatabase } from './database';
 import { engineLatency, naiveBaseline, prepareRecords, type PreparedRecord } from './engine';
 import { machineFacts } from './machine';
 import { chooseEfSearch, recallCurve } from './recall';
-import type { BenchResult, BenchSettings } from './result';
+import type { BenchMeasure, BenchResult, BenchSettings } from './result';
 import { step, type BenchRun, type BenchRunOptions } from './run-context';
 import { measureBatch, measureHttp } from './run-processes';
 import { summarize, timeMs } from './stats';
@@ -80,17 +80,18 @@ async function measureInProcess(run: BenchRun, handle: DatabaseHandle): Promise<
     const trueCustomerId = (record: LabelledRecord) => customerIds.get(run.trueCustomerOf.get(record.id) ?? '') ?? null;
     ({ prepared, deriveMs } = await prepareRecords(sample.map((record) => ({ record: withoutId(record), trueCustomerId: trueCustomerId(record) }))));
   });
-  await step(result, 'engine latency', async () => {
+  const measures = (measure: BenchMeasure) => !options.skip.includes(measure);
+  if (measures('engine')) await step(result, 'engine latency', async () => {
     // Warm-up: the first queries pay for plans, caches and JIT; they are not what a running server sees.
     await engineLatency(handle.db, prepared.slice(0, 10), deriveMs.slice(0, 10), context);
     const bar = createProgress('engine', Math.min(options.engineSamples, prepared.length));
     result.engine = await engineLatency(handle.db, prepared.slice(0, options.engineSamples), deriveMs.slice(0, options.engineSamples), context, (done) => bar.update(done));
     bar.stop();
   });
-  await step(result, 'naive baseline (score every customer of a capped sample)', async () => {
+  if (measures('naive')) await step(result, 'naive baseline (score every customer of a capped sample)', async () => {
     result.naive = await naiveBaseline(handle.db, prepared.slice(0, options.naiveRecords), options.naiveCap, options.customers, context);
   });
-  await step(result, 'nearest-neighbour recall per ef_search', async () => {
+  if (measures('recall')) await step(result, 'nearest-neighbour recall per ef_search', async () => {
     const queries = prepared.slice(0, options.recallQueries);
     const curves = [];
     for (const column of ['company_name_embedding', 'full_profile_embedding'] as const) {
@@ -101,7 +102,7 @@ async function measureInProcess(run: BenchRun, handle: DatabaseHandle): Promise<
     }
     result.recall = { curves, chosenEfSearch: chooseEfSearch(curves, RECALL_TARGET), target: RECALL_TARGET };
   });
-  await step(result, 'search latency', async () => {
+  if (measures('search')) await step(result, 'search latency', async () => {
     const names = prepared.map((record) => record.record.companyName).filter((name): name is string => Boolean(name)).slice(0, 50);
     const times: number[] = [];
     for (const name of names) times.push((await timeMs(() => searchCustomers({ db: handle.db, actor: 'cli:bench' }, searchInputSchema.parse({ query_text: name })))).ms);
@@ -137,12 +138,12 @@ export async function runBench(options: BenchRunOptions): Promise<BenchResult> {
   } finally {
     await handle.close();
   }
-  await measureBatch(run);
-  await measureHttp(run);
+  if (!options.skip.includes('batch')) await measureBatch(run);
+  if (!options.skip.includes('http')) await measureHttp(run);
   return result;
 }
 
 function pickSettings(options: BenchRunOptions): BenchSettings {
   const { customers, incoming, db, seed, engineSamples, httpRequests, httpConcurrency, processes, recallQueries, efValues, naiveCap, naiveRecords, efSearch, hnswTopK, importBatchSize, indexBuildMemoryMb } = options;
-  return { customers, incoming, db, seed, engineSamples, httpRequests, httpConcurrency, processes, recallQueries, efValues, naiveCap, naiveRecords, efSearch, hnswTopK, importBatchSize, indexBuildMemoryMb, readReplica: Boolean(options.readUrl) };
+  return { customers, incoming, db, seed, engineSamples, httpRequests, httpConcurrency, processes, recallQueries, efValues, naiveCap, naiveRecords, efSearch, hnswTopK, importBatchSize, indexBuildMemoryMb, readReplica: Boolean(options.readUrl), skip: options.skip };
 }
