@@ -56,7 +56,14 @@ export async function startServer(environment: Record<string, string>, timeoutMs
   const stop = async () => {
     if (child.exitCode !== null) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
+    // next start may run its server in a child process: stop every process the bench started, by pid.
+    for (const pid of processTree(child.pid!).reverse()) {
+      try {
+        process.kill(pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    }
     const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
     await exited;
     clearTimeout(timer);
