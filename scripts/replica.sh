@@ -5,9 +5,9 @@
 # (so the primary keeps the WAL the replica still needs). `remove` drops the slot and the replica's
 # data directory; the pg_hba.conf line stays (remove it by hand if you like).
 #
-# Usage: sudo bash scripts/replica.sh [start|stop|status|remove]        (default: start)
+# Usage: sudo bash scripts/replica.sh [start|restart|stop|status|remove]        (default: start)
 # Env:   PRIMARY_PORT (5432), REPLICA_PORT (5433), REPLICA_DIR (/tmp/customer-matching-replica-<port>),
-#        PG_BIN (/usr/lib/postgresql/15/bin)
+#        PG_BIN (/usr/lib/postgresql/15/bin), REPLICA_SHARED_BUFFERS (128MB; e.g. 2GB to hold the HNSW indexes)
 # Then:  DATABASE_READ_URL=postgres://postgres@127.0.0.1:5433/<database>
 set -euo pipefail
 
@@ -17,6 +17,7 @@ REPLICA_PORT="${REPLICA_PORT:-5433}"
 REPLICA_DIR="${REPLICA_DIR:-/tmp/customer-matching-replica-${REPLICA_PORT}}"
 PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
 SLOT="customer_matching_replica_${REPLICA_PORT}"
+SHARED_BUFFERS="${REPLICA_SHARED_BUFFERS:-128MB}"
 
 log() { printf '[replica] %s\n' "$*"; }
 die() { printf '[replica] error: %s\n' "$*" >&2; exit 1; }
@@ -86,7 +87,7 @@ listen_addresses = '127.0.0.1'
 unix_socket_directories = '$REPLICA_DIR'
 hot_standby = on
 hot_standby_feedback = on
-shared_buffers = 128MB
+shared_buffers = $SHARED_BUFFERS
 logging_collector = off
 EOF
   as_postgres tee "$REPLICA_DIR/pg_hba.conf" >/dev/null <<EOF
@@ -145,8 +146,9 @@ remove() {
 
 case "${1:-start}" in
   start) start ;;
+  restart) stop; start ;;
   stop) stop ;;
   status) status ;;
   remove) remove ;;
-  *) die "usage: $0 [start|stop|status|remove]" ;;
+  *) die "usage: $0 [start|restart|stop|status|remove]" ;;
 esac
