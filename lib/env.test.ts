@@ -51,6 +51,12 @@ describe('parseEnv', () => {
     });
   });
 
+  it('takes a read replica only beside a PostgreSQL primary (PGlite has none)', () => {
+    expect(() => parseEnv({ DATABASE_READ_URL: 'postgres://u@127.0.0.1:5433/db' })).toThrow(/DATABASE_READ_URL: needs a PostgreSQL primary/);
+    const config = parseEnv({ DATABASE_URL: 'postgres://u@127.0.0.1:5432/db', DATABASE_READ_URL: 'postgres://u@127.0.0.1:5433/db' });
+    expect([config.DATABASE_READ_URL, config.DATABASE_READ_AFTER_WRITE_MS]).toEqual(['postgres://u@127.0.0.1:5433/db', 10_000]);
+  });
+
   it('treats empty strings as unset', () => {
     expect(databaseTarget(parseEnv({ DATABASE_URL: '', POSTGRES_HOST: '' })).kind).toBe('pglite');
   });

@@ -30,6 +30,11 @@ export const envSchema = z
     POSTGRES_USER: z.string().trim().min(1).default('postgres'),
     POSTGRES_PASSWORD: optionalString,
     POSTGRES_SSLMODE: z.enum(['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full']).default('prefer'),
+    // A streaming replica for read-only queries (candidate search, customer search, the directory); unset → the primary.
+    DATABASE_READ_URL: optionalString.pipe(z.url({ message: 'must be a postgres:// URL' }).optional()),
+    // After this process wrote customers, reads use the replica only once it has replayed the primary's WAL
+    // past that write; within this window (longer than any customer-writing transaction) each read checks.
+    DATABASE_READ_AFTER_WRITE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
     // Embeddings: the local deterministic embedder needs no key; the others are switched on here.
     EMBEDDING_PROVIDER: z.enum(EMBEDDING_PROVIDERS).default('local'),
     OPENAI_API_KEY: optionalString,
@@ -131,6 +136,9 @@ export const envSchema = z
   .superRefine((env, ctx) => {
     for (const problem of embeddingConfigProblems(env.EMBEDDING_PROVIDER, env)) {
       ctx.addIssue({ code: 'custom', path: [problem.variable], message: problem.message });
+    }
+    if (env.DATABASE_READ_URL && !env.DATABASE_URL && !env.POSTGRES_HOST) {
+      ctx.addIssue({ code: 'custom', path: ['DATABASE_READ_URL'], message: 'needs a PostgreSQL primary (DATABASE_URL or POSTGRES_HOST); the embedded database has no replicas' });
     }
     if (env.POTENTIAL_MATCH_THRESHOLD > env.HIGH_CONFIDENCE_THRESHOLD) {
       ctx.addIssue({

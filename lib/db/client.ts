@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { databaseTarget } from '../env';
 import { acquireDataDirLock, type DataDirLock } from './pglite-lock';
+import type { ReadRouter } from './read-routing';
 import * as schema from './schema';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -13,6 +14,8 @@ export type DatabaseKind = 'pglite' | 'postgres';
 export interface DatabaseHandle {
   db: Database;
   kind: DatabaseKind;
+  /** Read-only queries that may go to a streaming replica (DATABASE_READ_URL); absent → all on db. */
+  reads?: ReadRouter;
   /** Applies the SQL migrations in the folder (drizzle/), serialised against concurrent starts. */
   migrate(migrationsFolder: string): Promise<void>;
   close(): Promise<void>;

@@ -2,6 +2,7 @@
 import { databaseTarget } from '../env';
 import { openDatabase, type DatabaseHandle } from './client';
 import { migrateDatabase } from './migrate';
+import { attachReadReplica } from './replica';
 
 const globalForDb = globalThis as unknown as { customerMatchingDb?: Promise<DatabaseHandle> };
 
@@ -9,7 +10,7 @@ export function getDatabaseHandle(): Promise<DatabaseHandle> {
   globalForDb.customerMatchingDb ??= (async () => {
     const handle = await openDatabase(databaseTarget());
     await migrateDatabase(handle);
-    return handle;
+    return attachReadReplica(handle);
   })().catch((error) => {
     // Let a later request try again instead of caching the failure forever.
     globalForDb.customerMatchingDb = undefined;

@@ -11,6 +11,13 @@ export interface TestDatabase {
 
 // Tests are the one place besides lib/env.ts that look at the environment: which databases to test against.
 const testDatabaseUrl = process.env.TEST_DATABASE_URL?.trim() || undefined;
+// A streaming replica of that server (scripts/replica.sh), for the read-replica test; unset → it is skipped.
+const testReplicaUrl = process.env.TEST_REPLICA_URL?.trim() || undefined;
+
+/** The primary's admin URL and the replica's, when both are set. */
+export function replicaTestServers(): { primaryUrl: string; replicaUrl: string } | null {
+  return testDatabaseUrl && testReplicaUrl ? { primaryUrl: testDatabaseUrl, replicaUrl: testReplicaUrl } : null;
+}
 
 /** The databases every integration test runs against. */
 export function testDatabases(): TestDatabase[] {

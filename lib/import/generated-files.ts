@@ -21,7 +21,8 @@ const IMPORT_CSV_COLUMNS = ['source_id', ...SEED_COLUMNS];
 /** Rows per write: the CSV is built in slices so 100k customers never exist twice as text. */
 const WRITE_SLICE = 5_000;
 
-function writeCsv(filePath: string, records: LabelledRecord[]): void {
+/** Records (id → source_id) as the import's CSV; also used by npm run bench for its customers and incoming records. */
+export function writeRecordsCsv(filePath: string, records: LabelledRecord[]): void {
   writeFileSync(filePath, stringify([IMPORT_CSV_COLUMNS]));
   for (let start = 0; start < records.length; start += WRITE_SLICE) {
     const rows = records.slice(start, start + WRITE_SLICE).map(({ id, ...record }) => ({ source_id: id, ...recordToSeedRow(record) }));
@@ -34,7 +35,7 @@ export function writeGeneratedFiles(options: { target: ImportTarget; count: numb
   const base = path.join(options.dir, `generated-seed${options.seed}-n${options.count}`);
   if (options.target === 'customers') {
     const customers = generateCustomers(options.seed, options.count).map(({ sourceId, ...record }) => ({ id: sourceId, ...record }));
-    writeCsv(`${base}.customers.csv`, customers);
+    writeRecordsCsv(`${base}.customers.csv`, customers);
     const truth = {
       generator: 'lib/evaluation/sample generateCustomers',
       seed: options.seed,
@@ -46,7 +47,7 @@ export function writeGeneratedFiles(options: { target: ImportTarget; count: numb
     return { source: `${base}.customers.csv`, truth: `${base}.customers.truth.json`, rows: customers.length };
   }
   const dataset = generateCompanyDataset({ seed: options.seed, customers: options.count });
-  writeCsv(`${base}.incoming.csv`, dataset.incoming);
+  writeRecordsCsv(`${base}.incoming.csv`, dataset.incoming);
   writeFileSync(`${base}.incoming.truth.csv`, stringify(toTruthCsvRows(dataset.truth), { header: true, columns: [...TRUTH_CSV_COLUMNS] }));
   return { source: `${base}.incoming.csv`, truth: `${base}.incoming.truth.csv`, rows: dataset.incoming.length };
 }

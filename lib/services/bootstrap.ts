@@ -30,7 +30,7 @@ export async function appContext(actor: string, requestId?: string): Promise<Ser
   try {
     await ensureReady();
     const handle = await getDatabaseHandle();
-    return { db: handle.db, actor, requestId };
+    return { db: handle.db, reads: handle.reads, actor, requestId };
   } catch (error) {
     logger().error({ requestId, err: safeError(error) }, 'database unavailable');
     throw new AppError('service_unavailable', 'The database is not reachable right now; check DATABASE_URL or try again shortly.');

@@ -4,7 +4,7 @@ import { pageCustomers } from '../db/queries/customers';
 import { listMatchesForCustomer, type MatchWithIncoming } from '../db/queries/matches';
 import type { Customer } from '../db/schema';
 import type { DirectoryParams } from '../schemas/directory';
-import type { ServiceContext } from './context';
+import { readDatabase, type ServiceContext } from './context';
 
 // Pages and components name the stored rows through this service, never through the database module.
 export type { MatchWithIncoming };
@@ -21,12 +21,13 @@ export interface DirectoryPage {
 export async function browseCustomers(ctx: ServiceContext, params: Pick<DirectoryParams, 'q' | 'sort' | 'dir' | 'page' | 'size'>): Promise<DirectoryPage> {
   const query = { q: params.q, sort: params.sort, direction: params.dir, limit: params.size };
   let page = params.page;
-  let { rows, total } = await pageCustomers(ctx.db, { ...query, offset: (page - 1) * params.size });
+  const db = await readDatabase(ctx);
+  let { rows, total } = await pageCustomers(db, { ...query, offset: (page - 1) * params.size });
   const pageCount = Math.max(1, Math.ceil(total / params.size));
   if (rows.length === 0 && page > pageCount) {
     // A bookmarked page past the end (the filter or the table shrank): show the last page instead of nothing.
     page = pageCount;
-    ({ rows, total } = await pageCustomers(ctx.db, { ...query, offset: (page - 1) * params.size }));
+    ({ rows, total } = await pageCustomers(db, { ...query, offset: (page - 1) * params.size }));
   }
   return { customers: rows, total, page, pageCount, size: params.size };
 }

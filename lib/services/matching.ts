@@ -7,7 +7,7 @@ import { AppError } from '../errors';
 import type { IncomingCustomer } from '../db/schema';
 import { logger } from '../logger';
 import { matchCompleteness } from '../domain/match-completeness';
-import type { ServiceContext } from './context';
+import { readDatabase, type ServiceContext } from './context';
 import { getIncoming } from './incoming';
 import { matchCriteria, withLinkedRecords } from './match-criteria';
 import { matchSettings, type MatchSettings } from './matching-settings';
@@ -85,7 +85,8 @@ export async function matchIncoming(ctx: ServiceContext, incomingId: number, opt
   const incoming = await getIncoming(ctx, incomingId);
   refuseResolved(incoming);
   const params = await currentParameters(ctx.db);
-  const scoring = await scoreRecord(ctx.db, { record: incoming, matchData: incoming, excludeCustomerIds: options.excludeCustomerIds }, params, settings);
+  // Candidate search only reads customers: a replica may serve it (writes of this process are awaited).
+  const scoring = await scoreRecord(await readDatabase(ctx), { record: incoming, matchData: incoming, excludeCustomerIds: options.excludeCustomerIds }, params, settings);
   const rows = resultRows(incoming.id, scoring.candidates, scoring.linkedVia, settings);
   await ctx.db.transaction(async (tx) => {
     // A decision taken while this record was being scored stands: nothing is written over it.

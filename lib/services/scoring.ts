@@ -14,6 +14,19 @@ import type { MatchSettings } from './matching-settings';
 
 export type ScoredCandidate = PipelineScoredCandidate<CandidateCustomer>;
 
+/** Milliseconds per stage of one record's matching; filled only when a caller passes it (npm run bench). */
+export type StageTimings = Partial<Record<'candidates' | 'candidateRows' | 'termFrequencies' | 'normalize' | 'score', number>>;
+
+async function timed<T>(timings: StageTimings | undefined, stage: keyof StageTimings, work: () => T | Promise<T>): Promise<T> {
+  if (!timings) return work();
+  const started = performance.now();
+  try {
+    return await work();
+  } finally {
+    timings[stage] = (timings[stage] ?? 0) + performance.now() - started;
+  }
+}
+
 export interface RecordToScore {
   record: CustomerRecord;
   matchData: MatchData;
@@ -26,25 +39,29 @@ export interface DatabaseCandidates extends RecordCandidates<CandidateCustomer> 
 }
 
 /** The candidate source of the product: one record's candidates from the database. */
-export async function databaseCandidates(db: Database, input: RecordToScore, limits: MatchSettings['limits']): Promise<DatabaseCandidates> {
+export async function databaseCandidates(db: Database, input: RecordToScore, limits: MatchSettings['limits'], timings?: StageTimings): Promise<DatabaseCandidates> {
   const { matchData } = input;
-  const candidateSet = await findCandidates(
-    db,
-    // A record without a name has an all-zero name embedding: its nearest neighbours would be arbitrary.
-    { keys: matchData, nameEmbedding: matchData.nameNormalized ? matchData.companyNameEmbedding : null, profileEmbedding: matchData.fullProfileEmbedding, excludeCustomerIds: input.excludeCustomerIds },
-    limits,
+  const candidateSet = await timed(timings, 'candidates', () =>
+    findCandidates(
+      db,
+      // A record without a name has an all-zero name embedding: its nearest neighbours would be arbitrary.
+      { keys: matchData, nameEmbedding: matchData.nameNormalized ? matchData.companyNameEmbedding : null, profileEmbedding: matchData.fullProfileEmbedding, excludeCustomerIds: input.excludeCustomerIds },
+      limits,
+    ),
   );
-  const rows = await loadCandidateRows(db, [...candidateSet.channels.keys()], matchData.companyNameEmbedding, matchData.fullProfileEmbedding);
-  const incoming = normalizeRecord(input.record);
+  const rows = await timed(timings, 'candidateRows', () => loadCandidateRows(db, [...candidateSet.channels.keys()], matchData.companyNameEmbedding, matchData.fullProfileEmbedding));
+  const incoming = await timed(timings, 'normalize', () => normalizeRecord(input.record));
   // Term frequencies only matter on exact agreement, where the value is the incoming record's own.
-  const { shares, total } = await lookupTermFrequencies(db, termFrequencyKeys(incoming));
-  const candidates = rows.map((row) => ({
-    customer: row.customer,
-    normalized: normalizeRecord(row.customer),
-    channels: candidateSet.channels.get(row.customer.id) ?? [],
-    nameCosine: row.nameCosine,
-    profileCosine: row.profileCosine,
-  }));
+  const { shares, total } = await timed(timings, 'termFrequencies', () => lookupTermFrequencies(db, termFrequencyKeys(incoming)));
+  const candidates = await timed(timings, 'normalize', () =>
+    rows.map((row) => ({
+      customer: row.customer,
+      normalized: normalizeRecord(row.customer),
+      channels: candidateSet.channels.get(row.customer.id) ?? [],
+      nameCosine: row.nameCosine,
+      profileCosine: row.profileCosine,
+    })),
+  );
   return { incoming, candidates, capped: candidateSet.capped, customerCount: total, termFrequency: (field, value) => shares.get(`${field}\u0000${value}`), linkedVia: candidateSet.linkedVia };
 }
 
@@ -63,8 +80,8 @@ export interface ScoringOutcome {
   likelyDuplicateCustomers: boolean;
 }
 
-export async function scoreRecord(db: Database, input: RecordToScore, params: MatchParameters, settings: MatchSettings, model: MatchModel = MATCH_MODEL): Promise<ScoringOutcome> {
-  const found = await databaseCandidates(db, input, settings.limits);
-  const scored = scoreRecordCandidates(found, { model, params, thresholds: settings.thresholds, describe: describeCandidate });
+export async function scoreRecord(db: Database, input: RecordToScore, params: MatchParameters, settings: MatchSettings, model: MatchModel = MATCH_MODEL, timings?: StageTimings): Promise<ScoringOutcome> {
+  const found = await databaseCandidates(db, input, settings.limits, timings);
+  const scored = await timed(timings, 'score', () => scoreRecordCandidates(found, { model, params, thresholds: settings.thresholds, describe: describeCandidate }));
   return { candidates: scored.candidates, linkedVia: found.linkedVia, candidateCount: found.candidates.length, capped: found.capped, likelyDuplicateCustomers: scored.likelyDuplicateCustomers };
 }

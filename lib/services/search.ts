@@ -8,7 +8,7 @@ import { getEmbedder } from '../embeddings';
 import { embeddingTexts } from '../matching/normalize/record';
 import { queryCoverage, queryTerms } from '../matching/query-coverage';
 import type { SearchInput } from '../schemas/search';
-import type { ServiceContext } from './context';
+import { readDatabase, type ServiceContext } from './context';
 import { matchSettings } from './matching-settings';
 
 export interface SearchResult {
@@ -22,9 +22,10 @@ const OVERFETCH = 4;
 export async function searchCustomers(ctx: ServiceContext, input: SearchInput): Promise<SearchResult[]> {
   const text = embeddingTexts({ companyName: input.query_text }).companyName || input.query_text.toLowerCase();
   const [embedding] = await getEmbedder().embed([text]);
-  const hits = await searchCustomerIds(ctx.db, input.query_text.toLowerCase(), embedding, input.max_results * OVERFETCH, matchSettings().limits.efSearch);
+  const db = await readDatabase(ctx);
+  const hits = await searchCustomerIds(db, input.query_text.toLowerCase(), embedding, input.max_results * OVERFETCH, matchSettings().limits.efSearch);
   if (hits.length === 0) return [];
-  const rows = await findCustomersByIds(ctx.db, hits.map((hit) => hit.id));
+  const rows = await findCustomersByIds(db, hits.map((hit) => hit.id));
   const byId = new Map(rows.map((row) => [row.id, row]));
   const terms = queryTerms(input.query_text);
   // Relevance: the best of embedding cosine, trigram word similarity and query-term coverage.

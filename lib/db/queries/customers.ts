@@ -1,18 +1,22 @@
 // Queries on the customers aggregate. Every list is keyset-paginated and bounded.
 import { and, asc, desc, eq, gt, ilike, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../client';
+import { noteCustomerWrite } from '../read-routing';
 import { escapeLike } from '../rows';
 import { customers, type Customer, type NewCustomer } from '../schema';
 
 export async function insertCustomer(db: Database, values: NewCustomer): Promise<Customer> {
   const [row] = await db.insert(customers).values(values).returning();
+  noteCustomerWrite();
   return row;
 }
 
 /** Many rows in one statement, ids returned in input order. */
 export async function insertCustomers(db: Database, values: NewCustomer[]): Promise<Array<{ id: number }>> {
   if (values.length === 0) return [];
-  return db.insert(customers).values(values).returning({ id: customers.id });
+  const rows = await db.insert(customers).values(values).returning({ id: customers.id });
+  noteCustomerWrite();
+  return rows;
 }
 
 export async function findCustomerById(db: Database, id: number): Promise<Customer | undefined> {
@@ -90,11 +94,13 @@ export async function pageCustomers(db: Database, query: CustomerPageQuery): Pro
 
 export async function updateCustomerRow(db: Database, id: number, values: Partial<NewCustomer>): Promise<Customer | undefined> {
   const [row] = await db.update(customers).set({ ...values, updatedAt: sql`now()` }).where(eq(customers.id, id)).returning();
+  noteCustomerWrite();
   return row;
 }
 
 export async function deleteCustomerRow(db: Database, id: number): Promise<boolean> {
   const rows = await db.delete(customers).where(eq(customers.id, id)).returning({ id: customers.id });
+  noteCustomerWrite();
   return rows.length > 0;
 }
 

@@ -2,6 +2,7 @@
 // update that stores new vectors. Used by `npm run reembed`; one table at a time.
 import { and, asc, eq, gt, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../client';
+import { noteCustomerWrite } from '../read-routing';
 import { customers, incomingCustomers } from '../schema';
 import { storeIncomingMatchData, type IncomingMatchData } from './queue';
 
@@ -83,6 +84,7 @@ export async function storeEmbeddings(db: Database, table: EmbeddedTable, model:
       else await tx.update(customers).set(values).where(eq(customers.id, row.id));
     }
   });
+  if (table === 'customers') noteCustomerWrite();
 }
 
 /** Match keys and embeddings derived anew from a row (same columns in both tables), one transaction per batch. */
@@ -95,6 +97,7 @@ export async function storeDerivedColumns(db: Database, table: EmbeddedTable, ro
       else await tx.update(customers).set(values).where(eq(customers.id, id));
     }
   });
+  if (table === 'customers') noteCustomerWrite();
 }
 
 export async function clearNeedsEmbedding(db: Database, id: number): Promise<void> {

@@ -2,6 +2,7 @@
 // statement keyed on (source_system, source_id) for customers and incoming customers alike.
 import { and, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../client';
+import { noteCustomerWrite } from '../read-routing';
 import { copyCapableClient, copyUpsert } from './import-copy';
 import { customers, incomingCustomers, type NewCustomer } from '../schema';
 import type { NewIncomingCustomer } from './incoming';
@@ -52,12 +53,15 @@ function takeExcluded(table: typeof customers | typeof incomingCustomers, keys: 
 export async function upsertCustomersBySource(db: Database, values: NewCustomer[]): Promise<Array<{ id: number }>> {
   if (values.length === 0) return [];
   const client = copyCapableClient(db);
-  if (client) return copyUpsert(client, { table: customers, conflictColumns: ['source_system', 'source_id'], extraSet: { updated_at: 'now()' } }, values);
-  return db
-    .insert(customers)
-    .values(values)
-    .onConflictDoUpdate({ target: [customers.sourceSystem, customers.sourceId], set: takeExcluded(customers, Object.keys(values[0]), { updatedAt: sql`now()` }) })
-    .returning({ id: customers.id });
+  const rows = client
+    ? await copyUpsert(client, { table: customers, conflictColumns: ['source_system', 'source_id'], extraSet: { updated_at: 'now()' } }, values)
+    : await db
+        .insert(customers)
+        .values(values)
+        .onConflictDoUpdate({ target: [customers.sourceSystem, customers.sourceId], set: takeExcluded(customers, Object.keys(values[0]), { updatedAt: sql`now()` }) })
+        .returning({ id: customers.id });
+  noteCustomerWrite();
+  return rows;
 }
 
 /** Same for incoming records; a changed one goes back to pending so it is matched again. */

@@ -1,6 +1,7 @@
 // Value counts per field among customers (term frequencies), kept in step with customer writes.
 import { sql } from 'drizzle-orm';
 import type { Database } from '../client';
+import { noteCustomerWrite } from '../read-routing';
 import { queryRows } from '../rows';
 import { cutToCharacters, KEY_COLUMN_LENGTHS } from '../../schemas/column-limits';
 import { termFrequencies } from '../schema';
@@ -36,11 +37,13 @@ export async function adjustTermFrequencies(db: Database, perCustomerKeys: Reado
     insert into ${termFrequencies} (field, value, count)
     select * from unnest(${sql.param(rows.map((row) => row.field))}::text[], ${sql.param(rows.map((row) => row.value))}::text[], ${sql.param(rows.map((row) => row.count))}::int[])
     on conflict (field, value) do update set count = greatest(0, ${termFrequencies.count} + excluded.count)`);
+  noteCustomerWrite();
 }
 
 /** Empties the counts; a rebuild from every customer follows in the same transaction. */
 export async function clearTermFrequencies(db: Database): Promise<void> {
   await db.delete(termFrequencies);
+  noteCustomerWrite();
 }
 
 /** Shares (0..1) of customers holding each key, and the number of customers. */
