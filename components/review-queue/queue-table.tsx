@@ -40,7 +40,15 @@ export function QueueTable({ items, sortLinks }: { items: QueueItem[]; sortLinks
         ),
       }),
       column.accessor('customerName', { header: 'Candidate customer' }),
-      column.accessor('topReason', { header: 'Top reason', cell: (info) => info.getValue() ?? '—' }),
+      column.accessor('reasonFor', {
+        header: 'Why',
+        cell: (info) => (
+          <>
+            <span className="block">{info.getValue() ?? '—'}</span>
+            {info.row.original.reasonAgainst ? <span className="block text-xs text-red-800">Against: {info.row.original.reasonAgainst}</span> : null}
+          </>
+        ),
+      }),
       column.accessor('createdAt', { id: 'created', header: 'Matched', cell: (info) => <span className="whitespace-nowrap">{formatDateTime(info.getValue())}</span> }),
       column.accessor('decision', { header: 'Status', cell: (info) => { const decision = info.getValue(); return decision ? CANDIDATE_DECISION_LABELS[decision] : 'Open'; } }),
     ],

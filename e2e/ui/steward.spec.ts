@@ -22,7 +22,10 @@ test('submit shows inline errors, keeps values, then ranks matches with bands an
   const best = submit.matchRows.first();
   await expect(best).toHaveAttribute('data-band', 'exact');
   await expect(best.getByRole('link', { name: /Acme Corporation/ })).toBeVisible();
-  await expect(best.getByRole('list', { name: 'Top reasons' }).getByRole('listitem')).toHaveCount(3);
+  // The strongest evidence for comes first, in words; no level code reaches the page.
+  await expect(best.getByRole('list', { name: 'Evidence for' }).getByRole('listitem')).toHaveCount(3);
+  await expect(best.getByRole('list', { name: 'Evidence for' }).getByRole('listitem').first()).toContainText(/\+\d/);
+  await expect(submit.results).not.toContainText(/\b(jw\d+|else|sameLocal|numberAndNameClose)\b/);
 });
 
 test('detail explains the score with a waterfall and a table of the same numbers', async ({ page, request }) => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { levelLabel } from '../matching/level-labels';
+import { MATCH_MODEL } from '../matching/model';
 import { criteriaField, matchCriteriaOf, type FieldFixture } from '../schemas/explanation.test-helpers';
-import { contradictingFields, exactHoldNote, leadingReason, probabilityFromWeight, readExplanation, topReasons, waterfallDomain, waterfallSteps, fieldNote } from './explanation';
+import { contradictingFields, exactHoldNote, leadingConcern, leadingReason, probabilityFromWeight, readExplanation, levelWords, reasonsAgainst, reasonsFor, reasonText, waterfallDomain, waterfallSteps, fieldNote } from './explanation';
 
 const stored = {
   version: 1,
@@ -41,15 +43,30 @@ describe('readExplanation', () => {
   });
 });
 
-describe('topReasons', () => {
-  it('orders by absolute weight, skips fields that contributed nothing', () => {
-    const reasons = topReasons(readExplanation(stored)!);
-    expect(reasons.map((reason) => reason.field)).toEqual(['email', 'postal_code', 'companyName']);
-    expect(topReasons(readExplanation(stored)!, 10).map((reason) => reason.field)).not.toContain('phone');
+describe('reasonsFor and reasonsAgainst', () => {
+  it('lists the evidence for by weight, and skips fields that contributed nothing', () => {
+    expect(reasonsFor(readExplanation(stored)!).map((reason) => reason.field)).toEqual(['email', 'postal_code', 'companyName']);
+    expect(reasonsFor(readExplanation(stored)!, 10).map((reason) => reason.field)).not.toContain('phone');
   });
-  it('keeps strong negative evidence', () => {
-    const reasons = topReasons(readExplanation(stored)!, 4);
-    expect(reasons[3]).toMatchObject({ field: 'city', weight: -2.5 });
+  it('keeps negative evidence apart: never among the reasons for, first among those against', () => {
+    expect(reasonsFor(readExplanation(stored)!, 10).map((reason) => reason.field)).not.toContain('city');
+    expect(reasonsAgainst(readExplanation(stored)!)).toEqual([expect.objectContaining({ field: 'city', weight: -2.5 })]);
+  });
+  it('leads an exact match with its strongest agreement, even when a field pulled it down more', () => {
+    const explanation = matchCriteriaOf({
+      prior_weight: -12,
+      match_weight: 20,
+      match_probability: 1,
+      confidence_band: 'exact',
+      fields: [
+        { field: 'street', level: 'else', weight: -11.8 },
+        { field: 'email', level: 'exact', weight: 11.5 },
+        { field: 'phone', level: 'exact', weight: 9.1 },
+      ],
+    });
+    expect(leadingReason(explanation)).toBe('Email: same address after normalising (+11.5)');
+    expect(leadingConcern(explanation)).toMatch(/^Street address: .* \(−11\.8\)$/);
+    expect(leadingConcern(explanation)).not.toContain('else');
   });
 });
 
@@ -109,13 +126,14 @@ describe('contradictingFields', () => {
     }))!;
     expect(contradictingFields(explanation)).toEqual(['identifier']);
     expect(contradictingFields({ ...explanation, fields: explanation.fields.filter((field) => !field.contradicts) })).toEqual([]);
-    // The queue row leads with the contradiction, not with the biggest weight.
-    expect(leadingReason(explanation)).toBe('Registration or document number: different numbers of the same kind (−3.3), contradicts the match');
-    expect(leadingReason({ ...explanation, fields: explanation.fields.filter((field) => !field.contradicts) })).toBe('Street address: same street address (+9.8)');
+    // The queue row leads with the strongest agreement and names the contradiction apart, first among the concerns.
+    expect(leadingReason(explanation)).toBe('Street address: same street address (+9.8)');
+    expect(leadingConcern(explanation)).toBe('Registration or document number: different numbers of the same kind (−3.3), contradicts the match');
+    expect(leadingConcern({ ...explanation, fields: explanation.fields.filter((field) => !field.contradicts) })).toBeNull();
     expect(leadingReason({ ...explanation, fields: [] })).toBeNull();
     // With m = u a contradiction weighs nothing, and it is still the reason the band is capped.
     const weightless = { ...explanation, fields: explanation.fields.map((field) => (field.contradicts ? { ...field, weight: 0 } : field)) };
-    expect(leadingReason(weightless)).toBe('Registration or document number: different numbers of the same kind (0.0), contradicts the match');
+    expect(leadingConcern(weightless)).toBe('Registration or document number: different numbers of the same kind (0.0), contradicts the match');
   });
 });
 
@@ -142,5 +160,25 @@ describe('fieldNote', () => {
   it('carries the note into the waterfall step', () => {
     const steps = waterfallSteps(matchCriteriaOf({ prior_weight: -4, match_weight: -4, match_probability: 0.06, fields: [field({ limited_by: 'evidenceGroup', unlimited_weight: 2 })] }));
     expect(steps[1].note).toBe('counted once with related evidence; alone it would be +2.0');
+  });
+});
+
+describe('level words', () => {
+  it('every level of the model reads in words on every screen, never as its code', () => {
+    for (const comparison of MATCH_MODEL.comparisons) {
+      for (const level of comparison.levels) {
+        const { label } = levelLabel(comparison.field, level.name);
+        expect(label, `${comparison.field}.${level.name}`).not.toBe(level.name);
+        expect(label, `${comparison.field}.${level.name}`).toMatch(/\s/);
+        expect(reasonText({ field: comparison.field, level: level.name, weight: 1 })).toContain(label);
+      }
+    }
+  });
+});
+
+describe('levelWords', () => {
+  it('reads a level an earlier model stored as a phrase, not as its code', () => {
+    expect(levelWords('companyName', 'jw80old')).toEqual({ label: 'compared by an earlier version of the model', kind: 'close' });
+    expect(levelWords('companyName', 'jw95').label).toBe('nearly the same name (a typing error or two)');
   });
 });

@@ -1,7 +1,6 @@
 // Reads the stored match explanation (matching_results.match_criteria, written by
 // lib/services/match-criteria.ts) for the UI: the top reasons and the prior → fields → total waterfall.
-import { rankReasons } from '../matching/reasons';
-import { comparisonLabel, levelLabel } from '../matching/level-labels';
+import { comparisonLabel, levelLabel, type LevelLabel } from '../matching/level-labels';
 import { matchCriteriaSchema, type MatchCriteria, type MatchCriteriaField } from '../schemas/explanation';
 import { formatWeight } from './format';
 
@@ -11,9 +10,28 @@ export function readExplanation(matchCriteria: unknown): MatchCriteria | null {
   return parsed.success ? parsed.data : null;
 }
 
-/** What a steward reads first (lib/matching/reasons.ts): a contradicting field, then the biggest weights. */
-export function topReasons(explanation: MatchCriteria, count = 3): MatchCriteriaField[] {
-  return rankReasons(explanation.fields, count);
+/** A field that speaks against the match: one that contradicts it (whatever its weight), or any negative weight. */
+function isAgainst(field: MatchCriteriaField): boolean {
+  return field.contradicts === true || field.weight < 0;
+}
+
+/**
+ * The strongest evidence for the match, biggest weight first: what a steward reads first. Evidence against
+ * is listed apart (reasonsAgainst), so a pair at 99.9% never leads with a field that pulled it down.
+ */
+export function reasonsFor(explanation: MatchCriteria, count = 3): MatchCriteriaField[] {
+  return explanation.fields
+    .filter((field) => !isAgainst(field) && field.weight > 0)
+    .toSorted((a, b) => b.weight - a.weight || a.field.localeCompare(b.field))
+    .slice(0, count);
+}
+
+/** The strongest evidence against: a contradicting field first (it keeps the pair out of the exact band), then the most negative weights. */
+export function reasonsAgainst(explanation: MatchCriteria, count = 1): MatchCriteriaField[] {
+  return explanation.fields
+    .filter(isAgainst)
+    .toSorted((a, b) => Number(Boolean(b.contradicts)) - Number(Boolean(a.contradicts)) || a.weight - b.weight || a.field.localeCompare(b.field))
+    .slice(0, count);
 }
 
 export interface WaterfallStep {
@@ -70,16 +88,31 @@ export function exactHoldNote(explanation: MatchCriteria): string | null {
   return null;
 }
 
-/** The one reason a queue row shows (topReasons' first), in words. */
+/** The strongest reason for the match, in words (the queue's "why"), or null when no field added weight. */
 export function leadingReason(explanation: MatchCriteria): string | null {
-  const [reason] = topReasons(explanation, 1);
-  if (!reason) return null;
-  return reasonText(reason);
+  const [reason] = reasonsFor(explanation, 1);
+  return reason ? reasonText(reason) : null;
+}
+
+/** The strongest reason against, in words, shown beside the leading reason; null when nothing speaks against. */
+export function leadingConcern(explanation: MatchCriteria): string | null {
+  const [reason] = reasonsAgainst(explanation, 1);
+  return reason ? reasonText(reason) : null;
+}
+
+/**
+ * The level in words. A level an older model stored and this one no longer has would come back as its
+ * code (level-labels.ts); the steward reads a plain phrase instead, by the level's direction when known.
+ */
+export function levelWords(field: string, level: string): LevelLabel {
+  const found = levelLabel(field, level);
+  if (found.label !== level) return found;
+  return { label: 'compared by an earlier version of the model', kind: found.kind };
 }
 
 /** "Phone: same number after normalising (+9.1)": the comparison and its level in words, never the codes. */
 export function reasonText(reason: { field: string; level: string; weight: number; contradicts?: boolean }): string {
-  return `${comparisonLabel(reason.field)}: ${levelLabel(reason.field, reason.level).label} (${formatWeight(reason.weight)})${reason.contradicts ? ', contradicts the match' : ''}`;
+  return `${comparisonLabel(reason.field)}: ${levelWords(reason.field, reason.level).label} (${formatWeight(reason.weight)})${reason.contradicts ? ', contradicts the match' : ''}`;
 }
 
 /** Prior, then each field in stored order, then the total: the sum the score itself was. */
@@ -87,7 +120,7 @@ export function waterfallSteps(explanation: MatchCriteria): WaterfallStep[] {
   const steps: WaterfallStep[] = [{ kind: 'prior', label: 'Prior (before any field)', weight: explanation.prior_weight, from: 0, to: explanation.prior_weight }];
   let running = explanation.prior_weight;
   for (const field of explanation.fields) {
-    steps.push({ kind: 'field', label: comparisonLabel(field.field), level: levelLabel(field.field, field.level).label, note: fieldNote(field), weight: field.weight, from: running, to: running + field.weight });
+    steps.push({ kind: 'field', label: comparisonLabel(field.field), level: levelWords(field.field, field.level).label, note: fieldNote(field), weight: field.weight, from: running, to: running + field.weight });
     running += field.weight;
   }
   steps.push({ kind: 'total', label: 'Final match weight', weight: explanation.match_weight, from: 0, to: explanation.match_weight });

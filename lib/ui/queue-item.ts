@@ -2,7 +2,7 @@
 import type { QueueRow } from '../services/review-queue';
 import type { CandidateDecision } from '../domain/resolution';
 import type { ConfidenceBand } from '../matching/types';
-import { leadingReason, readExplanation } from './explanation';
+import { leadingConcern, leadingReason, readExplanation } from './explanation';
 
 export interface QueueItem {
   resultId: number;
@@ -16,7 +16,9 @@ export interface QueueItem {
   reviewed: boolean;
   decision: CandidateDecision | null;
   version: number;
-  topReason: string | null;
+  /** The strongest evidence for, and apart from it the strongest against, in words. */
+  reasonFor: string | null;
+  reasonAgainst: string | null;
 }
 
 export function toQueueItem(row: QueueRow): QueueItem {
@@ -33,6 +35,7 @@ export function toQueueItem(row: QueueRow): QueueItem {
     reviewed: row.result.reviewed,
     decision: row.result.reviewDecision,
     version: row.result.version,
-    topReason: explanation ? leadingReason(explanation) : null,
+    reasonFor: explanation ? leadingReason(explanation) : null,
+    reasonAgainst: explanation ? leadingConcern(explanation) : null,
   };
 }
