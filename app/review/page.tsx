@@ -1,11 +1,13 @@
 // The review queue: match results to decide, filtered, sorted and paged on the server; state in the URL.
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Suspense } from 'react';
 import { DownloadMenu } from '@/components/download-menu';
 import { BulkAccept } from '@/components/review-queue/bulk-accept';
 import { QueueFilters } from '@/components/review-queue/queue-filters';
 import { QueueTable, type SortLink } from '@/components/review-queue/queue-table';
 import { ShortcutLegend } from '@/components/review-queue/shortcut-legend';
+import { LoadingPanel } from '@/components/ui/spinner';
 import { EmptyState, ErrorState } from '@/components/ui/states';
 import { AppError } from '@/lib/errors';
 import { QUEUE_SORTS, reviewQueueQuerySchema, type ReviewQueueQuery } from '@/lib/schemas/review-queue';
@@ -29,7 +31,17 @@ function sortLinks(params: QueueParams, query: ReviewQueueQuery): Record<(typeof
   return { band: link('band'), probability: link('probability'), created: link('created') };
 }
 
-export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<QueueParams> }) {
+// The loading state lives here, not in a loading.tsx: one beside this page would also wrap the match and
+// record pages below it, whose unknown ids must answer 404 before anything streams.
+export default function ReviewQueueRoute(props: { searchParams: Promise<QueueParams> }) {
+  return (
+    <Suspense fallback={<LoadingPanel label="Loading the review queue…" />}>
+      <ReviewQueuePage {...props} />
+    </Suspense>
+  );
+}
+
+async function ReviewQueuePage({ searchParams }: { searchParams: Promise<QueueParams> }) {
   const params = await searchParams;
   const ctx = await uiContext('read', '/review');
   const parsed = reviewQueueQuerySchema.safeParse(params);

@@ -32,7 +32,10 @@ test('detail explains the score with a waterfall and a table of the same numbers
   const match = await createAcmeMatch(request, 'explain');
   const detail = new MatchDetailPage(page);
   await detail.goto(match.matchId);
-  await expect(detail.waterfall.getByRole('img')).toHaveAttribute('aria-label', /final match weight/);
+  await expect(detail.waterfall.getByRole('list', { name: /final match weight/ })).toBeVisible();
+  // Fields with no evidence are one line, not a row of 0.0 each.
+  await expect(detail.waterfall.locator('[data-kind="folded"]')).toHaveCount(1);
+  await expect(detail.waterfall.locator('[data-kind="folded"]')).toContainText(/\d+ fields? without evidence: /);
   await page.getByText('Show the numbers as a table').click();
   await expect(page.getByTestId('waterfall-table').getByRole('row', { name: /Prior/ })).toBeVisible();
   // Each row says in the engine's words how the values compare.

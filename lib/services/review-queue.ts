@@ -1,6 +1,6 @@
 // The review queue: a filtered, sorted page of match results, and bulk accept of exact matches
 // (each with the version the steward saw; conflicts are reported, never overwritten).
-import { pageReviewQueue, type QueueRow } from '../db/queries/matches-queue';
+import { findNextOpenMatch, pageReviewQueue, type QueueRow } from '../db/queries/matches-queue';
 import { findMatchResult } from '../db/queries/matches';
 import { listIncoming } from '../db/queries/incoming';
 import { countByStatus } from '../db/queries/queue';
@@ -103,4 +103,9 @@ export async function bulkAcceptExact(ctx: ServiceContext, input: BulkAcceptInpu
     }
   }
   return outcome;
+}
+
+/** The match a steward goes to after this one ("next" on the match page): the next open match of another record, or null. */
+export async function nextOpenMatch(ctx: ServiceContext, current: { id: number; incomingId: number; matchProbability: number }): Promise<number | null> {
+  return findNextOpenMatch(ctx.db, { id: current.id, incomingId: current.incomingId, probability: current.matchProbability });
 }

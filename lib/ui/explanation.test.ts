@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { levelLabel } from '../matching/level-labels';
 import { MATCH_MODEL } from '../matching/model';
 import { criteriaField, matchCriteriaOf, type FieldFixture } from '../schemas/explanation.test-helpers';
-import { contradictingFields, exactHoldNote, leadingConcern, leadingReason, probabilityFromWeight, readExplanation, levelWords, reasonsAgainst, reasonsFor, reasonText, waterfallDomain, waterfallSteps, fieldNote } from './explanation';
+import { probabilityFromWeight } from './waterfall';
+import { contradictingFields, exactHoldNote, leadingConcern, leadingReason, readExplanation, levelWords, reasonsAgainst, reasonsFor, reasonText, fieldNote } from './explanation';
 
 const stored = {
   version: 1,
@@ -70,30 +71,6 @@ describe('reasonsFor and reasonsAgainst', () => {
   });
 });
 
-describe('waterfallSteps', () => {
-  it('runs from the prior through each field to the stored total', () => {
-    const steps = waterfallSteps(readExplanation(stored)!);
-    expect(steps[0]).toMatchObject({ kind: 'prior', from: 0, to: -10 });
-    expect(steps[1]).toMatchObject({ label: 'Company name', from: -10, to: -6 });
-    expect(steps[2]).toMatchObject({ label: 'Email', level: 'same address after normalising', from: -6, to: 6 });
-    const lastField = steps[steps.length - 2];
-    expect(lastField.to).toBeCloseTo(8.5);
-    expect(steps.at(-1)).toMatchObject({ kind: 'total', to: 8.5 });
-  });
-  it('has a domain that contains every bar and zero', () => {
-    const [low, high] = waterfallDomain(waterfallSteps(readExplanation(stored)!));
-    expect(low).toBeLessThanOrEqual(-10);
-    expect(high).toBeGreaterThanOrEqual(8.5);
-  });
-});
-
-describe('probabilityFromWeight', () => {
-  it('is the logistic of base-2 log-odds', () => {
-    expect(probabilityFromWeight(0)).toBe(0.5);
-    expect(probabilityFromWeight(1)).toBeCloseTo(2 / 3);
-  });
-});
-
 describe('exactHoldNote', () => {
   const base = { prior_weight: -4, match_weight: 12, match_probability: 0.9998 };
   it('names the contradicting fields, or says that only the names agree, or says nothing', () => {
@@ -141,11 +118,13 @@ describe('fieldNote', () => {
   const field = (extra: Partial<FieldFixture>) => criteriaField({ field: 'email', level: 'exact', weight: 0, ...extra });
   it('says why an exact agreement weighs nothing when its group already counted', () => {
     expect(fieldNote(field({ limited_by: 'evidenceGroup', evidence_group: 'contact', unlimited_weight: 8.25 }))).toBe(
-      'counted once with related evidence (contact); alone it would be +8.3',
+      'counted once with related evidence (contact) (alone +8.3)',
     );
   });
   it('names a cap with the uncapped weight', () => {
-    expect(fieldNote(field({ field: 'profile_embedding', level: 'cosine90', weight: 3, limited_by: 'cap', unlimited_weight: 6.5 }))).toBe('held to its cap (uncapped +6.5)');
+    expect(fieldNote(field({ field: 'profile_embedding', level: 'cosine90', weight: 3, limited_by: 'cap', unlimited_weight: 6.5 }))).toBe(
+      'held to its cap: a summary signal must not outvote the fields it sums up (alone +6.5)',
+    );
   });
   it('names the candidates a match competes with', () => {
     expect(fieldNote(criteriaField({ field: 'competingCandidates', level: 'conflicting', weight: -6.2, candidate: '#15 Quillfeather Trading' }))).toBe(
@@ -157,9 +136,17 @@ describe('fieldNote', () => {
     expect(fieldNote(criteriaField({ field: 'generation', level: 'different', weight: -4.8, contradicts: true }))).toBe('contradicts the match: never in the exact band, whatever the total');
     expect(fieldNote(field({ weight: 9.1 }))).toBeUndefined();
   });
-  it('carries the note into the waterfall step', () => {
-    const steps = waterfallSteps(matchCriteriaOf({ prior_weight: -4, match_weight: -4, match_probability: 0.06, fields: [field({ limited_by: 'evidenceGroup', unlimited_weight: 2 })] }));
-    expect(steps[1].note).toBe('counted once with related evidence; alone it would be +2.0');
+  it('names what an agreement was counted once with: the field that implies it, or the fields of its group that kept their weight', () => {
+    const street = criteriaField({ field: 'street', level: 'exact', weight: 9.8 });
+    const locality = criteriaField({ field: 'locality', level: 'postalAndCity', weight: 0, limited_by: 'evidenceGroup', evidence_group: 'contactPoint', unlimited_weight: 4.2 });
+    const domain = criteriaField({ field: 'domain', level: 'exact', weight: 11.5 });
+    const email = criteriaField({ field: 'email', level: 'exact', weight: 0, limited_by: 'evidenceGroup', evidence_group: 'contactPoint', unlimited_weight: 10.4 });
+    expect(fieldNote(locality, [street, locality])).toBe('counted once with the street address: same premises (alone +4.2)');
+    expect(fieldNote(email, [domain, email])).toBe('counted once with the web domain: same premises or contact point (alone +10.4)');
+    expect(fieldNote(email, [domain, street, email])).toBe('counted once with web domain and street address: same premises or contact point (alone +10.4)');
+    const phone = criteriaField({ field: 'phone', level: 'different', weight: 0, limited_by: 'evidenceGroup', evidence_group: 'contactPoint', unlimited_weight: -3 });
+    const movedStreet = criteriaField({ field: 'street', level: 'else', weight: -5 });
+    expect(fieldNote(phone, [movedStreet, phone])).toBe('counted once with the street address: one move changes them together (alone −3.0)');
   });
 });
 

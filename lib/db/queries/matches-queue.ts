@@ -1,6 +1,6 @@
 // The steward's review queue: one page of match results with both names, filtered and sorted in SQL.
 // Offset pages with a hard cap (QUEUE_MAX_OFFSET) and a capped count, so no request walks the whole table.
-import { and, asc, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ilike, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../client';
 import { escapeLike } from '../rows';
 import { customers, incomingCustomers, matchingResults, type MatchingResult } from '../schema';
@@ -110,4 +110,29 @@ export async function pageReviewQueue(db: Database, request: QueuePageRequest): 
     db.select({ total: sql<number>`count(*)::int` }).from(counted),
   ]);
   return { rows, total: Math.min(total, request.countCap), totalCapped: total > request.countCap };
+}
+
+/**
+ * The open match after `current` in the queue's default order (probability, then id, both descending) that
+ * belongs to another incoming record, wrapping to the top; null when none is left. "Next" on the match page.
+ */
+export async function findNextOpenMatch(db: Database, current: { id: number; incomingId: number; probability: number }): Promise<number | null> {
+  const open = and(eq(matchingResults.reviewed, false), ne(matchingResults.incomingId, current.incomingId));
+  const after = or(
+    lt(matchingResults.matchProbability, current.probability),
+    and(eq(matchingResults.matchProbability, current.probability), lt(matchingResults.id, current.id)),
+  );
+  const first = (where: SQL | undefined) =>
+    db
+      .select({ id: matchingResults.id })
+      .from(matchingResults)
+      .innerJoin(incomingCustomers, eq(incomingCustomers.id, matchingResults.incomingId))
+      .innerJoin(customers, eq(customers.id, matchingResults.customerId))
+      .where(where)
+      .orderBy(desc(matchingResults.matchProbability), desc(matchingResults.id))
+      .limit(1);
+  const [next] = await first(and(open, after));
+  if (next) return next.id;
+  const [top] = await first(open);
+  return top?.id ?? null;
 }
