@@ -64,7 +64,7 @@ async function main() {
   console.log(`candidates: ${outcomes.length} pairs, recall ${report.candidateRecall.toFixed(4)}, capped incoming ${result.cappedIncoming}`);
   console.log(`at p ≥ ${thresholds.matchCutoff}: precision ${report.precision.toFixed(4)}  recall ${report.recall.toFixed(4)}  F1 ${report.f1.toFixed(4)}  (TP ${report.truePositives}, FP ${report.falsePositives}, FN ${report.falseNegatives})`);
   console.log('bands:', JSON.stringify(report.bands));
-  console.log(`must-not-merge pairs in exact band: ${report.hardNegativesInExactBand} (of ${hardNegatives.size} known)`);
+  console.log(`must-not-merge pairs in exact band: ${report.hardNegativesInExactBand} (of ${hardNegatives.size} known); expected calibration error ${report.expectedCalibrationError.toFixed(4)}`);
   const breakdown = errorBreakdown(dataset, outcomes, thresholds.matchCutoff);
   if (breakdown) {
     const sorted = (counts: Record<string, number>) => JSON.stringify(Object.fromEntries(Object.entries(counts).sort((a, b) => b[1] - a[1])));

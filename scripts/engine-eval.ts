@@ -207,7 +207,7 @@ async function main() {
   console.log(`at p ≥ ${thresholds.matchCutoff}: precision ${report.precision.toFixed(4)}  recall ${report.recall.toFixed(4)}  F1 ${report.f1.toFixed(4)}  (TP ${report.truePositives}, FP ${report.falsePositives}, FN ${report.falseNegatives})`);
   console.log('bands:', JSON.stringify(report.bands));
   console.log(`must-not-merge pairs in exact band: ${report.hardNegativesInExactBand} (of ${hardNegatives} known)`);
-  console.log('calibration (p bucket: pairs, mean p, observed):');
+  console.log(`calibration (p bucket: pairs, mean p, observed); expected calibration error ${report.expectedCalibrationError.toFixed(4)}:`);
   for (const bucket of report.calibration.filter((b) => b.pairs > 0)) {
     console.log(`  [${bucket.from}, ${bucket.to}): ${bucket.pairs}, ${bucket.meanPredicted.toFixed(3)}, ${bucket.observed.toFixed(3)}`);
   }

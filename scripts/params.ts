@@ -44,14 +44,16 @@ program
 
 program
   .command('estimate')
-  .description('estimate m/u/λ by EM on the records in the database (no labels needed) and make it the active version')
+  .description('estimate m/u/λ by EM on the records in the database and make it the active version; steward decisions (accept/merge = match, reject = not) are held fixed as labels')
   .option('--sample <n>', 'records whose candidates feed EM', (value) => Number.parseInt(value, 10), 2000)
-  .action(async (options: { sample: number }) => {
+  .option('--no-labels', 'ignore steward decisions: EM on unlabelled pairs only')
+  .action(async (options: { sample: number; labels: boolean }) => {
     const summary = await withDatabase(async (ctx) => {
       let bar: ReturnType<typeof createProgress> | undefined;
       const result = await estimateParametersFromDatabase(ctx, {
         source: 'cli',
         sampleSize: options.sample,
+        ...(options.labels ? {} : { labels: [] }),
         onProgress: (done, total) => {
           bar ??= createProgress('candidate pairs', total);
           bar.update(done);
@@ -62,7 +64,13 @@ program
     });
     console.log(
       `Estimated on ${summary.sampledRecords} records (${summary.mode}): ${summary.candidatePairs} candidate pairs, ${summary.randomPairs} random pairs, ` +
-        `${summary.iterations} EM iterations, converged=${summary.converged}. Stored as parameters #${summary.parametersId}.\n`,
+        `${summary.iterations} EM iterations, converged=${summary.converged}. Stored as parameters #${summary.parametersId}.`,
+    );
+    const { labels } = summary;
+    console.log(
+      labels.matches + labels.nonMatches > 0
+        ? `Steward labels held fixed: ${labels.matches} matches, ${labels.nonMatches} non-matches${labels.notCandidates ? ` (${labels.notCandidates} more are no longer candidate pairs and were left out)` : ''}.\n`
+        : `No steward labels used${labels.notCandidates ? ` (${labels.notCandidates} decided pairs are no longer candidates)` : ''}${options.labels ? '' : ' (--no-labels)'}.\n`,
     );
     console.log(describe(summary.parameters));
   });

@@ -78,9 +78,9 @@ async function onRecord(incomingId: number, decision: 'create_new' | 'dismiss' |
   });
 }
 
-async function list(ctx: ServiceContext, limit: number) {
-  const page = await listReviewQueue(ctx, reviewQueueQuerySchema.parse({ size: 100 }));
-  console.log(`${page.total} open candidate(s), best first:`);
+async function list(ctx: ServiceContext, limit: number, uncertainFirst: boolean) {
+  const page = await listReviewQueue(ctx, reviewQueueQuerySchema.parse({ size: 100, ...(uncertainFirst ? { sort: 'uncertainty' } : {}) }));
+  console.log(`${page.total} open candidate(s), ${uncertainFirst ? 'most uncertain' : 'best'} first:`);
   for (const row of page.rows.slice(0, limit)) {
     console.log(`  match #${row.result.id}  ${row.result.confidenceBand.padEnd(9)} ${(row.result.matchProbability * 100).toFixed(1).padStart(5)}%  incoming #${row.result.incomingId} ${row.incomingName ?? ''} → customer #${row.result.customerId} ${row.customerName ?? ''}`);
   }
@@ -101,7 +101,8 @@ async function show(ctx: ServiceContext, incomingId: number) {
 }
 
 program.command('list').description('open candidates, best first, and records with no match left').option('--limit <n>', 'rows of each', (value) => Math.min(100, positiveId(value)), 20)
-  .action((options: { limit: number }) => withDatabase(actor(), (ctx) => list(ctx, options.limit)));
+  .option('--uncertain-first', 'probability nearest 50% first: the decisions that teach the model most')
+  .action((options: { limit: number; uncertainFirst?: boolean }) => withDatabase(actor(), (ctx) => list(ctx, options.limit, Boolean(options.uncertainFirst))));
 program.command('show <incomingId>').description('one record: its state, its decision and every candidate').action((id: string) => withDatabase(actor(), (ctx) => show(ctx, positiveId(id))));
 for (const decision of ['accept', 'reject'] as const) {
   program.command(`${decision} <matchId>`).description(`${decision} one candidate`).option('--notes <text>', 'kept with the decision').action((id: string, options) => onMatch(positiveId(id), decision, options));

@@ -10,7 +10,7 @@ import { ShortcutLegend } from '@/components/review-queue/shortcut-legend';
 import { LoadingPanel } from '@/components/ui/spinner';
 import { EmptyState, ErrorState } from '@/components/ui/states';
 import { AppError } from '@/lib/errors';
-import { QUEUE_SORTS, reviewQueueQuerySchema, type ReviewQueueQuery } from '@/lib/schemas/review-queue';
+import { reviewQueueQuerySchema, type QueueSort, type ReviewQueueQuery } from '@/lib/schemas/review-queue';
 import { listNoMatchRecords, listReviewQueue } from '@/lib/services/review-queue';
 import { NoMatchList } from '@/components/review-queue/no-match-list';
 import { queueExportHref } from '@/lib/ui/export-links';
@@ -23,8 +23,11 @@ export const dynamic = 'force-dynamic';
 
 const NO_MATCH_SHOWN = 20;
 
-function sortLinks(params: QueueParams, query: ReviewQueueQuery): Record<(typeof QUEUE_SORTS)[number], SortLink> {
-  const link = (sort: (typeof QUEUE_SORTS)[number]): SortLink => {
+/** Column sorts; uncertainty has no column and gets its own link. */
+type ColumnSort = Exclude<QueueSort, 'uncertainty'>;
+
+function sortLinks(params: QueueParams, query: ReviewQueueQuery): Record<ColumnSort, SortLink> {
+  const link = (sort: ColumnSort): SortLink => {
     const active = query.sort === sort;
     return { direction: active ? query.dir : null, href: queueHref(params, { sort, dir: active && query.dir === 'desc' ? 'asc' : 'desc', page: 1 }) };
   };
@@ -90,7 +93,15 @@ async function ReviewQueuePage({ searchParams }: { searchParams: Promise<QueuePa
       {undecided && undecided.total > 0 ? <NoMatchList records={undecided.records} total={undecided.total} /> : null}
       <div className="flex flex-wrap items-baseline justify-between gap-3">
         <p className="text-sm text-slate-700" data-testid="queue-count">
-          {page.totalCapped ? `More than ${page.total}` : page.total} {query.reviewed === 'no' ? 'open ' : ''}{page.total === 1 ? 'match' : 'matches'} · page {page.page} of {page.pageCount}
+          {page.totalCapped ? `More than ${page.total}` : page.total} {query.reviewed === 'no' ? 'open ' : ''}{page.total === 1 ? 'match' : 'matches'} · page {page.page} of {page.pageCount} ·{' '}
+          {/* The pairs whose decision teaches the model most: probability nearest even odds. */}
+          {query.sort === 'uncertainty' && query.dir === 'desc' ? (
+            <span data-testid="queue-uncertain-first">most uncertain first</span>
+          ) : (
+            <Link className="text-blue-800 underline" href={queueHref(params, { sort: 'uncertainty', dir: 'desc', page: 1 })}>
+              Most uncertain first
+            </Link>
+          )}
         </p>
         <div className="flex flex-wrap items-start gap-2">
           <DownloadMenu

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkTransition, INCOMING_STATES, isOpen, isResolved, MATCH_DECISIONS, openState, type IncomingState, type MatchDecision } from './resolution';
+import { CANDIDATE_DECISIONS, checkTransition, decisionLabel, INCOMING_STATES, isOpen, isResolved, MATCH_DECISIONS, openState, type IncomingState, type MatchDecision } from './resolution';
 
 const subject = (state: IncomingState, candidate: 'open' | 'reject' | 'accept' | 'superseded' = 'open') => ({
   incomingId: 7,
@@ -40,5 +40,19 @@ describe('the resolution state machine', () => {
   it('says who resolved a record and what to do, when a second decision comes too late', () => {
     const check = checkTransition(subject('linked', 'superseded'), 'accept');
     expect(check).toEqual({ allowed: false, reason: 'Incoming #7 was already linked to customer #42 by dana. Change the decision first ("Change decision", or decision "reopen") to decide again.' });
+  });
+});
+
+describe('decisionLabel', () => {
+  it('labels accepted and merged pairs as matches and rejected ones as non-matches; other decisions judge no pair', () => {
+    expect(CANDIDATE_DECISIONS.map((decision) => [decision, decisionLabel(decision)])).toEqual([
+      ['accept', true],
+      ['reject', false],
+      ['merge', true],
+      ['create_new', null],
+      ['dismiss', null],
+      ['superseded', null],
+    ]);
+    expect(decisionLabel(null)).toBeNull();
   });
 });

@@ -27,6 +27,18 @@ export const STATE_LABELS: Record<IncomingState, string> = {
 export const CANDIDATE_DECISIONS = ['accept', 'reject', 'merge', 'create_new', 'dismiss', 'superseded'] as const;
 export type CandidateDecision = (typeof CANDIDATE_DECISIONS)[number];
 
+/**
+ * Candidate decisions that are labels for estimation: accept and merge say the pair is one customer,
+ * reject says it is not. The others close a candidate without judging that pair (the record was
+ * created, dismissed or resolved through another candidate).
+ */
+export const LABELLING_DECISIONS = { accept: true, merge: true, reject: false } as const satisfies Partial<Record<CandidateDecision, boolean>>;
+
+/** The label a candidate decision gives its pair: true = a match, false = not, null = no label. */
+export function decisionLabel(decision: CandidateDecision | null): boolean | null {
+  return decision !== null && decision in LABELLING_DECISIONS ? LABELLING_DECISIONS[decision as keyof typeof LABELLING_DECISIONS] : null;
+}
+
 /** What a steward can send about one candidate. */
 export const MATCH_DECISIONS = ['accept', 'reject', 'merge', 'create_new', 'dismiss', 'reopen'] as const;
 export type MatchDecision = (typeof MATCH_DECISIONS)[number];

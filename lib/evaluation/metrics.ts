@@ -17,9 +17,20 @@ export interface QualityReport extends PairFigures {
   /** Share of true pairs that candidate generation reached: an upper bound on recall. */
   candidateRecall: number;
   bands: Record<ConfidenceBand, { pairs: number; trueMatches: number }>;
-  calibration: Array<{ from: number; to: number; pairs: number; meanPredicted: number; observed: number }>;
+  /** The reliability table: per probability bucket, the mean predicted p beside the observed share of true matches. */
+  calibration: CalibrationBucket[];
+  /** Σ over buckets of pairs/total × |mean predicted − observed|: 0 when p means what it says. */
+  expectedCalibrationError: number;
   /** Known must-not-merge pairs scored in the exact band. */
   hardNegativesInExactBand: number;
+}
+
+export interface CalibrationBucket {
+  from: number;
+  to: number;
+  pairs: number;
+  meanPredicted: number;
+  observed: number;
 }
 
 const CALIBRATION_EDGES = [0, 0.1, 0.3, 0.5, 0.7, 0.8, 0.9, 0.95, 0.99, 1.000001];
@@ -51,6 +62,12 @@ export function pairFigures(truePositives: number, predictedPairs: number, trueP
   };
 }
 
+/** Expected calibration error of a reliability table: each bucket's gap weighted by its share of the pairs. */
+export function expectedCalibrationError(calibration: readonly CalibrationBucket[]): number {
+  const total = calibration.reduce((sum, bucket) => sum + bucket.pairs, 0);
+  return ratio(calibration.reduce((sum, bucket) => sum + bucket.pairs * Math.abs(bucket.meanPredicted - bucket.observed), 0), total);
+}
+
 export function qualityReport(outcomes: ScoredOutcome[], truePairs: number, thresholds: BandThresholds): QualityReport {
   const predicted = outcomes.filter((outcome) => outcome.matchProbability >= thresholds.matchCutoff);
   const figures = pairFigures(predicted.filter((outcome) => outcome.isTrueMatch).length, predicted.length, truePairs);
@@ -65,7 +82,7 @@ export function qualityReport(outcomes: ScoredOutcome[], truePairs: number, thre
     if (band === 'exact' && outcome.isHardNegative) hardNegativesInExactBand += 1;
   }
 
-  const calibration = CALIBRATION_EDGES.slice(0, -1).map((from, index) => {
+  const calibration: CalibrationBucket[] = CALIBRATION_EDGES.slice(0, -1).map((from, index) => {
     const to = CALIBRATION_EDGES[index + 1];
     const inBucket = outcomes.filter((outcome) => outcome.matchProbability >= from && outcome.matchProbability < to);
     const meanPredicted = ratio(inBucket.reduce((sum, outcome) => sum + outcome.matchProbability, 0), inBucket.length);
@@ -79,6 +96,7 @@ export function qualityReport(outcomes: ScoredOutcome[], truePairs: number, thre
     candidateRecall: ratio(candidateTrue, truePairs),
     bands,
     calibration,
+    expectedCalibrationError: expectedCalibrationError(calibration),
     hardNegativesInExactBand,
   };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveBandThresholds } from '../matching/band';
 import { qualityReport } from './metrics';
 import type { EvaluationResult } from '../services/evaluation';
-import { evaluationJson, evaluationMarkdown, evaluationSummaryLines } from './report';
+import { evaluationJson, evaluationMarkdown, evaluationSummaryLines, reliabilityTableLines } from './report';
 
 const thresholds = resolveBandThresholds();
 const result: EvaluationResult = {
@@ -38,5 +38,19 @@ describe('evaluation report', () => {
     expect(markdown).toContain('# Evaluation: tiny');
     expect(markdown).toContain('| exact | 1 | 1 | 1.0000 |');
     expect(markdown).toContain('- note one');
+  });
+
+  it('reports the expected calibration error and the reliability table in JSON, Markdown and on the console', () => {
+    // Buckets: 0.99 (true) gap 0.01, 0.9 (false) gap 0.9, 0.2 (true) gap 0.8; each a third of the pairs.
+    const ece = (0.01 + 0.9 + 0.8) / 3;
+    expect(evaluationJson(result, 'pglite').expected_calibration_error).toBeCloseTo(ece, 12);
+    expect(evaluationSummaryLines(result, 'pglite').join('\n')).toContain(`expected calibration error ${ece.toFixed(4)} over 3 pairs`);
+    const markdown = evaluationMarkdown(result, 'pglite');
+    expect(markdown).toContain(`Expected calibration error: ${ece.toFixed(4)}.`);
+    expect(markdown).toContain('| 0.9 | 0.95 | 1 | 0.9000 | 0.0000 | 0.9000 |');
+    const table = reliabilityTableLines(result.quality.calibration);
+    expect(table).toHaveLength(1 + result.quality.calibration.length);
+    expect(table.find((line) => /^\s+0\.1\s+0\.3\s/.test(line))).toMatch(/\s1\s+0\.2000\s+1\.0000\s+0\.8000$/);
+    expect(table.find((line) => /^\s+0\.3\s/.test(line))).toMatch(/\s0\s.*—$/);
   });
 });

@@ -1,5 +1,6 @@
 // Renders an evaluation result: a stable JSON shape (documented in docs/evaluation.md#metrics), Markdown, and console lines.
 import type { EvaluationResult } from '../services/evaluation';
+import type { CalibrationBucket } from './metrics';
 
 const pct = (value: number) => value.toFixed(4);
 
@@ -37,6 +38,7 @@ export function evaluationJson(result: EvaluationResult, database: string) {
       : null,
     hard_negatives_in_exact_band: quality.hardNegativesInExactBand,
     calibration: quality.calibration,
+    expected_calibration_error: quality.expectedCalibrationError,
     timings_ms: {
       load_customers: result.timings.loadCustomersMs,
       load_incoming: result.timings.loadIncomingMs,
@@ -55,6 +57,7 @@ export function evaluationSummaryLines(result: EvaluationResult, database: strin
     `dataset ${result.dataset.name} (${result.dataset.mode}) on ${database}, parameters ${result.parametersVersion}, cut-off p ≥ ${result.thresholds.matchCutoff}`,
     `precision ${pct(quality.precision)}  recall ${pct(quality.recall)}  F1 ${pct(quality.f1)}  (TP ${quality.truePositives}, FP ${quality.falsePositives}, FN ${quality.falseNegatives})`,
     `candidate recall ${pct(quality.candidateRecall)} over ${quality.candidatePairs} scored pairs; records whose candidates hit the cap: ${result.candidateCap.recordsCapped}`,
+    `calibration: expected calibration error ${pct(quality.expectedCalibrationError)} over ${quality.candidatePairs} pairs`,
     `bands: ${Object.entries(quality.bands).map(([band, counts]) => `${band} ${counts.trueMatches}/${counts.pairs}`).join(', ')} (true/all pairs); must-not-merge pairs in exact: ${quality.hardNegativesInExactBand}`,
     ...(result.clustered
       ? [
@@ -62,6 +65,18 @@ export function evaluationSummaryLines(result: EvaluationResult, database: strin
         ]
       : []),
     `time: load ${timings.loadCustomersMs + timings.loadIncomingMs} ms, estimate ${timings.estimateMs} ms, match ${timings.matchMs} ms (${perSecond} records/s; per record p50 ${timings.perRecordMs.p50} ms, p95 ${timings.perRecordMs.p95} ms)`,
+  ];
+}
+
+/** The reliability table for the console: per bucket, how often pairs scored there were true matches. */
+export function reliabilityTableLines(calibration: readonly CalibrationBucket[]): string[] {
+  const cell = (text: string, width: number) => text.padStart(width);
+  return [
+    `${cell('p from', 7)} ${cell('p to', 7)} ${cell('pairs', 7)} ${cell('predicted', 10)} ${cell('observed', 10)} ${cell('gap', 8)}`,
+    ...calibration.map(
+      (bucket) =>
+        `${cell(String(bucket.from), 7)} ${cell(String(bucket.to), 7)} ${cell(String(bucket.pairs), 7)} ${cell(pct(bucket.meanPredicted), 10)} ${cell(pct(bucket.observed), 10)} ${cell(bucket.pairs ? pct(Math.abs(bucket.meanPredicted - bucket.observed)) : '—', 8)}`,
+    ),
   ];
 }
 
@@ -78,11 +93,15 @@ export function evaluationMarkdown(result: EvaluationResult, database: string): 
     '|---|---|---|---|',
     ...Object.entries(quality.bands).map(([band, counts]) => `| ${band} | ${counts.pairs} | ${counts.trueMatches} | ${counts.pairs ? pct(counts.trueMatches / counts.pairs) : '—'} |`),
     '',
-    '## Calibration (predicted vs observed match rate per probability bucket)',
+    '## Calibration (reliability table: predicted vs observed match rate per probability bucket)',
     '',
-    '| p from | p to | pairs | mean predicted | observed |',
-    '|---|---|---|---|---|',
-    ...quality.calibration.map((bucket) => `| ${bucket.from} | ${bucket.to} | ${bucket.pairs} | ${pct(bucket.meanPredicted)} | ${pct(bucket.observed)} |`),
+    `Expected calibration error: ${pct(quality.expectedCalibrationError)}.`,
+    '',
+    '| p from | p to | pairs | mean predicted | observed | gap |',
+    '|---|---|---|---|---|---|',
+    ...quality.calibration.map(
+      (bucket) => `| ${bucket.from} | ${bucket.to} | ${bucket.pairs} | ${pct(bucket.meanPredicted)} | ${pct(bucket.observed)} | ${bucket.pairs ? pct(Math.abs(bucket.meanPredicted - bucket.observed)) : '—'} |`,
+    ),
     '',
     '## Notes',
     '',

@@ -11,6 +11,10 @@ describe('reviewQueueQuerySchema', () => {
     expect(query.q).toBeUndefined();
     expect(query.from).toBeUndefined();
   });
+  it('offers a most-uncertain-first sort', () => {
+    expect(reviewQueueQuerySchema.parse({ sort: 'uncertainty' })).toMatchObject({ sort: 'uncertainty', dir: 'desc' });
+    expect(reviewQueueQuerySchema.safeParse({ sort: 'entropy' }).success).toBe(false);
+  });
   it('rejects unknown bands, sizes and impossible dates with a message', () => {
     expect(reviewQueueQuerySchema.safeParse({ band: 'certain' }).success).toBe(false);
     expect(reviewQueueQuerySchema.safeParse({ size: '1000' }).success).toBe(false);

@@ -6,7 +6,14 @@ import { CONFIDENCE_BANDS } from '../matching/types';
 import { TEXT_POLICY_LENGTHS } from './column-limits';
 import { idParam, optionalText } from './common';
 
-export const QUEUE_SORTS = ['probability', 'created', 'band'] as const;
+/** `uncertainty` descending is "most uncertain first": a steward's decision there teaches the model most. */
+export const QUEUE_SORTS = ['probability', 'created', 'band', 'uncertainty'] as const;
+export type QueueSort = (typeof QUEUE_SORTS)[number];
+/**
+ * Where the model is least sure: at even odds a label carries the most information (uncertainty
+ * sampling, as dedupe and Zingg choose pairs to label).
+ */
+export const MOST_UNCERTAIN_PROBABILITY = 0.5;
 export const QUEUE_PAGE_SIZES = [10, 25, 50, 100] as const;
 /** Offset pagination stops here: deeper than this a steward filters instead of paging (and the database never skips more). */
 export const QUEUE_MAX_OFFSET = 10_000;

@@ -1,6 +1,7 @@
 // Re-estimates the model on the data in the database: u from random pairs, m and λ by EM over the pairs
 // that candidate generation finds, each field's m from blocks not chosen on that field (the model's
-// channels say which). Labels are never read. The estimate is stored as the new active parameter version.
+// channels say which). Steward decisions, where there are any, are labels held fixed in EM
+// (semi-supervised EM). The estimate is stored as the new active parameter version.
 import { sampleCustomers, sampleIncoming, tableCounts } from '../db/queries/samples';
 import type { Customer, IncomingCustomer } from '../db/schema';
 import { cosineSimilarity } from '../embeddings/local';
@@ -16,6 +17,7 @@ import type { ServiceContext } from './context';
 import { matchSettings } from './matching-settings';
 import { currentParameters, storeParameters } from './parameters';
 import { databaseCandidates } from './scoring';
+import { labelCandidates, pairKey, stewardLabels, type PairLabel } from './estimation-labels';
 
 /** Below this, candidate and random pairs are too few for EM to say anything the defaults do not. */
 export const MIN_CUSTOMERS_FOR_ESTIMATE = 100;
@@ -34,6 +36,11 @@ export interface EstimationOptions {
    */
   mode?: 'link' | 'dedupe';
   model?: MatchModel;
+  /**
+   * Judged pairs, held at their class in EM. Default: the steward decisions in the database (accept and
+   * merge = match, reject = not) when learning link pairs; none for dedupe, whose pairs are customer × customer.
+   */
+  labels?: readonly PairLabel[];
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -46,6 +53,8 @@ export interface EstimationSummary {
   randomPairs: number;
   sampledRecords: number;
   mode: 'link' | 'dedupe';
+  /** Labels used (their pairs among the candidates), and labels whose pair is no longer a candidate. */
+  labels: { matches: number; nonMatches: number; notCandidates: number };
 }
 
 function randomPairVectors(left: Array<Customer | IncomingCustomer>, right: Customer[], dedupe: boolean, model: MatchModel): ComparisonVector[] {
@@ -88,14 +97,23 @@ export async function estimateParametersFromDatabase(ctx: ServiceContext, option
   const { limits } = matchSettings();
   const candidateVectors: ComparisonVector[] = [];
   const channelsOfVector: CandidateChannel[][] = [];
+  const vectorsOfPair = new Map<string, ComparisonVector[]>();
   for (let i = 0; i < records.length; i += 1) {
     const record = records[i];
     const found = await databaseCandidates(ctx.db, { record, matchData: record, excludeCustomerIds: mode === 'dedupe' ? [record.id] : undefined }, limits);
     for (const candidate of compareCandidates(found.incoming, found.candidates, { model, termFrequency: found.termFrequency })) {
       candidateVectors.push(candidate.vector);
       channelsOfVector.push(candidate.channels);
+      const key = pairKey(record.id, candidate.customer.id, mode);
+      vectorsOfPair.set(key, [...(vectorsOfPair.get(key) ?? []), candidate.vector]);
     }
     options.onProgress?.(i + 1, records.length);
+  }
+  const pairLabels = options.labels ?? (mode === 'link' ? await stewardLabels(ctx.db) : []);
+  const labelled = await labelCandidates({ db: ctx.db, mode, model, limits }, pairLabels, vectorsOfPair);
+  for (const { vector, channels } of labelled.added) {
+    candidateVectors.push(vector);
+    channelsOfVector.push(channels);
   }
 
   const randomLeft = records.slice(0, randomSide);
@@ -106,7 +124,9 @@ export async function estimateParametersFromDatabase(ctx: ServiceContext, option
   const totalPairs = mode === 'dedupe' ? (counts.customers * (counts.customers - 1)) / 2 : counts.customers * counts.incoming;
   const initial = await currentParameters(ctx.db);
   const version = `em-${options.source}-${new Date().toISOString()}`;
-  const estimate = estimateParameters({ model, candidateVectors, randomVectors, initial, blocks, totalPairs, version });
+  const estimateOptions = { model, candidateVectors, randomVectors, initial, blocks, totalPairs, version };
+  const estimate = estimateParameters({ ...estimateOptions, labels: labelled.labels });
+  const labelCounts = { ...(estimate.parameters.training?.labels ?? { matches: 0, nonMatches: 0 }), notCandidates: labelled.notCandidates };
   const parameters: MatchParameters = {
     ...estimate.parameters,
     training: { ...(estimate.parameters.training ?? { method: 'em' }), dataset: options.source, customers: counts.customers, createdAt: new Date().toISOString(), candidatePairs: candidateVectors.length, randomPairs: randomVectors.length },
@@ -118,6 +138,7 @@ export async function estimateParametersFromDatabase(ctx: ServiceContext, option
     random_pairs: randomVectors.length,
     iterations: estimate.iterations,
     converged: estimate.converged,
+    ...(pairLabels.length > 0 ? { labels: labelCounts } : {}),
   });
   return {
     parametersId,
@@ -128,5 +149,6 @@ export async function estimateParametersFromDatabase(ctx: ServiceContext, option
     randomPairs: randomVectors.length,
     sampledRecords: records.length,
     mode,
+    labels: labelCounts,
   };
 }

@@ -8,7 +8,7 @@ import type { ServiceContext } from './context';
 import { createCustomersBulk } from './customers';
 import { submitIncomingBulk } from './incoming';
 import { matchIncoming } from './matching';
-import { LabelledPairs } from '../evaluation/pair-outcomes';
+import { LabelledPairs, type ScoredView } from '../evaluation/pair-outcomes';
 import { matchSettings, type MatchSettings } from './matching-settings';
 import { currentParameters } from './parameters';
 
@@ -69,7 +69,61 @@ async function timed<T>(run: () => Promise<T>): Promise<[T, number]> {
   return [value, Math.round(performance.now() - started)];
 }
 
-export async function evaluateDataset(ctx: ServiceContext, dataset: LabelledDataset, options: EvaluationOptions = {}): Promise<EvaluationResult> {
+/** Where the data set's records went in the database. */
+export interface LoadedDataset {
+  customerIds: number[];
+  incomingIds: number[];
+  datasetIdOfCustomer: Map<number, string>;
+  customerIdOfDataset: Map<string, number>;
+}
+
+/** One scored candidate of one incoming record, by data set ids: what pair figures are computed from. */
+export interface ScoredPairView {
+  incomingId: string;
+  customerId: string;
+  view: ScoredView;
+}
+
+export interface MatchedRecords {
+  views: ScoredPairView[];
+  perRecordMs: number[];
+  recordsCapped: number;
+}
+
+/** Matches the incoming records at `indices` with the real matching service (stored results and all). */
+export async function matchRecords(
+  ctx: ServiceContext,
+  dataset: LabelledDataset,
+  loaded: LoadedDataset,
+  indices: readonly number[],
+  settings: MatchSettings,
+  onDone?: (done: number) => void,
+): Promise<MatchedRecords> {
+  const views: ScoredPairView[] = [];
+  const perRecordMs: number[] = [];
+  let recordsCapped = 0;
+  for (const [done, i] of indices.entries()) {
+    const incomingDatasetId = dataset.incoming[i].id;
+    const self = dataset.mode === 'dedupe' ? loaded.customerIdOfDataset.get(incomingDatasetId) : undefined;
+    const started = performance.now();
+    const outcome = await matchIncoming(ctx, loaded.incomingIds[i], { settings, excludeCustomerIds: self === undefined ? [] : [self] });
+    perRecordMs.push(performance.now() - started);
+    if (outcome.capped) recordsCapped += 1;
+    for (const scored of outcome.scored) views.push({ incomingId: incomingDatasetId, customerId: loaded.datasetIdOfCustomer.get(scored.customerId)!, view: scored });
+    onDone?.(done + 1);
+  }
+  return { views, perRecordMs, recordsCapped };
+}
+
+/** The evaluation and what a follow-up on the same database needs: where the records went and every scored pair. */
+export interface EvaluationRun {
+  result: EvaluationResult;
+  loaded: LoadedDataset;
+  views: ScoredPairView[];
+  settings: MatchSettings;
+}
+
+export async function runEvaluation(ctx: ServiceContext, dataset: LabelledDataset, options: EvaluationOptions = {}): Promise<EvaluationRun> {
   const settings = options.settings ?? matchSettings();
   const phase = (name: EvaluationPhase, total: number) => options.onPhase?.(name, total);
   const progress = (name: EvaluationPhase) => (done: number) => options.onProgress?.(name, done);
@@ -85,32 +139,23 @@ export async function evaluateDataset(ctx: ServiceContext, dataset: LabelledData
   const [incomingIds, loadIncomingMs] = await timed(() =>
     submitIncomingBulk(ctx, dataset.incoming.map(toInput), { onProgress: progress('load incoming') }),
   );
+  const loaded: LoadedDataset = { customerIds, incomingIds, datasetIdOfCustomer, customerIdOfDataset };
 
   phase('estimate', 1);
   const [, estimateMs] = await timed(async () => options.beforeMatching?.(ctx));
   const params = await currentParameters(ctx.db);
 
   phase('match', incomingIds.length);
-  const pairs = new LabelledPairs(dataset);
-  const perRecord: number[] = [];
-  let recordsCapped = 0;
   const matchStarted = performance.now();
-  for (let i = 0; i < incomingIds.length; i += 1) {
-    const incomingDatasetId = dataset.incoming[i].id;
-    const self = dataset.mode === 'dedupe' ? customerIdOfDataset.get(incomingDatasetId) : undefined;
-    const started = performance.now();
-    const outcome = await matchIncoming(ctx, incomingIds[i], { settings, excludeCustomerIds: self === undefined ? [] : [self] });
-    perRecord.push(performance.now() - started);
-    if (outcome.capped) recordsCapped += 1;
-    for (const scored of outcome.scored) pairs.add(incomingDatasetId, datasetIdOfCustomer.get(scored.customerId)!, scored, scored);
-    progress('match')(i + 1);
-  }
+  const matched = await matchRecords(ctx, dataset, loaded, incomingIds.map((_, i) => i), settings, progress('match'));
   const matchMs = Math.round(performance.now() - matchStarted);
+  const pairs = new LabelledPairs(dataset);
+  for (const { incomingId, customerId, view } of matched.views) pairs.add(incomingId, customerId, view, view);
   const bestByPair = pairs.probabilities();
   const outcomes = pairs.outcomes(bestByPair);
-  const sorted = [...perRecord].sort((a, b) => a - b);
+  const sorted = [...matched.perRecordMs].sort((a, b) => a - b);
   const round1 = (value: number) => Math.round(value * 10) / 10;
-  return {
+  const result: EvaluationResult = {
     dataset: {
       name: dataset.name,
       mode: dataset.mode,
@@ -123,7 +168,7 @@ export async function evaluateDataset(ctx: ServiceContext, dataset: LabelledData
     thresholds: settings.thresholds,
     quality: qualityReport(outcomes, dataset.truePairs.length, settings.thresholds),
     ...(dataset.mode === 'dedupe' ? { clustered: clusteredQuality(dataset, bestByPair, settings.thresholds.matchCutoff) } : {}),
-    candidateCap: { recordsCapped },
+    candidateCap: { recordsCapped: matched.recordsCapped },
     timings: {
       loadCustomersMs,
       loadIncomingMs,
@@ -137,4 +182,9 @@ export async function evaluateDataset(ctx: ServiceContext, dataset: LabelledData
       },
     },
   };
+  return { result, loaded, views: matched.views, settings };
+}
+
+export async function evaluateDataset(ctx: ServiceContext, dataset: LabelledDataset, options: EvaluationOptions = {}): Promise<EvaluationResult> {
+  return (await runEvaluation(ctx, dataset, options)).result;
 }

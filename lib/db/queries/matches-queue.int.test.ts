@@ -80,4 +80,25 @@ describe.each(testDatabases())('review queue plan on $kind', ({ open }) => {
       expect(plan.some((node) => node['Index Name'] === 'matching_results_queue_idx'), JSON.stringify(plan.map((node) => node['Node Type']))).toBe(true);
     }
   });
+
+  it('sorts by uncertainty: probability nearest 0.5 first (desc), farthest first (asc)', async () => {
+    // Below 0.5 too, so nearest-to-even-odds is not the same order as lowest probability.
+    await handle.db.execute(sql`
+      insert into matching_results (incoming_id, customer_id, similarity_score, match_probability, match_weight, confidence_band, match_type, match_criteria, rank)
+      select (select max(id) from incoming_customers), c.id, p, p, 0, 'low', 'probabilistic', '{}'::jsonb, 3
+      from (values (0.5, 1), (0.2, 2), (0.49999999, 3)) as v(p, k) join customers c on c.id = (select min(id) from customers) + 300 + v.k`);
+    const open = await queryRows<{ id: number; p: number }>(handle.db, sql`select id::int as id, match_probability as p from matching_results where not reviewed`);
+    const distance = (p: number) => Math.abs(p - 0.5);
+    const expected = (direction: 'asc' | 'desc') =>
+      [...open]
+        .sort((a, b) => (direction === 'desc' ? distance(a.p) - distance(b.p) || b.id - a.id : distance(b.p) - distance(a.p) || a.id - b.id))
+        .slice(0, 25)
+        .map((row) => row.id);
+    for (const direction of ['desc', 'asc'] as const) {
+      const page = await queuePageQuery(handle.db, request({ sort: 'uncertainty', direction }));
+      expect(page.map((row) => row.result.id)).toEqual(expected(direction));
+    }
+    const [first, second] = await queuePageQuery(handle.db, request({ sort: 'uncertainty' }));
+    expect([first.result.matchProbability, second.result.matchProbability]).toEqual([0.5, 0.49999999]);
+  });
 });

@@ -6,6 +6,7 @@ import { escapeLike } from '../rows';
 import { customers, incomingCustomers, matchingResults, type MatchingResult } from '../schema';
 import type { ConfidenceBand } from '../../matching/types';
 import type { CandidateDecision } from '../../domain/resolution';
+import { MOST_UNCERTAIN_PROBABILITY, type QueueSort } from '../../schemas/review-queue';
 
 export interface QueueFilter {
   bands: ConfidenceBand[];
@@ -18,7 +19,7 @@ export interface QueueFilter {
 }
 
 export interface QueuePageRequest extends QueueFilter {
-  sort: 'probability' | 'created' | 'band';
+  sort: QueueSort;
   direction: 'asc' | 'desc';
   offset: number;
   limit: number;
@@ -61,6 +62,11 @@ function orderBy(request: QueuePageRequest): SQL[] {
       return [direction(bandRank), direction(matchingResults.matchProbability), tieBreak];
     case 'probability':
       return [direction(matchingResults.matchProbability), tieBreak];
+    case 'uncertainty': {
+      // Descending uncertainty = nearest even odds first. No index serves this order: the page is a top-N sort of the filtered rows.
+      const distance = sql`abs(${matchingResults.matchProbability} - ${MOST_UNCERTAIN_PROBABILITY})`;
+      return [request.direction === 'desc' ? asc(distance) : desc(distance), tieBreak];
+    }
   }
 }
 

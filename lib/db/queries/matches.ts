@@ -1,6 +1,7 @@
 // Queries on matching results: idempotent upsert per (incoming, customer), and ranked reads.
 import { and, asc, count, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { Database } from '../client';
+import type { CandidateDecision } from '../../domain/resolution';
 import { customers, incomingCustomers, matchingResults, type MatchingResult } from '../schema';
 
 export type NewMatchingResult = typeof matchingResults.$inferInsert;
@@ -98,6 +99,16 @@ export async function reopenCandidates(db: Database, incomingId: number, ids: nu
     .where(and(eq(matchingResults.incomingId, incomingId), inArray(matchingResults.id, ids)))
     .returning({ id: matchingResults.id });
   return rows.map((row) => row.id).sort((a, b) => a - b);
+}
+
+/** Reviewed candidates whose decision is one of `decisions` (the labelling ones): the pairs stewards judged. */
+export async function reviewedPairs(db: Database, decisions: readonly CandidateDecision[]): Promise<Array<{ incomingId: number; customerId: number; decision: CandidateDecision }>> {
+  const rows = await db
+    .select({ incomingId: matchingResults.incomingId, customerId: matchingResults.customerId, decision: matchingResults.reviewDecision })
+    .from(matchingResults)
+    .where(and(eq(matchingResults.reviewed, true), inArray(matchingResults.reviewDecision, [...decisions])))
+    .orderBy(asc(matchingResults.id));
+  return rows.map((row) => ({ ...row, decision: row.decision! }));
 }
 
 export async function countOpenCandidates(db: Database, incomingId: number): Promise<number> {

@@ -109,7 +109,6 @@ export const localityComparison: FieldComparisonDefinition = {
   description: 'City, state and postal code together: postal code and city agree, postal code only, city (JW ≥ 0.9) and state, city only, postal code one typo away or city JW ≥ 0.8, state only, none',
   evidenceGroup: CONTACT_POINT_GROUP,
   evidenceUnit: 'address',
-  impliedBy: ['street'],
   compare(a, b) {
     const show = (city: string | null, state: string | null, postal: string | null) =>
       [city, state, postal].filter(Boolean).join(' ') || null;
@@ -144,8 +143,8 @@ export const countryComparison: FieldComparisonDefinition = {
   label: 'Country',
   levels: [agreeLevel('same', 'same country'), disagreeLevel('different', 'different countries')],
   description: 'Country code: same or different',
-  // A street line or a town that agrees lies in the same country: the country adds nothing then.
-  impliedBy: ['street', 'locality'],
+  // A town that agrees lies in the same country (a street line does not: "12 Main St" is in many towns).
+  impliedBy: ['locality'],
   compare(a, b) {
     const left = a.address.country;
     const right = b.address.country;

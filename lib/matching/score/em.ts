@@ -42,6 +42,22 @@ export interface EstimateOptions {
   /** All pairs that could be compared (customers × incoming, or n(n−1)/2): turns the candidate λ into λ for any pair. */
   totalPairs?: number;
   version?: string;
+  /**
+   * Steward decisions, keyed by the vectors they label (objects of candidateVectors and the blocks): true = match.
+   * Semi-supervised: in every E-step a labelled pair keeps its class while the others are estimated.
+   */
+  labels?: PairLabels;
+}
+
+export type PairLabels = ReadonlyMap<ComparisonVector, boolean>;
+
+/** E-step: a labelled pair's class is known; an unlabelled pair's is estimated. */
+function posteriors(vectors: readonly ComparisonVector[], labels: PairLabels | undefined, estimate: (vector: ComparisonVector) => number): number[] {
+  if (!labels || labels.size === 0) return vectors.map(estimate);
+  return vectors.map((vector) => {
+    const label = labels.get(vector);
+    return label === undefined ? estimate(vector) : label ? 1 : 0;
+  });
 }
 
 export interface EstimateResult {
@@ -80,7 +96,7 @@ interface Settings {
   priorStrength: number;
 }
 
-function runBlock(block: TrainingBlock, start: LevelTable, u: LevelTable, options: Settings, lambdaStart: number, limits: CompiledLimits): BlockRun {
+function runBlock(block: TrainingBlock, start: LevelTable, u: LevelTable, options: Settings, lambdaStart: number, limits: CompiledLimits, labels?: PairLabels): BlockRun {
   // Signals that summarise all fields (embeddings) would re-introduce the blocked fields' evidence,
   // and so would the fields that carry the same evidence as a blocked one: pairs chosen for a
   // shared address are households and offices, which share email and phone too.
@@ -93,7 +109,7 @@ function runBlock(block: TrainingBlock, start: LevelTable, u: LevelTable, option
   let support: Record<string, number> = {};
   while (iterations < options.maxIterations && !converged) {
     iterations += 1;
-    const p = block.vectors.map((vector) => posterior(vector, m, u, lambda, excluded, limits));
+    const p = posteriors(block.vectors, labels, (vector) => posterior(vector, m, u, lambda, excluded, limits));
     lambda = Math.min(1 - EPSILON, Math.max(EPSILON, p.reduce((sum, value) => sum + value, 0) / Math.max(1, p.length)));
     const counts = countLevels(block.vectors, p);
     let largestChange = 0;
@@ -147,11 +163,11 @@ function toParameters(model: MatchModel, m: LevelTable, u: LevelTable, lambda: n
  * Final pass over all candidates: λ among candidates, and m and u of the fields whose u is
  * estimated on candidates (uFromCandidates), with every other m and u fixed.
  */
-function fitCandidateStage(model: MatchModel, vectors: ComparisonVector[], m: LevelTable, u: LevelTable, maxIterations: number, limits: CompiledLimits): number {
+function fitCandidateStage(model: MatchModel, vectors: ComparisonVector[], m: LevelTable, u: LevelTable, maxIterations: number, limits: CompiledLimits, labels?: PairLabels): number {
   const flagged = declaredLevels(model).filter(({ field }) => summaryFields(model).includes(field));
   let lambda = 0.1;
   for (let iteration = 0; iteration < Math.max(50, maxIterations); iteration += 1) {
-    const p = vectors.map((vector) => posterior(vector, m, u, lambda, new Set(), limits));
+    const p = posteriors(vectors, labels, (vector) => posterior(vector, m, u, lambda, new Set(), limits));
     const next = Math.min(1 - EPSILON, Math.max(EPSILON, p.reduce((sum, value) => sum + value, 0) / Math.max(1, p.length)));
     const matchCounts = countLevels(vectors, p);
     const nonMatchCounts = countLevels(vectors, p.map((value) => 1 - value));
@@ -202,9 +218,9 @@ export function estimateParameters(options: EstimateOptions): EstimateResult {
   let lambda = 0;
   const refinesRandomU = Boolean(options.randomVectors && options.totalPairs);
   for (let round = 0; ; round += 1) {
-    runs = blocks.map((block) => runBlock(block, start, u, settings, 0.1, limits));
+    runs = blocks.map((block) => runBlock(block, start, u, settings, 0.1, limits, options.labels));
     m = combineBlocks(model, runs, start);
-    candidateLambda = fitCandidateStage(model, options.candidateVectors, m, u, settings.maxIterations, limits);
+    candidateLambda = fitCandidateStage(model, options.candidateVectors, m, u, settings.maxIterations, limits, options.labels);
     lambda = options.totalPairs ? (candidateLambda * options.candidateVectors.length) / options.totalPairs : candidateLambda;
     // u again from the random pairs weighted by their non-match probability, then a new EM pass.
     if (!refinesRandomU || round >= model.estimation.uRefinementRounds) break;
@@ -212,12 +228,15 @@ export function estimateParameters(options: EstimateOptions): EstimateResult {
   }
   const iterations = Math.max(0, ...runs.map((run) => run.iterations));
   const converged = runs.every((run) => run.converged);
+  const labelled = options.labels ? options.candidateVectors.filter((vector) => options.labels!.has(vector)) : [];
+  const matches = labelled.filter((vector) => options.labels!.get(vector)).length;
   const parameters = toParameters(model, m, u, lambda, options.version ?? `em-${new Date().toISOString()}`, weightLimits, {
     method: 'em',
     candidatePairs: options.candidateVectors.length,
     randomPairs: options.randomVectors?.length,
     iterations,
     converged,
+    ...(options.labels && options.labels.size > 0 ? { labels: { matches, nonMatches: labelled.length - matches } } : {}),
   });
   return { parameters, iterations, converged, candidateLambda };
 }

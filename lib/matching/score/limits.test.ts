@@ -32,18 +32,18 @@ describe('limitWeights', () => {
     expect(sum).toBe(8 - 4);
   });
 
-  it('drops an agreement another agreeing field implies: the same street line lies in the same town', () => {
-    const premises = compileLimits({ ...limits, evidenceGroups: { contactPoint: [['email'], ['phone'], ['domain'], ['street', 'addressDetail', 'locality']] }, impliedBy: { locality: ['street'] } });
-    const fields = ['companyName', 'domain', 'street', 'addressDetail', 'locality', 'contactName'];
-    // Another business at the same premises: the building, suite, town and domain are one fact.
-    const weights = [-3.5, 12, 11.3, 7.1, 9.8, -2.9];
+  it('counts premises once and drops an agreement another agreeing field implies (the town\'s country)', () => {
+    const premises = compileLimits({ ...limits, evidenceGroups: { contactPoint: [['email'], ['phone'], ['domain'], ['street', 'addressDetail', 'locality']] }, impliedBy: { country: ['locality'] } });
+    const fields = ['companyName', 'domain', 'phone', 'street', 'addressDetail', 'locality', 'country', 'contactName'];
+    // Another business at the same premises: building, suite, switchboard and domain are one fact.
+    const weights = [-3.5, 12, 11, 11.3, 7.1, 9.8, 2, -2.9];
     const each = limitWeights(fields, weights, premises);
-    expect(each.map((entry) => entry.weight)).toEqual([-3.5, 0, 11.3, 7.1, 0, -2.9]);
-    expect(each[4]).toEqual({ weight: 0, unlimitedWeight: 9.8, limitedBy: 'evidenceGroup', evidenceGroup: 'contactPoint' });
-    expect(limitedSum(fields, weights, premises)).toBeCloseTo(-3.5 + 11.3 + 7.1 - 2.9, 9);
-    // Without the street the town is evidence again; a town that differs is never dropped.
-    expect(limitedSum(['street', 'locality'], [-2, 9.8], premises)).toBeCloseTo(7.8, 9);
-    expect(limitedSum(['street', 'locality'], [11.3, -4], premises)).toBeCloseTo(7.3, 9);
+    expect(each.map((entry) => entry.weight)).toEqual([-3.5, 0, 0, 11.3, 7.1, 9.8, 0, -2.9]);
+    expect(each[6]).toEqual({ weight: 0, unlimitedWeight: 2, limitedBy: 'evidenceGroup' });
+    expect(limitedSum(fields, weights, premises)).toBeCloseTo(-3.5 + 11.3 + 7.1 + 9.8 - 2.9, 9);
+    // Without an agreeing town the country is evidence again; a country that differs is never dropped.
+    expect(limitedSum(['locality', 'country'], [-2, 2], premises)).toBeCloseTo(0, 9);
+    expect(limitedSum(['locality', 'country'], [5, -4], premises)).toBeCloseTo(1, 9);
   });
 
   it('keeps disagreements at full weight: a different phone is evidence of its own', () => {
@@ -76,7 +76,7 @@ describe('declaredWeightLimits', () => {
   it('caps the profile embedding and groups the contact points as the comparisons declare', () => {
     const declared = declaredWeightLimits();
     expect(declared.weightCaps).toEqual({ profileEmbedding: 3 });
-    expect(declared.impliedBy).toEqual({ locality: ['street'], country: ['street', 'locality'] });
+    expect(declared.impliedBy).toEqual({ country: ['locality'] });
     expect(declared.evidenceGroups.contactPoint).toEqual([['email'], ['domain'], ['phone'], ['street', 'addressDetail', 'locality']]);
     expect(groupMates('phone', compileLimits(declared)).sort()).toEqual(['addressDetail', 'domain', 'email', 'locality', 'phone', 'street']);
     expect(groupMates('companyName', compileLimits(declared))).toEqual(['companyName']);

@@ -39,6 +39,8 @@ export const matchParametersSchema = z.object({
       randomPairs: z.number().int().nonnegative().optional(),
       iterations: z.number().int().nonnegative().optional(),
       converged: z.boolean().optional(),
+      /** Steward decisions the estimate held fixed (semi-supervised EM, em.ts). */
+      labels: z.object({ matches: z.number().int().nonnegative(), nonMatches: z.number().int().nonnegative() }).optional(),
       createdAt: z.string().optional(),
       command: z.string().optional(),
     })
