@@ -48,16 +48,16 @@ test('the competing candidates are side by side above the field table', async ({
   expect(Math.abs((await cards.nth(1).boundingBox())!.y - strip!.y)).toBeLessThan(2);
 });
 
-test('the waterfall folds empty fields and says why an agreeing town adds nothing', async ({ page, request }) => {
+test('the waterfall folds empty fields and says why an agreeing country adds nothing', async ({ page, request }) => {
   const word = token();
   const place = { address_line1: '18 Main Street', city: 'Dallas', state: 'TX', postal_code: '75201', country: 'US' };
   await post(request, '/customers', { company_name: `Plover ${word} Textiles`, ...place });
   const listing = await post<Listing>(request, '/customers/incoming?match=true', { company_name: `Plover ${word} Textiles`, ...place });
   const detail = new MatchDetailPage(page);
   await detail.goto(listing.matches[0].match_id);
-  const town = detail.waterfall.locator('[data-field="locality"]');
-  await expect(town).toContainText('0.0');
-  await expect(town.getByTestId('waterfall-note')).toHaveText(/^counted once with the street address: same premises \(alone \+\d+\.\d\)$/);
+  const country = detail.waterfall.locator('[data-field="country"]');
+  await expect(country).toContainText('0.0');
+  await expect(country.getByTestId('waterfall-note')).toHaveText(/^counted once with the city, state and postal code, which implies it \(alone \+\d+\.\d\)$/);
   await expect(detail.waterfall.locator('[data-kind="folded"]')).toContainText('without evidence: ');
   // Evidence for comes first: the weights of the field lines never rise.
   const weights = await detail.waterfall.locator('[data-kind="field"] > span:last-child').allTextContents();

@@ -138,10 +138,11 @@ describe('fieldNote', () => {
   });
   it('names what an agreement was counted once with: the field that implies it, or the fields of its group that kept their weight', () => {
     const street = criteriaField({ field: 'street', level: 'exact', weight: 9.8 });
-    const locality = criteriaField({ field: 'locality', level: 'postalAndCity', weight: 0, limited_by: 'evidenceGroup', evidence_group: 'contactPoint', unlimited_weight: 4.2 });
+    const locality = criteriaField({ field: 'locality', level: 'postalAndCity', weight: 4.2 });
+    const country = criteriaField({ field: 'country', level: 'same', weight: 0, limited_by: 'evidenceGroup', unlimited_weight: 1.3 });
     const domain = criteriaField({ field: 'domain', level: 'exact', weight: 11.5 });
     const email = criteriaField({ field: 'email', level: 'exact', weight: 0, limited_by: 'evidenceGroup', evidence_group: 'contactPoint', unlimited_weight: 10.4 });
-    expect(fieldNote(locality, [street, locality])).toBe('counted once with the street address: same premises (alone +4.2)');
+    expect(fieldNote(country, [street, locality, country])).toBe('counted once with the city, state and postal code, which implies it (alone +1.3)');
     expect(fieldNote(email, [domain, email])).toBe('counted once with the web domain: same premises or contact point (alone +10.4)');
     expect(fieldNote(email, [domain, street, email])).toBe('counted once with web domain and street address: same premises or contact point (alone +10.4)');
     const phone = criteriaField({ field: 'phone', level: 'different', weight: 0, limited_by: 'evidenceGroup', evidence_group: 'contactPoint', unlimited_weight: -3 });

@@ -75,8 +75,8 @@ export function fieldNote(field: MatchCriteriaField, fields: readonly MatchCrite
     const groupWords = field.evidence_group ? (GROUP_WORDS[field.evidence_group] ?? field.evidence_group) : null;
     if (others.length === 0) return `counted once with related evidence${groupWords ? ` (${groupWords})` : ''}${alone}`;
     if ((own ?? 0) < 0) return `counted once with ${namesPhrase(others)}: one move changes them together${alone}`;
-    // An implied agreement (the town of an agreeing street) and a group's agreements both say "the same place".
-    return `counted once with ${namesPhrase(others)}: ${implied ? 'same premises' : (groupWords ?? 'related evidence')}${alone}`;
+    if (implied) return `counted once with ${namesPhrase(others)}, which implies it${alone}`;
+    return `counted once with ${namesPhrase(others)}: ${groupWords ?? 'related evidence'}${alone}`;
   }
   if (field.limited_by === 'cap') return `held to its cap: a summary signal must not outvote the fields it sums up${alone}`;
   return undefined;

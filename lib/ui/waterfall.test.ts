@@ -11,9 +11,9 @@ const explanation = matchCriteriaOf({
     { field: 'legalForm', level: 'null', weight: 0 },
     { field: 'email', level: 'exact', weight: 12 },
     { field: 'phone', level: 'null', weight: 0 },
-    { field: 'street', level: 'exact', weight: 5 },
-    { field: 'locality', level: 'postalAndCity', weight: 0, limited_by: 'evidenceGroup', evidence_group: 'contactPoint', unlimited_weight: 4.2 },
-    { field: 'country', level: 'different', weight: -2.5 },
+    { field: 'locality', level: 'postalAndCity', weight: 5 },
+    { field: 'country', level: 'same', weight: 0, limited_by: 'evidenceGroup', unlimited_weight: 1.3 },
+    { field: 'street', level: 'else', weight: -2.5 },
   ],
 });
 
@@ -23,10 +23,10 @@ describe('waterfallSteps', () => {
     expect(steps[0]).toMatchObject({ kind: 'prior', from: 0, to: -10 });
     expect(steps.filter((step) => step.kind === 'field').map((step) => [step.label, step.weight])).toEqual([
       ['Email', 12],
-      ['Street address', 5],
+      ['City, state and postal code', 5],
       ['Company name', 4],
-      ['City, state and postal code', 0],
-      ['Country', -2.5],
+      ['Country', 0],
+      ['Street address', -2.5],
     ]);
     expect(steps[1]).toMatchObject({ level: 'same address after normalising', from: -10, to: 2 });
     expect(steps.at(-2)?.to).toBeCloseTo(8.5);
@@ -37,7 +37,7 @@ describe('waterfallSteps', () => {
     expect(folded).toEqual([expect.objectContaining({ label: '2 fields without evidence', level: 'Legal form, Phone', weight: 0 })]);
   });
   it('says in place why an agreeing field adds nothing', () => {
-    expect(steps.find((step) => step.label === 'City, state and postal code')?.note).toBe('counted once with the street address: same premises (alone +4.2)');
+    expect(steps.find((step) => step.field === 'country')?.note).toBe('counted once with the city, state and postal code, which implies it (alone +1.3)');
   });
   it('has no folded line when every field has evidence', () => {
     expect(waterfallSteps({ ...explanation, fields: explanation.fields.filter((field) => field.level !== 'null') }).some((step) => step.kind === 'folded')).toBe(false);
