@@ -7,6 +7,7 @@ import { BulkAccept } from '@/components/review-queue/bulk-accept';
 import { QueueFilters } from '@/components/review-queue/queue-filters';
 import { QueueTable, type SortLink } from '@/components/review-queue/queue-table';
 import { ShortcutLegend } from '@/components/review-queue/shortcut-legend';
+import { BandLegend } from '@/components/ui/band-badge';
 import { LoadingPanel } from '@/components/ui/spinner';
 import { EmptyState, ErrorState } from '@/components/ui/states';
 import { AppError } from '@/lib/errors';
@@ -53,6 +54,7 @@ async function ReviewQueuePage({ searchParams }: { searchParams: Promise<QueuePa
       <div>
         <h1 className="text-2xl font-semibold">Review queue</h1>
         <p className="text-sm text-slate-600">Decide which incoming records are existing customers. Select a row and use the keys, or open it for the full explanation.</p>
+        <BandLegend className="mt-1" />
       </div>
       <ShortcutLegend />
     </div>
@@ -84,13 +86,13 @@ async function ReviewQueuePage({ searchParams }: { searchParams: Promise<QueuePa
       </section>
     );
   }
-  const items = page.rows.map(toQueueItem);
+  // A record's candidates on other pages come along, so they are decided side by side.
+  const items = [...page.rows, ...page.siblingRows].map(toQueueItem);
   const exact = items.filter((item) => item.band === 'exact' && !item.reviewed).map((item) => ({ id: item.resultId, version: item.version, name: `${item.incomingName} → ${item.customerName}` }));
   return (
     <section className="space-y-4" aria-labelledby="queue-heading">
       <div id="queue-heading">{heading}</div>
       <QueueFilters query={query} />
-      {undecided && undecided.total > 0 ? <NoMatchList records={undecided.records} total={undecided.total} /> : null}
       <div className="flex flex-wrap items-baseline justify-between gap-3">
         <p className="text-sm text-slate-700" data-testid="queue-count">
           {page.totalCapped ? `More than ${page.total}` : page.total} {query.reviewed === 'no' ? 'open ' : ''}{page.total === 1 ? 'match' : 'matches'} · page {page.page} of {page.pageCount} ·{' '}
@@ -125,6 +127,8 @@ async function ReviewQueuePage({ searchParams }: { searchParams: Promise<QueuePa
         {page.page > 1 ? <Link className="text-blue-800 underline" href={queueHref(params, { page: page.page - 1 })} rel="prev">← Previous page</Link> : <span />}
         {page.page < page.pageCount ? <Link className="text-blue-800 underline" href={queueHref(params, { page: page.page + 1 })} rel="next">Next page →</Link> : <span />}
       </nav>
+      {/* Below the matches: the keys work on the matches first; these records wait for create new or dismiss. */}
+      {undecided && undecided.total > 0 ? <NoMatchList records={undecided.records} total={undecided.total} /> : null}
     </section>
   );
 }

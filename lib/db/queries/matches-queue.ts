@@ -1,6 +1,6 @@
 // The steward's review queue: one page of match results with both names, filtered and sorted in SQL.
 // Offset pages with a hard cap (QUEUE_MAX_OFFSET) and a capped count, so no request walks the whole table.
-import { and, asc, desc, eq, gte, ilike, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ilike, inArray, lt, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../client';
 import { escapeLike } from '../rows';
 import { customers, incomingCustomers, matchingResults, type MatchingResult } from '../schema';
@@ -31,6 +31,17 @@ export interface QueueRow {
   result: Pick<MatchingResult, 'id' | 'incomingId' | 'customerId' | 'confidenceBand' | 'matchProbability' | 'matchCriteria' | 'rank' | 'reviewed' | 'reviewDecision' | 'reviewer' | 'version' | 'createdAt'>;
   incomingName: string | null;
   customerName: string | null;
+  /** What a steward compares at a glance in the queue, for each side. */
+  incoming: QueueContact;
+  customer: QueueContact;
+}
+
+export interface QueueContact {
+  contactName: string | null;
+  email: string | null;
+  phone: string | null;
+  city: string | null;
+  country: string | null;
 }
 
 function conditions(filter: QueueFilter): SQL | undefined {
@@ -89,6 +100,14 @@ function selectQueueRows(db: Database, where: SQL | undefined) {
       },
       incomingName: incomingCustomers.companyName,
       customerName: customers.companyName,
+      incoming: {
+        contactName: incomingCustomers.contactName,
+        email: incomingCustomers.email,
+        phone: incomingCustomers.phone,
+        city: incomingCustomers.city,
+        country: incomingCustomers.country,
+      },
+      customer: { contactName: customers.contactName, email: customers.email, phone: customers.phone, city: customers.city, country: customers.country },
     })
     .from(matchingResults)
     .innerJoin(incomingCustomers, eq(incomingCustomers.id, matchingResults.incomingId))
@@ -116,6 +135,16 @@ export async function pageReviewQueue(db: Database, request: QueuePageRequest): 
     db.select({ total: sql<number>`count(*)::int` }).from(counted),
   ]);
   return { rows, total: Math.min(total, request.countCap), totalCapped: total > request.countCap };
+}
+
+/**
+ * The other rows of these incoming records that fit the same filter but are not in `shownIds` (on another
+ * page): the queue shows a record's candidates together. Best first; bounded, a record has few candidates.
+ */
+export async function queueSiblingRows(db: Database, filter: QueueFilter, incomingIds: number[], shownIds: number[]): Promise<QueueRow[]> {
+  if (incomingIds.length === 0) return [];
+  const where = and(conditions(filter), inArray(matchingResults.incomingId, incomingIds), shownIds.length ? notInArray(matchingResults.id, shownIds) : undefined);
+  return selectQueueRows(db, where).orderBy(desc(matchingResults.matchProbability), asc(matchingResults.id)).limit(incomingIds.length * 10);
 }
 
 /**
