@@ -13,7 +13,7 @@ function Group({ title, items }: { title: string; items: Array<[string, ReactNod
         {items.map(([label, value]) => (
           <div key={label} className="contents">
             <dt className="text-slate-600">{label}</dt>
-            <dd className="break-words text-slate-900">{value ?? '—'}</dd>
+            <dd className="wrap-anywhere text-slate-900">{value ?? '—'}</dd>
           </div>
         ))}
       </dl>

@@ -84,7 +84,7 @@ class OnCandidateCommand extends Command {
     const expected =
       this.decision === 'reopen' ? model.expectReopen(record, false, candidate)
       : this.decision === 'create_new' || this.decision === 'dismiss' ? model.expectRecordDecision(record, false)
-      : model.expectCandidateDecision(record, candidate, false);
+      : model.expectCandidateDecision(record, candidate, false, this.decision);
     const { outcome, customerId } = await decide(real, `/matches/${candidate.id}/review`, { decision: this.decision, expected_version: version });
     expect(outcome).toBe(expected);
     if (outcome !== 'ok') return;
@@ -137,7 +137,7 @@ test(`${RUNS} random decision sequences through the REST API keep one outcome pe
         { company_name: `Zyxplor ${t} Bakery`, email: `hello@zyxplor${t}.example`, city: 'Reykjavik', country: 'IS' },
         { company_name: `Zyxplor ${t} Bakery ehf`, email: `hello@zyxplor${t}.example`, city: 'Reykjavik', country: 'IS' },
       ];
-      const model = new DecisionModel(customers.map((customer) => customer.customer_id));
+      const model = new DecisionModel(customers.map((customer) => ({ id: customer.customer_id, dob: null })));
       await fc.asyncModelRun(() => ({ model, real: { api, templates, created: new Set<number>() } }), sequence);
     }),
     { numRuns: RUNS, seed: SEED, endOnFailure: true },

@@ -422,6 +422,32 @@ test.describe('review', () => {
     expect(event).toMatchObject({ action: 'match.accept', actor: 'anonymous', before: { reviewed: false, version: match.version }, after: { reviewed: true, version: match.version + 1, customer_id: customer.customer_id, incoming_id: incoming.request_id, reviewer: 'steward.e2e', notes: 'Same company, new contact' } });
   });
 
+  test('GET /customers/{id} lists an accepted record under linked_records: source, who decided, when, and the decision page', async ({ api }) => {
+    const sourceId = `W-${uniqueToken()}`;
+    const { customer, incoming, match } = await api.matchedPair({}, { source_system: 'webshop', source_id: sourceId });
+    await api.review(match.match_id, { decision: 'accept', expected_version: match.version, reviewer: 'steward.e2e' });
+    const detail = await expectBody(await api.client.get(`/customers/${customer.customer_id}`), 200, successSchema<z.output<typeof responses.customerDetailResponseSchema>>('get', '/customers/{id}'));
+    expect(detail.linked_records).toEqual([
+      expect.objectContaining({ incoming_id: incoming.request_id, source_system: 'webshop', source_id: sourceId, decision: 'accept', decided_by: 'steward.e2e', match_id: match.match_id, review_path: `/review/${match.match_id}` }),
+    ]);
+    expect(Date.parse(detail.linked_records[0].decided_date!)).not.toBeNaN();
+    expect(detail.linked_records_total).toBe(1);
+  });
+
+  test('accept and merge across a hard conflict answer 409 naming the field and what to do, and change nothing', async ({ api }) => {
+    const { customer, incoming, match } = await api.matchedPair({ date_of_birth: '1980-04-12' }, { date_of_birth: '1991-09-30' });
+    for (const decision of ['accept', 'merge']) {
+      const body = await expectError(
+        await api.client.post(`/matches/${match.match_id}/review`, { decision, expected_version: match.version }),
+        409,
+        'conflict',
+        /different dates of birth \(date_of_birth: 1991-09-30 here, 1980-04-12 on the customer\)\. Create it as a new customer instead/,
+      );
+      expect(body.error.details).toMatchObject({ hard_conflict: { field: 'date_of_birth', customer_id: customer.customer_id } });
+    }
+    expect((await api.matchesOf(incoming.request_id)).incoming_customer.processing_status).toBe('matched');
+  });
+
   test('reject closes that candidate only; with none left the record waits as no_match', async ({ api }) => {
     const { customer, match, listing } = await api.matchedPair();
     const review = await api.review(match.match_id, { decision: 'reject', expected_version: match.version, notes: 'Different branch' });

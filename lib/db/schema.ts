@@ -138,6 +138,29 @@ export const incomingCustomers = pgTable(
     index('incoming_received_at_idx').on(t.receivedAt),
     index('incoming_resolved_customer_idx').on(t.resolvedCustomerId),
     uniqueIndex('incoming_source_uq').on(t.sourceSystem, t.sourceId),
+    // The linked_record candidate channel (lib/db/queries/candidates.ts): the same lookups as on customers,
+    // over the records resolved onto a customer only, so open and pending records cost nothing here. Each
+    // key index also requires its key, so a nearest-neighbour query (WHERE resolved_customer_id IS NOT NULL)
+    // can only be served by its HNSW index, never by reading all of another index and sorting.
+    index('incoming_linked_email_normalized_idx').on(t.emailNormalized).where(sql`${t.emailNormalized} is not null and ${t.resolvedCustomerId} is not null`),
+    index('incoming_linked_email_domain_idx').on(t.emailDomain).where(sql`${t.emailDomain} is not null and ${t.resolvedCustomerId} is not null`),
+    index('incoming_linked_phone_e164_idx').on(t.phoneE164).where(sql`${t.phoneE164} is not null and ${t.resolvedCustomerId} is not null`),
+    index('incoming_linked_website_domain_idx').on(t.websiteDomain).where(sql`${t.websiteDomain} is not null and ${t.resolvedCustomerId} is not null`),
+    index('incoming_linked_postal_street_idx')
+      .on(t.postalCodeNormalized, t.streetNumber)
+      .where(sql`${t.postalCodeNormalized} is not null and ${t.streetNumber} is not null and ${t.resolvedCustomerId} is not null`),
+    index('incoming_linked_identifier_keys_gin').using('gin', t.identifierKeys).where(sql`${t.identifierKeys} is not null and ${t.resolvedCustomerId} is not null`),
+    index('incoming_linked_name_normalized_trgm')
+      .using('gin', t.nameNormalized.op('gin_trgm_ops'))
+      .where(sql`${t.nameNormalized} is not null and ${t.resolvedCustomerId} is not null`),
+    index('incoming_linked_company_name_embedding_hnsw')
+      .using('hnsw', t.companyNameEmbedding.op('vector_cosine_ops'))
+      .with({ m: 16, ef_construction: 64 })
+      .where(sql`${t.resolvedCustomerId} is not null`),
+    index('incoming_linked_full_profile_embedding_hnsw')
+      .using('hnsw', t.fullProfileEmbedding.op('vector_cosine_ops'))
+      .with({ m: 16, ef_construction: 64 })
+      .where(sql`${t.resolvedCustomerId} is not null`),
   ],
 );
 

@@ -11,6 +11,7 @@ const point = (labels: number, f1: number, ece: number, entityF1?: number) => ({
   f1,
   expectedCalibrationError: ece,
   hardNegativesInExactBand: 0,
+  calibrated: false,
   ...(entityF1 === undefined ? {} : { entityF1 }),
 });
 
@@ -20,7 +21,7 @@ describe('learning curve report', () => {
   it('writes one JSON point per label count with F1 and ECE', () => {
     const json = learningCurveJson(curve);
     expect(json).toMatchObject({ seed: 17, label_order: 'random', label_records: 80, report_records: 79, labellable_pairs: 1800, report_true_pairs: 30 });
-    expect(json.points[1]).toEqual({ labels: 25, label_matches: 5, precision: 0.91, recall: 0.91, f1: 0.91, expected_calibration_error: 0.015, hard_negatives_in_exact_band: 0, entity_f1: 0.96, parameters_version: 'v25' });
+    expect(json.points[1]).toEqual({ labels: 25, label_matches: 5, precision: 0.91, recall: 0.91, f1: 0.91, expected_calibration_error: 0.015, calibrated: false, hard_negatives_in_exact_band: 0, entity_f1: 0.96, parameters_version: 'v25' });
   });
 
   it('prints a row per label count, saying how labels and reported pairs were kept apart', () => {

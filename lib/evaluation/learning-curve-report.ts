@@ -19,6 +19,7 @@ export function learningCurveJson(curve: LearningCurve) {
       recall: point.recall,
       f1: point.f1,
       expected_calibration_error: point.expectedCalibrationError,
+      calibrated: point.calibrated,
       hard_negatives_in_exact_band: point.hardNegativesInExactBand,
       ...(point.entityF1 === undefined ? {} : { entity_f1: point.entityF1 }),
       parameters_version: point.parametersVersion,
@@ -41,7 +42,7 @@ export function learningCurveLines(curve: LearningCurve): string[] {
     `${cell('labels', 7)} ${cell('matches', 8)} ${cell('precision', 10)} ${cell('recall', 8)} ${cell('F1', 8)} ${cell('ECE', 8)}${entities ? ` ${cell('entity F1', 10)}` : ''}`,
     ...curve.points.map(
       (point) =>
-        `${cell(point.labels, 7)} ${cell(point.labelMatches, 8)} ${cell(figure(point.precision), 10)} ${cell(figure(point.recall), 8)} ${cell(figure(point.f1), 8)} ${cell(figure(point.expectedCalibrationError), 8)}` +
+        `${cell(point.labels, 7)} ${cell(point.labelMatches, 8)} ${cell(figure(point.precision), 10)} ${cell(figure(point.recall), 8)} ${cell(figure(point.f1), 8)} ${cell(figure(point.expectedCalibrationError), 8)}${point.calibrated ? '*' : ' '}` +
         (entities ? ` ${cell(point.entityF1 === undefined ? '—' : figure(point.entityF1), 10)}` : ''),
     ),
   ];
@@ -58,7 +59,7 @@ export function learningCurveMarkdown(curve: LearningCurve): string {
     `|---|---|---|---|---|---|---|${entities ? '---|' : ''}`,
     ...curve.points.map(
       (point) =>
-        `| ${point.labels} | ${point.labelMatches} | ${figure(point.precision)} | ${figure(point.recall)} | ${figure(point.f1)} | ${figure(point.expectedCalibrationError)} | ${point.hardNegativesInExactBand} |` +
+        `| ${point.labels} | ${point.labelMatches} | ${figure(point.precision)} | ${figure(point.recall)} | ${figure(point.f1)} | ${figure(point.expectedCalibrationError)}${point.calibrated ? ' (calibrated)' : ''} | ${point.hardNegativesInExactBand} |` +
         (entities ? ` ${point.entityF1 === undefined ? '—' : figure(point.entityF1)} |` : ''),
     ),
     '',

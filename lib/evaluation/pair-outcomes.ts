@@ -1,6 +1,7 @@
 // From scored candidates to labelled outcomes: each pair is keyed once (a dedupe pair is scored from both
 // of its records and the views combine), then compared with the data set's truth.
 import { PairViews } from '../matching/competition';
+import { calibratedProbability, type Calibration } from '../matching/score/calibration';
 import type { ExactHold } from '../matching/types';
 import { clusteredErrors } from './clustered';
 import { orderedPair, type LabelledDataset } from './datasets/types';
@@ -26,7 +27,11 @@ export class LabelledPairs<T extends Pick<ScoredView, 'exactHold'> = Pick<Scored
   private readonly truth: Set<string>;
   private readonly hardNegatives: Set<string>;
 
-  constructor(private readonly dataset: LabelledDataset) {
+  /** calibration: the parameters' (when fitted on decisions), so the figures read the probabilities stewards see. */
+  constructor(
+    private readonly dataset: LabelledDataset,
+    private readonly calibration?: Pick<Calibration, 'slope' | 'intercept'>,
+  ) {
     this.truth = new Set(dataset.truePairs.map(([a, b]) => `${a}\u0000${b}`));
     this.hardNegatives = new Set((dataset.hardNegativePairs ?? []).map(([a, b]) => `${a}\u0000${b}`));
   }
@@ -42,7 +47,8 @@ export class LabelledPairs<T extends Pick<ScoredView, 'exactHold'> = Pick<Scored
 
   /** Each pair's probability with its views combined, keyed "idA\0idB". */
   probabilities(): Map<string, number> {
-    return this.views.probabilities();
+    const calibration = this.calibration;
+    return calibration ? this.views.probabilities((weight) => calibratedProbability(weight, calibration)) : this.views.probabilities();
   }
 
   outcomes(probabilities = this.probabilities()): Array<ScoredOutcome & { key: string }> {

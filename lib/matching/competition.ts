@@ -83,9 +83,9 @@ export class PairViews<T = undefined> {
     view.penalties.push(competitionBits);
   }
 
-  /** Each pair's probability with all its views combined. */
-  probabilities(): Map<string, number> {
-    return new Map([...this.views].map(([key, { weight, penalties }]) => [key, probabilityFromWeight(combineViews(weight, penalties))]));
+  /** Each pair's probability with all its views combined (toProbability: a calibration of the weight). */
+  probabilities(toProbability: (weight: number) => number = probabilityFromWeight): Map<string, number> {
+    return new Map([...this.views].map(([key, { weight, penalties }]) => [key, toProbability(combineViews(weight, penalties))]));
   }
 
   /** What came with the pair's best view. */

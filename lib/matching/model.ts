@@ -9,7 +9,7 @@ import { employeeCountComparison, industryComparison, profileEmbeddingComparison
 import { NULL_LEVEL, type ComparisonLevel, type FieldComparisonDefinition } from './compare/types';
 
 /** The ways a candidate is found (lib/db/queries/candidates.ts, and the evaluation's in-memory index). */
-export const CANDIDATE_CHANNELS = ['identifier', 'date_of_birth', 'email', 'phone', 'domain', 'address', 'name_trigram', 'name_embedding', 'profile_embedding'] as const;
+export const CANDIDATE_CHANNELS = ['identifier', 'date_of_birth', 'email', 'phone', 'domain', 'address', 'name_trigram', 'name_embedding', 'profile_embedding', 'linked_record'] as const;
 export type CandidateChannel = (typeof CANDIDATE_CHANNELS)[number];
 
 export interface CandidateChannelDefinition {
@@ -37,7 +37,7 @@ export interface MatchModel {
   /** In the order of the explanation's waterfall. */
   comparisons: readonly FieldComparisonDefinition[];
   channels: readonly CandidateChannelDefinition[];
-  /** The comparisons that say who a business is; when all of them disagree the pair is never exact. */
+  /** The comparisons that say who a business is: when one disagrees and none agrees the pair is never exact. */
   identity: readonly string[];
   estimation: EstimationSettings;
 }
@@ -75,6 +75,8 @@ export const MATCH_MODEL: MatchModel = {
     { name: 'name_trigram', selectsOn: NAMES },
     { name: 'name_embedding', selectsOn: NAMES },
     { name: 'profile_embedding', selectsOn: null },
+    // A source record already linked to the customer matched (on any key): the pair compared is the master's.
+    { name: 'linked_record', selectsOn: null },
   ],
   identity: ['companyName', 'contactName'],
   estimation: { maxIterations: 25, tolerance: 1e-4, priorStrength: 10, uRefinementRounds: 2, uPriorPairs: 1000 },

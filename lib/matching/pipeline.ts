@@ -11,6 +11,7 @@ import type { NormalizedRecord } from './normalize/record';
 import { rankMatches } from './rank';
 import { probabilityFromWeight, scoreComparison, type ScoredPair } from './score/score';
 import { adjustPriorForCustomerCount, type MatchParameters } from './score/params';
+import { calibratedProbability } from './score/calibration';
 import type { ConfidenceBand, ExactHold } from './types';
 
 /** A candidate as a candidate source delivers it: the record as the engine reads it, and how it was found. */
@@ -119,8 +120,10 @@ export function scoreCandidates<C>(incoming: NormalizedRecord, candidates: reado
     candidates,
     context.describe,
   );
+  const calibration = context.params.calibration;
   const scored = compared.map(({ customer, channels, nameCosine, profileCosine }, index): ScoredCandidate<C> => {
-    const pair = pairs[index];
+    // Calibrated on steward decisions when the parameters carry a fit; the weight itself stays as the model says.
+    const pair = calibration ? { ...pairs[index], matchProbability: calibratedProbability(pairs[index].matchWeight, calibration) } : pairs[index];
     const hold = exactHold(pair.contributions, context.model);
     return {
       ...pair,

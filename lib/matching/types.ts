@@ -36,8 +36,8 @@ export type ConfidenceBand = (typeof CONFIDENCE_BANDS)[number];
 
 /**
  * Why a pair is kept out of the exact band however high its probability (compare-pair.ts exactHold):
- * 'contradiction' — some field contradicts it; 'identityDisagrees' — the company name and contact person both
- * differ (the records share where a business is, not who it is); 'uncorroborated' — nothing beyond the names confirms it.
+ * 'contradiction' — some field contradicts it; 'identityDisagrees' — the company name or contact person differs
+ * and neither agrees (the records share where a business is, not who it is); 'uncorroborated' — nothing beyond the names confirms it.
  */
 export const EXACT_HOLDS = ['contradiction', 'identityDisagrees', 'uncorroborated'] as const;
 export type ExactHold = (typeof EXACT_HOLDS)[number];

@@ -8,7 +8,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   401: 'Missing or invalid API key',
   403: 'The API key lacks the scope',
   404: 'Not found',
-  409: 'Conflict (duplicate source id, stale version, idempotency key in use)',
+  409: 'Conflict (duplicate source id, stale version, idempotency key in use, a link across a hard conflict)',
   413: 'Body too large',
   415: 'Body is not JSON',
   422: 'Validation failed (details lists field paths)',

@@ -35,10 +35,16 @@ export const matchCriteriaSchema = z.strictObject({
     .nullable()
     .optional()
     .describe(
-      'What kept the pair out of the exact band although its probability reached the exact cut (it is high instead): contradiction — a field contradicts the match (marked contradicts); identityDisagrees — the company name and the contact person both differ (another business at the same premises looks like this); uncorroborated — nothing beyond the names confirms it (no document, birth date, mailbox, phone number, building or company domain agrees). Null when the probability decided the band alone; absent on results stored before this was recorded',
+      'What kept the pair out of the exact band although its probability reached the exact cut (it is high instead): contradiction — a field contradicts the match (marked contradicts); identityDisagrees — the company name or the contact person differs and neither agrees (another business at the same premises looks like this); uncorroborated — nothing beyond the names confirms it (no document, birth date, mailbox, phone number, building or company domain agrees). Null when the probability decided the band alone; absent on results stored before this was recorded',
     ),
   // Strings, not today's channel names: results stored earlier carry the names of their time.
-  candidate_channels: z.array(z.string()).describe('How the candidate was found (identifier, email, phone, domain, address, name_trigram, name_embedding, profile_embedding, …)'),
+  candidate_channels: z
+    .array(z.string())
+    .describe('How the candidate was found (identifier, email, phone, domain, address, name_trigram, name_embedding, profile_embedding, linked_record — through a source record already linked to the customer, …)'),
+  linked_record_ids: z
+    .array(z.number().int())
+    .optional()
+    .describe('With linked_record: the incoming records, already linked to this customer, that the record matched; the score itself compares with the customer\'s own record'),
   embedding_similarity: z.strictObject({ company_name: z.number().nullable(), full_profile: z.number().nullable() }).describe('Cosine similarities of the name and whole-profile embeddings; null when either side has none'),
   fields: z.array(matchCriteriaFieldSchema).describe('Each comparison\'s contribution, in the order the score summed them'),
 });

@@ -44,6 +44,28 @@ export const customerResponseSchema = z.object({
   updated_date: z.string(),
 });
 
+export const linkedRecordResponseSchema = z.object({
+  incoming_id: z.number().int().describe('The source record (GET /customers/incoming/{id})'),
+  source_system: z.string(),
+  source_id: text,
+  company_name: text,
+  contact_name: text,
+  city: text,
+  country: text,
+  decision: z.enum(['accept', 'merge', 'create_new']).describe('How it was resolved onto this customer: accepted, merged into it, or the record the customer was created from'),
+  decided_by: text.describe('Who decided; null when not recorded (records resolved before decisions were recorded in full)'),
+  decided_date: text,
+  match_id: z.number().int().nullable().describe('The candidate the decision was taken on (GET /matches/{incoming_id} lists it); null for a decision on the record as a whole'),
+  review_path: z.string().describe('The steward page showing the decision: /review/{match_id}, or /review/incoming/{incoming_id}'),
+});
+
+export const customerDetailResponseSchema = customerResponseSchema.extend({
+  linked_records: z
+    .array(linkedRecordResponseSchema)
+    .describe('Source records resolved onto this customer (accepted, merged, or created it), most recently decided first; at most 100'),
+  linked_records_total: z.number().int().describe('How many records are linked in all (more than linked_records lists when over 100)'),
+});
+
 export const incomingResponseSchema = z.object({
   request_id: z.number().int(),
   incoming_id: z.number().int(),

@@ -28,9 +28,24 @@ export class DecisionModel {
   readonly records = new Map<number, ModelRecord>();
   readonly byTemplate = new Map<number, number>();
   readonly customers = new Set<number>();
+  /** Date of birth of each customer's master record (seed, or the record it was created from). */
+  private readonly customerDob = new Map<number, string | null>();
 
-  constructor(customers: number[]) {
-    for (const id of customers) this.customers.add(id);
+  /** `templateDob`: the date of birth of each template's records; dates that differ cannot be one customer. */
+  constructor(customers: Array<{ id: number; dob: string | null }>, private readonly templateDob: (template: number) => string | null = () => null) {
+    for (const { id, dob } of customers) {
+      this.customers.add(id);
+      this.customerDob.set(id, dob);
+    }
+  }
+
+  /** Accept and merge are refused when a date of birth in the customer's entity (master or linked records) differs from the record's. */
+  hardConflict(record: ModelRecord, customerId: number): boolean {
+    const dob = this.templateDob(record.template);
+    if (!dob) return false;
+    const linked = this.sortedRecords().filter((other) => other.id !== record.id && (other.state === 'linked' || other.state === 'created') && other.customerId === customerId);
+    const entity = [this.customerDob.get(customerId) ?? null, ...linked.map((other) => this.templateDob(other.template))];
+    return entity.some((other) => other !== null && other !== dob);
   }
 
   sortedRecords(): ModelRecord[] {
@@ -66,8 +81,10 @@ export class DecisionModel {
     this.settle(record);
   }
 
-  expectCandidateDecision(record: ModelRecord, candidate: ModelCandidate, stale: boolean): Expectation {
-    return !stale && record.state === 'matched' && candidate.decision === null ? 'ok' : 'conflict';
+  expectCandidateDecision(record: ModelRecord, candidate: ModelCandidate, stale: boolean, decision?: string): Expectation {
+    if (stale || record.state !== 'matched' || candidate.decision !== null) return 'conflict';
+    const links = decision === 'accept' || decision === 'merge';
+    return links && this.hardConflict(record, candidate.customerId) ? 'conflict' : 'ok';
   }
 
   expectRecordDecision(record: ModelRecord, stale: boolean): Expectation {
@@ -102,7 +119,10 @@ export class DecisionModel {
     }
     record.state = decision === 'accept' || decision === 'merge' ? 'linked' : decision === 'create_new' ? 'created' : 'dismissed';
     record.customerId = customerId;
-    if (decision === 'create_new' && customerId !== null) this.customers.add(customerId);
+    if (decision === 'create_new' && customerId !== null) {
+      this.customers.add(customerId);
+      this.customerDob.set(customerId, this.templateDob(record.template));
+    }
   }
 
   reopenCandidate(record: ModelRecord, candidate: ModelCandidate): void {

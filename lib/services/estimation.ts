@@ -11,6 +11,8 @@ import { normalizeRecord } from '../matching/normalize/record';
 import { MATCH_MODEL, type CandidateChannel, type MatchModel } from '../matching/model';
 import { compareCandidates } from '../matching/pipeline';
 import { estimateParameters, trainingBlocks } from '../matching/score/em';
+import { fitCalibration } from '../matching/score/calibration';
+import { scoreComparison } from '../matching/score/score';
 import type { MatchParameters } from '../matching/score/params';
 import { AppError } from '../errors';
 import type { ServiceContext } from './context';
@@ -127,8 +129,15 @@ export async function estimateParametersFromDatabase(ctx: ServiceContext, option
   const estimateOptions = { model, candidateVectors, randomVectors, initial, blocks, totalPairs, version };
   const estimate = estimateParameters({ ...estimateOptions, labels: labelled.labels });
   const labelCounts = { ...(estimate.parameters.training?.labels ?? { matches: 0, nonMatches: 0 }), notCandidates: labelled.notCandidates };
+  // With enough decisions the shown probability is re-read from the weight as stewards decided (Platt scaling).
+  const labelledVectors = [...labelled.labels];
+  const calibration = fitCalibration(
+    labelledVectors.map(([vector]) => scoreComparison(vector, estimate.parameters, { model }).matchWeight),
+    labelledVectors.map(([, isMatch]) => isMatch),
+  );
   const parameters: MatchParameters = {
     ...estimate.parameters,
+    ...(calibration ? { calibration } : {}),
     training: { ...(estimate.parameters.training ?? { method: 'em' }), dataset: options.source, customers: counts.customers, createdAt: new Date().toISOString(), candidatePairs: candidateVectors.length, randomPairs: randomVectors.length },
   };
   const parametersId = await storeParameters(ctx.db, parameters, options.source, {

@@ -149,7 +149,7 @@ export async function runEvaluation(ctx: ServiceContext, dataset: LabelledDatase
   const matchStarted = performance.now();
   const matched = await matchRecords(ctx, dataset, loaded, incomingIds.map((_, i) => i), settings, progress('match'));
   const matchMs = Math.round(performance.now() - matchStarted);
-  const pairs = new LabelledPairs(dataset);
+  const pairs = new LabelledPairs(dataset, params.calibration);
   for (const { incomingId, customerId, view } of matched.views) pairs.add(incomingId, customerId, view, view);
   const bestByPair = pairs.probabilities();
   const outcomes = pairs.outcomes(bestByPair);

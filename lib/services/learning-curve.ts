@@ -11,6 +11,7 @@ import type { ServiceContext } from './context';
 import type { PairLabel } from './estimation-labels';
 import { matchRecords, runEvaluation, type EvaluationOptions, type EvaluationResult, type LoadedDataset, type ScoredPairView } from './evaluation';
 import { currentParameters } from './parameters';
+import type { MatchParameters } from '../matching/score/params';
 
 export interface LearningCurveOptions extends EvaluationOptions {
   /** Label counts, ascending; each point's labels include the previous point's. */
@@ -27,6 +28,8 @@ export interface LearningCurvePoint {
   labels: number;
   labelMatches: number;
   parametersVersion: string;
+  /** The probabilities are calibrated on the labels (enough of both kinds were drawn). */
+  calibrated: boolean;
   precision: number;
   recall: number;
   f1: number;
@@ -73,10 +76,10 @@ function pairLabeller(dataset: LabelledDataset, loaded: LoadedDataset): (ids: [s
   });
 }
 
-function pointOf(reported: LabelledDataset, views: readonly ScoredPairView[], cutoffOf: EvaluationResult['thresholds']): Omit<LearningCurvePoint, 'labels' | 'labelMatches' | 'parametersVersion'> {
+function pointOf(reported: LabelledDataset, views: readonly ScoredPairView[], cutoffOf: EvaluationResult['thresholds'], calibration: MatchParameters['calibration']): Omit<LearningCurvePoint, 'labels' | 'labelMatches' | 'parametersVersion' | 'calibrated'> {
   const records = new Set(reported.incoming.map((record) => record.id));
   const customers = new Set(reported.customers.map((record) => record.id));
-  const pairs = new LabelledPairs(reported);
+  const pairs = new LabelledPairs(reported, calibration);
   for (const { incomingId, customerId, view } of views) {
     if (records.has(incomingId) && customers.has(customerId)) pairs.add(incomingId, customerId, view, view);
   }
@@ -123,11 +126,13 @@ export async function evaluateLearningCurve(ctx: ServiceContext, dataset: Labell
       await options.estimateWithLabels(ctx, drawn.map((pair) => labelOf(pair.ids, pair.isTrueMatch)));
       views = (await matchRecords(ctx, dataset, run.loaded, reportIndices, run.settings)).views;
     }
+    const params = await currentParameters(ctx.db);
     points.push({
       labels: drawn.length,
       labelMatches: drawn.filter((pair) => pair.isTrueMatch).length,
-      parametersVersion: drawn.length > 0 ? (await currentParameters(ctx.db)).version : run.result.parametersVersion,
-      ...pointOf(reported, views, run.settings.thresholds),
+      parametersVersion: params.version,
+      calibrated: params.calibration !== undefined,
+      ...pointOf(reported, views, run.settings.thresholds, params.calibration),
     });
   }
   return {

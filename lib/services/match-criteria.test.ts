@@ -6,7 +6,7 @@ import { scoreCandidates } from '../matching/pipeline';
 import { DEFAULT_MATCH_PARAMETERS } from '../matching/score/default-params';
 import type { CustomerRecord } from '../matching/types';
 import { matchCriteriaFieldSchema, matchCriteriaSchema } from '../schemas/explanation';
-import { matchCriteria } from './match-criteria';
+import { matchCriteria, withLinkedRecords } from './match-criteria';
 
 const incoming: CustomerRecord = {
   companyName: 'Acme Corporation',
@@ -40,9 +40,13 @@ function written(customers: CustomerRecord[]) {
   return candidates.map(matchCriteria);
 }
 
-// Two candidates that exclude each other (competition), and the contradicting one alone (held from exact):
-// between them every optional key is written.
-const explanations = [...written([sameCompany, otherVatNumber]), ...written([otherVatNumber])];
+// Two candidates that exclude each other (competition), the contradicting one alone (held from exact), and
+// one found through a record already linked to it: between them every optional key is written.
+const explanations = [
+  ...written([sameCompany, otherVatNumber]),
+  ...written([otherVatNumber]),
+  ...written([sameCompany]).map((criteria) => withLinkedRecords(criteria, [41])),
+];
 
 describe('matchCriteria', () => {
   it('writes exactly the shape lib/schemas/explanation.ts declares, before and after the JSONB round trip', () => {
@@ -59,6 +63,13 @@ describe('matchCriteria', () => {
     expect([...topKeys].sort()).toEqual(Object.keys(matchCriteriaSchema.shape).sort());
     expect([...fieldKeys].sort()).toEqual(Object.keys(matchCriteriaFieldSchema.shape).sort());
     expect(explanations.map((explanation) => explanation.exact_hold)).toContain('contradiction');
+  });
+
+  it('names the linked records that found a candidate, and only when there are some', () => {
+    const [criteria] = written([sameCompany]);
+    expect(withLinkedRecords(criteria, [41, 42]).linked_record_ids).toEqual([41, 42]);
+    expect(withLinkedRecords(criteria, [])).toBe(criteria);
+    expect(withLinkedRecords(criteria, undefined)).not.toHaveProperty('linked_record_ids');
   });
 
   it('is refused by the schema with a key the writer does not write, at either level', () => {

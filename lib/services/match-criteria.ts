@@ -38,6 +38,11 @@ export function matchCriteria(candidate: ScoredCandidate<unknown>) {
   } satisfies MatchCriteria;
 }
 
+/** The records already linked to the candidate customer that found it (linked_record channel), named in its explanation. */
+export function withLinkedRecords(criteria: MatchCriteria, linkedVia: readonly number[] | undefined): MatchCriteria {
+  return linkedVia && linkedVia.length > 0 ? { ...criteria, linked_record_ids: [...linkedVia] } : criteria;
+}
+
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }

@@ -4,9 +4,12 @@ import { findCustomerById } from '../db/queries/customers';
 import { findIncomingById } from '../db/queries/incoming';
 import { findMatchResult, listMatchesForIncoming, type MatchWithCustomer } from '../db/queries/matches';
 import type { Customer, IncomingCustomer, MatchingResult } from '../db/schema';
+import { entityConflictMessage } from '../domain/entity-conflict';
+import { isOpen } from '../domain/resolution';
 import type { UndoPlan } from '../domain/resolution-record';
 import { notFound } from '../errors';
 import type { ServiceContext } from './context';
+import { entityConflictOf } from './entity-conflict';
 import { previewChangeDecision } from './resolution';
 
 export interface IncomingDetail {
@@ -22,6 +25,8 @@ export interface IncomingDetail {
 export interface MatchDetail extends IncomingDetail {
   result: MatchingResult;
   customer: Customer;
+  /** Open candidate only: why accept and merge would be refused (a hard conflict), said before the steward tries. */
+  linkRefusal: string | null;
 }
 
 export async function getIncomingDetail(ctx: ServiceContext, incomingId: number): Promise<IncomingDetail> {
@@ -37,5 +42,8 @@ export async function getMatchDetail(ctx: ServiceContext, resultId: number): Pro
   if (!result) throw notFound('Match', resultId);
   const customer = await findCustomerById(ctx.db, result.customerId);
   if (!customer) throw notFound('Customer', result.customerId);
-  return { result, customer, ...(await getIncomingDetail(ctx, result.incomingId)) };
+  const detail = await getIncomingDetail(ctx, result.incomingId);
+  const open = result.reviewDecision === null && isOpen(detail.incoming.processingStatus);
+  const conflict = open ? await entityConflictOf(ctx, detail.incoming, customer.id) : null;
+  return { result, customer, ...detail, linkRefusal: conflict ? entityConflictMessage(detail.incoming.id, customer.id, conflict) : null };
 }

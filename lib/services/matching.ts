@@ -9,7 +9,7 @@ import { logger } from '../logger';
 import { matchCompleteness } from '../domain/match-completeness';
 import type { ServiceContext } from './context';
 import { getIncoming } from './incoming';
-import { matchCriteria } from './match-criteria';
+import { matchCriteria, withLinkedRecords } from './match-criteria';
 import { matchSettings, type MatchSettings } from './matching-settings';
 import { currentParameters } from './parameters';
 import { competitionBitsOf, standaloneProbability } from '../matching/pipeline';
@@ -51,7 +51,7 @@ export interface MatchOptions {
  * floor alone but not against the candidates it excludes is kept too: "one of these two" is for a
  * steward to decide, not a reason to show nothing.
  */
-function resultRows(incomingId: number, scored: ScoredCandidate[], settings: MatchSettings): NewMatchingResult[] {
+function resultRows(incomingId: number, scored: ScoredCandidate[], linkedVia: Map<number, number[]>, settings: MatchSettings): NewMatchingResult[] {
   return scored
     .filter((candidate) => Math.max(candidate.matchProbability, standaloneProbability(candidate)) >= settings.minStoredProbability)
     .slice(0, settings.maxStoredResults)
@@ -63,7 +63,7 @@ function resultRows(incomingId: number, scored: ScoredCandidate[], settings: Mat
       matchWeight: candidate.matchWeight,
       confidenceBand: candidate.confidenceBand,
       matchType: candidate.confidenceBand,
-      matchCriteria: matchCriteria(candidate),
+      matchCriteria: withLinkedRecords(matchCriteria(candidate), linkedVia.get(candidate.customer.id)),
       rank: index + 1,
     }));
 }
@@ -86,7 +86,7 @@ export async function matchIncoming(ctx: ServiceContext, incomingId: number, opt
   refuseResolved(incoming);
   const params = await currentParameters(ctx.db);
   const scoring = await scoreRecord(ctx.db, { record: incoming, matchData: incoming, excludeCustomerIds: options.excludeCustomerIds }, params, settings);
-  const rows = resultRows(incoming.id, scoring.candidates, settings);
+  const rows = resultRows(incoming.id, scoring.candidates, scoring.linkedVia, settings);
   await ctx.db.transaction(async (tx) => {
     // A decision taken while this record was being scored stands: nothing is written over it.
     refuseResolved((await lockIncoming(tx, incoming.id))!);

@@ -30,9 +30,12 @@ const SEED_CUSTOMERS = [
   { company_name: 'Fabrikam Inc', email: 'seattle@fabrikam.com', address_line1: '400 Pine Street', city: 'Seattle', state: 'WA', postal_code: '98101', country: 'US' },
   { company_name: 'Tailspin Toys', email: 'hi@tailspintoys.com', city: 'Boston', country: 'US' },
   { company_name: 'Contoso Ltd', email: 'hello@contoso.co.uk', city: 'London', country: 'GB' },
+  // One person twice: with a date of birth, and without one (a record linked to it can bring one).
+  { company_name: 'Maria Garcia', contact_name: 'Maria Garcia', email: 'maria@garcia-consulting.example', city: 'Miami', country: 'US', date_of_birth: '1980-04-12' },
+  { company_name: 'Maria Garcia', contact_name: 'Maria Garcia', email: 'maria@garcia-consulting.example', city: 'Miami', country: 'US' },
 ];
 
-/** Incoming records: two candidates, one exact, one, none, and one that matches a customer created from another. */
+/** Incoming records: two candidates, one exact, one, none, one that matches a customer created from another, and two that hard-conflict. */
 const TEMPLATES = [
   { company_name: 'Fabrikam Inc', email: 'orders@fabrikam.com', city: 'Redmond', country: 'US' },
   { company_name: 'Fabrikam Inc', email: 'info@fabrikam.com', phone: '+1 425 555 0100', city: 'Redmond', country: 'US' },
@@ -40,7 +43,12 @@ const TEMPLATES = [
   { company_name: 'Zyxplor Quantum Bakery', email: 'hello@zyxplor.example', city: 'Reykjavik', country: 'IS' },
   { company_name: 'Zyxplor Quantum Bakery ehf', email: 'hello@zyxplor.example', city: 'Reykjavik', country: 'IS' },
   { company_name: 'Contoso Limited', email: 'hello@contoso.co.uk', city: 'London', country: 'GB' },
+  // Hard conflicts: another date of birth than the first Maria Garcia, and the same one.
+  { company_name: 'Maria Garcia', contact_name: 'Maria Garcia', email: 'maria@garcia-consulting.example', city: 'Miami', country: 'US', date_of_birth: '1991-09-30' },
+  { company_name: 'Maria Garcia', contact_name: 'Maria Garcia', email: 'maria@garcia-consulting.example', city: 'Miami', country: 'US', date_of_birth: '1980-04-12' },
 ];
+
+const dobOf = (record: { date_of_birth?: string }) => record.date_of_birth ?? null;
 
 interface Real {
   ctx: ServiceContext;
@@ -179,7 +187,7 @@ class DecideOnCandidate extends Command {
   expectation(model: DecisionModel, record: ModelRecord, candidate: ModelCandidate, stale: boolean): Expectation {
     if (this.decision === 'reopen') return model.expectReopen(record, stale, candidate);
     if (this.decision === 'create_new' || this.decision === 'dismiss') return model.expectRecordDecision(record, stale);
-    return model.expectCandidateDecision(record, candidate, stale);
+    return model.expectCandidateDecision(record, candidate, stale, this.decision);
   }
   protected async apply(model: DecisionModel, real: Real) {
     const record = pick(model.sortedRecords().filter((r) => r.candidates.length > 0), this.recordPick);
@@ -232,7 +240,7 @@ class BulkAccept extends Command {
     for (const { id } of matches) {
       const record = model.sortedRecords().find((r) => r.candidates.some((c) => c.id === id))!;
       const candidate = record.candidates.find((c) => c.id === id)!;
-      if (model.expectCandidateDecision(record, candidate, false) !== 'ok') continue;
+      if (model.expectCandidateDecision(record, candidate, false, 'accept') !== 'ok') continue;
       predicted.push(id);
       model.resolve(record, 'accept', candidate, candidate.customerId);
     }
@@ -255,12 +263,12 @@ const commands = [
 describe.each(testDatabases())('decisions keep the customer master right ($kind, model-based)', ({ open }) => {
   let handle: DatabaseHandle;
   let real: Real;
-  const seedIds: number[] = [];
+  const seeds: Array<{ id: number; dob: string | null }> = [];
   let columns = '';
   beforeAll(async () => {
     handle = await open();
     real = { ctx: { db: handle.db, actor: 'model' } };
-    for (const customer of SEED_CUSTOMERS) seedIds.push((await createCustomer(real.ctx, input(customer))).id);
+    for (const customer of SEED_CUSTOMERS) seeds.push({ id: (await createCustomer(real.ctx, input(customer))).id, dob: dobOf(customer) });
     const stored = await queryRows<{ column_name: string }>(handle.db, sql`select column_name from information_schema.columns where table_name = 'customers' and table_schema = current_schema() and is_generated = 'NEVER' order by ordinal_position`);
     columns = stored.map((row) => `"${row.column_name}"`).join(', ');
     await handle.db.execute(sql`create table model_seed_customers as select * from customers`);
@@ -282,7 +290,7 @@ describe.each(testDatabases())('decisions keep the customer master right ($kind,
     await fc.assert(
       fc.asyncProperty(fc.commands(commands, { maxCommands: 14 }), async (sequence) => {
         await reset();
-        const model = new DecisionModel(seedIds);
+        const model = new DecisionModel(seeds, (template) => dobOf(TEMPLATES[template]));
         await fc.asyncModelRun(() => ({ model, real }), sequence);
       }),
       { numRuns: RUNS, seed: SEED, path: PATH, endOnFailure: true },

@@ -10,6 +10,7 @@ import { readResolution, type Resolution, type UndoPlan } from '../domain/resolu
 import { AppError, notFound } from '../errors';
 import type { RecordDecisionInput, ReviewInput } from '../schemas/review';
 import type { ServiceContext } from './context';
+import { refuseEntityConflict } from './entity-conflict';
 import { applyResolvingEffect, applyUndo, undoPlanFor, type ResolvingDecision } from './resolution-effects';
 
 export interface DecisionOutcome {
@@ -60,6 +61,8 @@ const outcome = (incoming: IncomingCustomer, partial: Partial<DecisionOutcome>):
 
 /** Accept, merge, create new or dismiss: the record is resolved and every other open candidate is superseded. */
 async function resolve(ctx: ServiceContext, incoming: IncomingCustomer, match: MatchingResult | null, decision: Decision & { decision: ResolvingDecision }): Promise<DecisionOutcome> {
+  // A link never joins two records that cannot be one customer (lib/domain/entity-conflict.ts).
+  if (match && (decision.decision === 'accept' || decision.decision === 'merge')) await refuseEntityConflict(ctx, incoming, match.customerId);
   const decided = match ? await recordReview(ctx.db, match.id, match.version, { decision: decision.decision, reviewer: decision.reviewer, notes: decision.notes }) : null;
   if (match && !decided) throw stale('match', match.version, match.version + 1);
   const superseded = await closeOpenCandidates(ctx.db, incoming.id, { decision: 'superseded', reviewer: decision.reviewer, exceptId: match?.id });

@@ -20,8 +20,13 @@ export interface RecordToScore {
   excludeCustomerIds?: number[];
 }
 
+export interface DatabaseCandidates extends RecordCandidates<CandidateCustomer> {
+  /** Customer id → the incoming records linked to it through which it was found (linked_record channel). */
+  linkedVia: Map<number, number[]>;
+}
+
 /** The candidate source of the product: one record's candidates from the database. */
-export async function databaseCandidates(db: Database, input: RecordToScore, limits: MatchSettings['limits']): Promise<RecordCandidates<CandidateCustomer>> {
+export async function databaseCandidates(db: Database, input: RecordToScore, limits: MatchSettings['limits']): Promise<DatabaseCandidates> {
   const { matchData } = input;
   const candidateSet = await findCandidates(
     db,
@@ -40,7 +45,7 @@ export async function databaseCandidates(db: Database, input: RecordToScore, lim
     nameCosine: row.nameCosine,
     profileCosine: row.profileCosine,
   }));
-  return { incoming, candidates, capped: candidateSet.capped, customerCount: total, termFrequency: (field, value) => shares.get(`${field}\u0000${value}`) };
+  return { incoming, candidates, capped: candidateSet.capped, customerCount: total, termFrequency: (field, value) => shares.get(`${field}\u0000${value}`), linkedVia: candidateSet.linkedVia };
 }
 
 /** Shown for the candidates one competes with: enough to find them, never a whole record. */
@@ -51,6 +56,8 @@ export function describeCandidate(customer: CandidateCustomer): string {
 
 export interface ScoringOutcome {
   candidates: ScoredCandidate[];
+  /** Customer id → the linked incoming records through which it was found. */
+  linkedVia: Map<number, number[]>;
   candidateCount: number;
   capped: boolean;
   likelyDuplicateCustomers: boolean;
@@ -59,5 +66,5 @@ export interface ScoringOutcome {
 export async function scoreRecord(db: Database, input: RecordToScore, params: MatchParameters, settings: MatchSettings, model: MatchModel = MATCH_MODEL): Promise<ScoringOutcome> {
   const found = await databaseCandidates(db, input, settings.limits);
   const scored = scoreRecordCandidates(found, { model, params, thresholds: settings.thresholds, describe: describeCandidate });
-  return { candidates: scored.candidates, candidateCount: found.candidates.length, capped: found.capped, likelyDuplicateCustomers: scored.likelyDuplicateCustomers };
+  return { candidates: scored.candidates, linkedVia: found.linkedVia, candidateCount: found.candidates.length, capped: found.capped, likelyDuplicateCustomers: scored.likelyDuplicateCustomers };
 }

@@ -99,7 +99,7 @@ export function exactHoldNote(explanation: MatchCriteria): string | null {
     return `${contradicting.join(', ')} ${contradicting.length === 1 ? 'contradicts' : 'contradict'} the match: such a pair is never in the exact band, whatever its probability; a person decides.`;
   }
   if (hold === 'identityDisagrees') {
-    return 'The company name and the contact person both differ: the records agree on where a business is (address, phone, website), which another business at the same premises shares, not on who it is. Such a pair is never in the exact band, whatever its probability; a person decides.';
+    return 'Neither the company name nor the contact person agrees, and at least one of them differs: the records agree on where a business is (address, phone, website), which another business at the same premises shares, not on who it is. Such a pair is never in the exact band, whatever its probability; a person decides.';
   }
   if (hold === 'uncorroborated') {
     return 'Nothing beyond the names confirms who this is: no birth date, document, email address, phone number, street address or website agrees, so a namesake would score the same. Such a pair is never in the exact band, whatever its probability; a person decides.';

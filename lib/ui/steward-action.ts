@@ -7,6 +7,7 @@ import { actionErrorMessage } from './action-errors';
 import { fieldErrors } from './form-data';
 import { uiActionContext, type UiScope } from './session';
 import type { ServiceContext } from '../services/context';
+import { isHardConflictError } from '../services/entity-conflict';
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -60,7 +61,8 @@ function invalid(error: z.ZodError, options: ActionOptions): ActionResult<never>
 }
 
 function failed(error: unknown, options: ActionOptions): ActionResult<never> {
-  const conflict = error instanceof AppError && error.code === 'conflict';
+  // A hard conflict is a 409 too, but no one decided first: the form shows it as a refusal.
+  const conflict = error instanceof AppError && error.code === 'conflict' && !isHardConflictError(error);
   const message = actionErrorMessage(error, options.fallback ?? DEFAULT_FALLBACK);
   if (options.errorField && error instanceof AppError && error.status < 500) return { ok: false, conflict, message, fieldErrors: { [options.errorField]: message } };
   return { ok: false, conflict, message };

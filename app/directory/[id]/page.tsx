@@ -1,18 +1,18 @@
-// One customer: every field, the incoming records matched to it, and its audit trail.
+// One customer: every field, the source records linked to it, the incoming records matched to it, and its audit trail.
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AuditTrail } from '@/components/directory/audit-trail';
 import { CustomerProfile } from '@/components/directory/customer-profile';
+import { LinkedRecords } from '@/components/directory/linked-records';
 import { MatchHistory } from '@/components/directory/match-history';
 import { Notice } from '@/components/ui/states';
-import type { Customer } from '@/lib/services/customers';
 import { AppError } from '@/lib/errors';
 import { idParam } from '@/lib/schemas/common';
 import { listAudit } from '@/lib/services/audit';
 import type { ServiceContext } from '@/lib/services/context';
-import { getCustomer } from '@/lib/services/customers';
 import { customerMatchHistory } from '@/lib/services/directory';
+import { getCustomerWithLinkedRecords, type CustomerWithLinkedRecords } from '@/lib/services/linked-records';
 import { uiActionContext, uiContext } from '@/lib/ui/session';
 
 export const metadata: Metadata = { title: 'Customer' };
@@ -20,9 +20,9 @@ export const dynamic = 'force-dynamic';
 
 const AUDIT_LIMIT = 25;
 
-async function loadCustomer(ctx: ServiceContext, id: number): Promise<Customer> {
+async function loadCustomer(ctx: ServiceContext, id: number): Promise<CustomerWithLinkedRecords> {
   try {
-    return await getCustomer(ctx, id);
+    return await getCustomerWithLinkedRecords(ctx, id);
   } catch (error) {
     if (error instanceof AppError && error.code === 'not_found') notFound();
     throw error;
@@ -43,7 +43,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
   const id = idParam.safeParse((await params).id);
   if (!id.success) notFound();
   const ctx = await uiContext('read', `/directory/${id.data}`);
-  const customer = await loadCustomer(ctx, id.data);
+  const { customer, linkedRecords, linkedRecordsTotal } = await loadCustomer(ctx, id.data);
   const history = await customerMatchHistory(ctx, customer.id);
   const adminCtx = await auditContext();
   const audit = adminCtx ? await listAudit(adminCtx, { entityType: 'customer', entityId: String(customer.id), limit: AUDIT_LIMIT }) : null;
@@ -61,6 +61,12 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         </p>
       </header>
       <CustomerProfile customer={customer} />
+      <section aria-labelledby="linked-heading" className="space-y-2">
+        <h2 id="linked-heading" className="text-lg font-semibold">
+          Linked source records{linkedRecordsTotal > 0 ? <span className="font-normal text-slate-600"> ({linkedRecordsTotal})</span> : null}
+        </h2>
+        <LinkedRecords records={linkedRecords} total={linkedRecordsTotal} />
+      </section>
       <section aria-labelledby="history-heading" className="space-y-2">
         <h2 id="history-heading" className="text-lg font-semibold">Match history</h2>
         <MatchHistory matches={history.matches} hasMore={history.hasMore} />

@@ -7,13 +7,14 @@ import { CandidateStrip } from '@/components/review/candidate-strip';
 import { ChangeDecision } from '@/components/review/change-decision';
 import { ComparisonTable } from '@/components/review/comparison-table';
 import { DecisionPanel } from '@/components/review/decision-panel';
+import { LinkedVia } from '@/components/review/linked-via';
 import { CandidateStatus, ResolutionText } from '@/components/review/decision-status';
 import { MatchKeysLegend, NextMatch } from '@/components/review/next-match';
 import { StateBadge } from '@/components/review/state-badge';
 import { WeightWaterfall } from '@/components/review/weight-waterfall';
 import { BandBadge, bandMeaning } from '@/components/ui/band-badge';
 import { ProbabilityBar } from '@/components/ui/probability';
-import { ErrorState } from '@/components/ui/states';
+import { ErrorState, Notice } from '@/components/ui/states';
 import { blockChoices, mergeRecordOf } from '@/lib/domain/merge';
 import { CANDIDATE_DECISION_LABELS, isOpen, isResolved } from '@/lib/domain/resolution';
 import { readResolution } from '@/lib/domain/resolution-record';
@@ -95,6 +96,7 @@ export default async function MatchDetailPage({ params }: { params: Promise<{ id
           </span>
         </div>
         <p className="text-sm text-slate-700" data-testid="band-meaning">{bandMeaning(result.confidenceBand)}</p>
+        <LinkedVia incomingIds={explanation?.linked_record_ids ?? []} customerName={customerName} />
         {holdNote ? (
           <p className="text-sm text-amber-900" data-testid="exact-hold-note">
             {holdNote}
@@ -114,6 +116,14 @@ export default async function MatchDetailPage({ params }: { params: Promise<{ id
           </div>
           <MatchKeysLegend decidable={decidable} />
           <div className="rounded-md border border-slate-200 bg-white p-4">
+            {decidable && detail.linkRefusal ? (
+              <div className="mb-4">
+                <Notice tone="warning">
+                  <p className="font-semibold">Accept and merge are not possible: these cannot be one customer.</p>
+                  <p data-testid="link-refusal">{detail.linkRefusal}</p>
+                </Notice>
+              </div>
+            ) : null}
             {decidable ? (
               <DecisionPanel
                 resultId={result.id}

@@ -1,6 +1,8 @@
 // Candidate generation (blocking): the union of exact normalised keys, trigram similarity on the core
-// name and HNSW nearest neighbours on both embeddings. Every branch is an index lookup with a limit —
-// never a full scan — and the union is capped. The channels are the model's (lib/matching/model.ts).
+// name and HNSW nearest neighbours on both embeddings, looked up among customers and among the source
+// records already linked to a customer (found as that customer: the linked_record channel). Every branch
+// is an index lookup with a limit — never a full scan — and the union is capped. The channels are the
+// model's (lib/matching/model.ts).
 import { getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import type { CandidateChannel } from '../../matching/model';
 import type { Database } from '../client';
@@ -44,16 +46,45 @@ export interface CandidateLimits {
 export interface CandidateSet {
   /** Customer id → the channels that found it, in the order found. */
   channels: Map<number, CandidateChannel[]>;
+  /** Customer id → the incoming records linked to it through which it was found (linked_record channel). */
+  linkedVia: Map<number, number[]>;
   /** True when the union was larger than maxCandidates and was cut. */
   capped: boolean;
 }
 
+interface CandidateHit {
+  id: number | string;
+  channel: CandidateChannel;
+  /** The linked incoming record that found the customer; null for a customer's own record. */
+  via: number | string | null;
+}
+
+/**
+ * Where a lookup runs: the customers themselves, or the incoming records resolved onto a customer (the
+ * same key columns and embeddings; partial indexes WHERE resolved_customer_id IS NOT NULL keep it small).
+ */
+interface LookupTarget {
+  select: (channel: CandidateChannel) => SQL;
+  where: (condition: SQL) => SQL;
+}
+
+const CUSTOMERS: LookupTarget = {
+  select: (channel) => sql`select id, ${channel}::text as channel, null::bigint as via from customers`,
+  where: (condition) => sql`where ${condition}`,
+};
+
+const LINKED_RECORDS: LookupTarget = {
+  select: () => sql`select resolved_customer_id as id, ${'linked_record' satisfies CandidateChannel}::text as channel, id as via from incoming_customers`,
+  // "<> 0" (ids start at 1) proves the partial indexes' "is not null" but, unlike it, is no condition the plain
+  // resolved_customer_id index can serve: the planner would read every linked record there and sort them.
+  where: (condition) => sql`where resolved_customer_id <> 0 and ${condition}`,
+};
+
 const vectorLiteral = (embedding: number[]) => sql`${`[${embedding.join(',')}]`}::vector`;
 
-function exactKeyBranches(keys: CandidateKeys, limit: number): SQL[] {
+function exactKeyBranches(keys: CandidateKeys, limit: number, target: LookupTarget): SQL[] {
   const branches: SQL[] = [];
-  const add = (channel: CandidateChannel, condition: SQL) =>
-    branches.push(sql`(select id, ${channel}::text as channel from customers where ${condition} limit ${limit})`);
+  const add = (channel: CandidateChannel, condition: SQL) => branches.push(sql`(${target.select(channel)} ${target.where(condition)} limit ${limit})`);
   // identifier_keys holds registry/document identifiers and, prefixed "dob:", exact dates of birth.
   const keyArray = (list: string[]) => sql`array[${sql.join(list.map((key) => sql`${key}`), sql`, `)}]::text[]`;
   const identifiers = (keys.identifierKeys ?? []).filter((key) => !key.startsWith(DATE_OF_BIRTH_KEY_PREFIX));
@@ -73,52 +104,68 @@ function exactKeyBranches(keys: CandidateKeys, limit: number): SQL[] {
   return branches;
 }
 
-async function exactAndTrigram(db: Database, search: CandidateSearch, limits: CandidateLimits) {
-  const branches = exactKeyBranches(search.keys, limits.exactTopK);
+function exactAndTrigramBranches(search: CandidateSearch, limits: CandidateLimits, target: LookupTarget): SQL[] {
+  const branches = exactKeyBranches(search.keys, limits.exactTopK, target);
   if (search.keys.nameNormalized) {
-    branches.push(sql`(select id, 'name_trigram'::text as channel from customers
-      where name_normalized % ${search.keys.nameNormalized}
+    branches.push(sql`(${target.select('name_trigram')} ${target.where(sql`name_normalized % ${search.keys.nameNormalized}`)}
       order by similarity(name_normalized, ${search.keys.nameNormalized}) desc, id
       limit ${limits.trigramTopK})`);
   }
-  if (branches.length === 0) return [];
-  return queryRows<{ id: number | string; channel: CandidateChannel }>(db, sql.join(branches, sql` union all `));
+  return branches;
 }
 
-async function nearestNeighbours(db: Database, column: 'company_name_embedding' | 'full_profile_embedding', embedding: number[], limit: number) {
+function nearestNeighbours(target: LookupTarget, column: 'company_name_embedding' | 'full_profile_embedding', embedding: number[], limit: number): SQL {
   const channel: CandidateChannel = column === 'company_name_embedding' ? 'name_embedding' : 'profile_embedding';
-  return queryRows<{ id: number | string; channel: CandidateChannel }>(
-    db,
-    sql`select id, ${channel}::text as channel from customers order by ${sql.raw(column)} <=> ${vectorLiteral(embedding)} limit ${limit}`,
-  );
+  // The linked-record branch's filter implies its HNSW index's predicate (resolved records only), so that index serves it.
+  return sql`${target.select(channel)} ${target.where(sql`true`)} order by ${sql.raw(column)} <=> ${vectorLiteral(embedding)} limit ${limit}`;
+}
+
+/** The queries one search runs, in order: exact keys and trigrams as one union, then each nearest-neighbour lookup. */
+export function candidateLookups(search: CandidateSearch, limits: CandidateLimits): SQL[] {
+  const targets = [CUSTOMERS, LINKED_RECORDS];
+  const union = targets.flatMap((target) => exactAndTrigramBranches(search, limits, target));
+  const lookups = union.length > 0 ? [sql.join(union, sql` union all `)] : [];
+  for (const target of targets) {
+    if (search.nameEmbedding) lookups.push(nearestNeighbours(target, 'company_name_embedding', search.nameEmbedding, limits.hnswTopK));
+    if (search.profileEmbedding) lookups.push(nearestNeighbours(target, 'full_profile_embedding', search.profileEmbedding, limits.hnswTopK));
+  }
+  return lookups;
+}
+
+/**
+ * Per-query settings: HNSW search breadth, the trigram similarity floor used by the % operator, and no
+ * sequential scans: on small tables the planner would rather scan everything than use HNSW/GIN, which
+ * costs more per request and grows with the table. Transaction-local.
+ */
+export function candidateQuerySettings(limits: CandidateLimits): SQL {
+  return sql`select set_config('hnsw.ef_search', ${String(limits.efSearch)}, true), set_config('pg_trgm.similarity_threshold', ${String(limits.trigramThreshold)}, true), set_config('enable_seqscan', 'off', true)`;
 }
 
 export async function findCandidates(db: Database, search: CandidateSearch, limits: CandidateLimits): Promise<CandidateSet> {
   const hits = await db.transaction(async (tx) => {
-    // Per-query settings: HNSW search breadth, the trigram similarity floor used by the % operator, and
-    // no sequential scans: on small tables the planner would rather scan everything than use HNSW/GIN,
-    // which costs more per request and grows with the table.
-    await tx.execute(
-      sql`select set_config('hnsw.ef_search', ${String(limits.efSearch)}, true), set_config('pg_trgm.similarity_threshold', ${String(limits.trigramThreshold)}, true), set_config('enable_seqscan', 'off', true)`,
-    );
-    const rows = await exactAndTrigram(tx as unknown as Database, search, limits);
-    if (search.nameEmbedding) rows.push(...(await nearestNeighbours(tx as unknown as Database, 'company_name_embedding', search.nameEmbedding, limits.hnswTopK)));
-    if (search.profileEmbedding) rows.push(...(await nearestNeighbours(tx as unknown as Database, 'full_profile_embedding', search.profileEmbedding, limits.hnswTopK)));
+    await tx.execute(candidateQuerySettings(limits));
+    const rows: CandidateHit[] = [];
+    for (const lookup of candidateLookups(search, limits)) rows.push(...(await queryRows<CandidateHit>(tx, lookup)));
     return rows;
   });
   const excluded = new Set(search.excludeCustomerIds ?? []);
   const channels = new Map<number, CandidateChannel[]>();
+  const linkedVia = new Map<number, number[]>();
   for (const hit of hits) {
     const id = Number(hit.id);
     if (excluded.has(id)) continue;
     const found = channels.get(id) ?? [];
     if (!found.includes(hit.channel)) found.push(hit.channel);
     channels.set(id, found);
+    if (hit.via === null) continue;
+    const via = linkedVia.get(id) ?? [];
+    if (!via.includes(Number(hit.via))) via.push(Number(hit.via));
+    linkedVia.set(id, via);
   }
-  if (channels.size <= limits.maxCandidates) return { channels, capped: false };
+  if (channels.size <= limits.maxCandidates) return { channels, linkedVia, capped: false };
   // Keep the candidates found by the most channels (exact keys first, as they are listed first).
   const kept = [...channels.entries()].sort((a, b) => b[1].length - a[1].length).slice(0, limits.maxCandidates);
-  return { channels: new Map(kept), capped: true };
+  return { channels: new Map(kept), linkedVia: new Map([...linkedVia].filter(([id]) => kept.some(([keptId]) => keptId === id))), capped: true };
 }
 
 /** A candidate customer without its embedding columns (scoring needs the cosines, not the vectors). */

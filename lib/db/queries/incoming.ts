@@ -1,5 +1,5 @@
 // Queries on incoming customers: insert, read, and status transitions.
-import { and, asc, eq, gt, ilike, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, ilike, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../client';
 import { escapeLike } from '../rows';
 import type { Resolution } from '../../domain/resolution-record';
@@ -101,4 +101,64 @@ export async function recordsResolvedTo(db: Database, customerId: number, except
     .where(and(eq(incomingCustomers.resolvedCustomerId, customerId), ne(incomingCustomers.id, exceptIncomingId), inArray(incomingCustomers.processingStatus, ['linked', 'created'])))
     .orderBy(asc(incomingCustomers.id));
   return rows.map((row) => row.id);
+}
+
+/** A source record resolved onto a customer: accepted, merged or created it (incoming_resolved_customer_idx). */
+export type LinkedRecordRow = Pick<
+  IncomingCustomer,
+  'id' | 'sourceSystem' | 'sourceId' | 'companyName' | 'contactName' | 'city' | 'country' | 'processingStatus' | 'resolution' | 'resolvedAt'
+>;
+
+const LINKED_STATES: IncomingState[] = ['linked', 'created'];
+
+/** The records resolved onto one customer, most recently decided first, bounded; with how many there are in all. */
+export async function listLinkedRecords(db: Database, customerId: number, limit: number): Promise<{ rows: LinkedRecordRow[]; total: number }> {
+  const where = and(eq(incomingCustomers.resolvedCustomerId, customerId), inArray(incomingCustomers.processingStatus, LINKED_STATES));
+  const rows = await db
+    .select({
+      id: incomingCustomers.id,
+      sourceSystem: incomingCustomers.sourceSystem,
+      sourceId: incomingCustomers.sourceId,
+      companyName: incomingCustomers.companyName,
+      contactName: incomingCustomers.contactName,
+      city: incomingCustomers.city,
+      country: incomingCustomers.country,
+      processingStatus: incomingCustomers.processingStatus,
+      resolution: incomingCustomers.resolution,
+      resolvedAt: incomingCustomers.resolvedAt,
+    })
+    .from(incomingCustomers)
+    .where(where)
+    .orderBy(sql`${incomingCustomers.resolvedAt} desc nulls last`, desc(incomingCustomers.id))
+    .limit(limit);
+  const total = rows.length < limit ? rows.length : Number((await db.select({ n: count() }).from(incomingCustomers).where(where))[0]?.n ?? 0);
+  return { rows, total };
+}
+
+/** What a hard conflict is judged on: names, date of birth and documents. */
+export type IdentityFields = Pick<IncomingCustomer, 'id' | 'companyName' | 'contactName' | 'dateOfBirth' | 'identifiers'>;
+
+/**
+ * Records resolved onto a customer that could hard-conflict with another: those with a date of birth or a
+ * document, and person records (no company name). Most recently resolved first, bounded.
+ */
+export async function linkedIdentities(db: Database, customerId: number, limit: number): Promise<IdentityFields[]> {
+  return db
+    .select({
+      id: incomingCustomers.id,
+      companyName: incomingCustomers.companyName,
+      contactName: incomingCustomers.contactName,
+      dateOfBirth: incomingCustomers.dateOfBirth,
+      identifiers: incomingCustomers.identifiers,
+    })
+    .from(incomingCustomers)
+    .where(
+      and(
+        eq(incomingCustomers.resolvedCustomerId, customerId),
+        inArray(incomingCustomers.processingStatus, LINKED_STATES),
+        sql`(${incomingCustomers.dateOfBirth} is not null or ${incomingCustomers.identifiers} is not null or ${incomingCustomers.companyName} is null)`,
+      ),
+    )
+    .orderBy(sql`${incomingCustomers.resolvedAt} desc nulls last`, desc(incomingCustomers.id))
+    .limit(limit);
 }

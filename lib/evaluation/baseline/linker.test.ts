@@ -23,7 +23,7 @@ describe('textbook baseline linker', () => {
   test('is reproducible', () => {
     const dataset = generateCompanyDataset({ seed: 3, customers: 120 });
     expect(runBaseline(dataset).candidates).toEqual(runBaseline(dataset).candidates);
-  });
+  }, 30_000);
 
   // A yardstick must not be a strawman: on Febrl 4 the reference textbook linker reaches F1 0.993.
   test.skipIf(!hasSharedDataset('febrl4'))('is a fair textbook linker: F1 ≥ 0.98 and candidate recall ≥ 0.99 on Febrl 4', async () => {

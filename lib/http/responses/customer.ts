@@ -1,6 +1,8 @@
 // Customers in the API's response shape: the seed's names (customer_id, state_province, annual_revenue)
 // plus the CSV names, mapped from stored rows.
 import type { Customer, IncomingCustomer } from '../../db/schema';
+import type { LinkedRecord } from '../../domain/linked-record';
+import type { CustomerWithLinkedRecords } from '../../services/linked-records';
 
 /** The business fields in the seed's response names (and the CSV names), shared by customers and incoming records. */
 export function businessFieldsResponse(row: Customer | IncomingCustomer) {
@@ -42,3 +44,25 @@ export function toCustomerResponse(customer: Customer) {
 }
 
 export type CustomerResponse = ReturnType<typeof toCustomerResponse>;
+
+function toLinkedRecordResponse(record: LinkedRecord) {
+  return {
+    incoming_id: record.incomingId,
+    source_system: record.sourceSystem,
+    source_id: record.sourceId,
+    company_name: record.companyName,
+    contact_name: record.contactName,
+    city: record.city,
+    country: record.country,
+    decision: record.decision,
+    decided_by: record.decidedBy,
+    decided_date: record.decidedAt?.toISOString() ?? null,
+    match_id: record.matchId,
+    review_path: record.reviewPath,
+  };
+}
+
+/** GET /customers/{id}: the customer and the source records resolved onto it. */
+export function toCustomerDetailResponse({ customer, linkedRecords, linkedRecordsTotal }: CustomerWithLinkedRecords) {
+  return { ...toCustomerResponse(customer), linked_records: linkedRecords.map(toLinkedRecordResponse), linked_records_total: linkedRecordsTotal };
+}

@@ -117,8 +117,10 @@ describe('exactHold', () => {
     // A rebrand that keeps its people, and a new contact under the same name, may still be exact.
     expect(hold(dental, { ...premises, companyName: 'Bayside Smiles LLC', contactName: 'Maria Lopez' })).toBeNull();
     expect(hold(dental, { ...premises, companyName: 'Harbor Dental Group', contactName: 'Tom Becker' })).toBeNull();
-    // Without a contact on one side nothing says the people differ.
-    expect(hold(dental, { ...premises, companyName: 'Harbor View Realty PLC' })).toBeNull();
+    // Another name and nobody known on one side: nothing says who it is beyond the premises.
+    expect(hold(dental, { ...premises, companyName: 'Harbor View Realty PLC' })).toBe('identityDisagrees');
+    // A sister company in the building: the brand alike, the rest of the name and the person not.
+    expect(hold({ ...premises, companyName: 'Solitech Group', contactName: 'Susan Hamill' }, { ...premises, companyName: 'Solitech Energy', contactName: 'Tristin Kuhn' })).toBe('identityDisagrees');
   });
 
   it('names a contradiction before a missing confirmation', () => {

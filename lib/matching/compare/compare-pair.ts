@@ -55,14 +55,15 @@ export function corroborated(comparisons: ReadonlyArray<HoldEvidence>, model: Ma
 }
 
 /**
- * Every identity comparison of the model is present and disagrees: a different company name and a different
- * contact person. Premises, phone and domain then say where a business is, which another business can share.
+ * Who a business is (its name, its people) is disputed: an identity comparison disagrees and none agrees.
+ * Premises, phone and domain then say where a business is, which another business can share.
  */
 export function identityDisagrees(comparisons: ReadonlyArray<HoldEvidence>, model: MatchModel = MATCH_MODEL): boolean {
-  return model.identity.length > 0 && model.identity.every((field) => {
+  const kinds = model.identity.map((field) => {
     const comparison = comparisons.find((candidate) => candidate.field === field);
-    return comparison !== undefined && levelOf(model, field, comparison.level)?.kind === 'disagree';
+    return comparison ? levelOf(model, field, comparison.level)?.kind : undefined;
   });
+  return kinds.includes('disagree') && !kinds.includes('agree');
 }
 
 /**

@@ -28,6 +28,14 @@ export const matchParametersSchema = z.object({
    */
   evidenceGroups: z.record(z.string(), z.array(z.array(z.string()).min(1)).min(1)).optional(),
   impliedBy: z.record(z.string(), z.array(z.string()).min(1)).optional(),
+  /** Fitted on steward decisions (score/calibration.ts): p re-read from the match weight. Absent: p = 2^W / (1 + 2^W). */
+  calibration: z
+    .object({
+      slope: z.number().positive(),
+      intercept: z.number(),
+      labels: z.object({ matches: z.number().int().nonnegative(), nonMatches: z.number().int().nonnegative() }),
+    })
+    .optional(),
   /** How the parameters were obtained (data set, pairs, iterations, convergence). */
   training: z
     .object({

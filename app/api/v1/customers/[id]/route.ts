@@ -2,8 +2,9 @@ import { json, route } from '@/lib/http/handler';
 import { parseOrThrow } from '@/lib/http/validate';
 import { idParam } from '@/lib/schemas/common';
 import { customerPatchSchema } from '@/lib/schemas/customer';
-import { toCustomerResponse } from '@/lib/http/responses/customer';
-import { deleteCustomer, getCustomer, updateCustomer } from '@/lib/services/customers';
+import { toCustomerDetailResponse, toCustomerResponse } from '@/lib/http/responses/customer';
+import { deleteCustomer, updateCustomer } from '@/lib/services/customers';
+import { getCustomerWithLinkedRecords } from '@/lib/services/linked-records';
 import { unsupportedMethods } from '@/lib/http/methods';
 
 export const dynamic = 'force-dynamic';
@@ -12,7 +13,7 @@ type Params = { id: string };
 
 export const GET = route<Params>({ scope: 'read' }, async (_request, { params, service }) => {
   const id = parseOrThrow(idParam, params.id, 'customer id');
-  return json(toCustomerResponse(await getCustomer(await service(), id)));
+  return json(toCustomerDetailResponse(await getCustomerWithLinkedRecords(await service(), id)));
 });
 
 export const PATCH = route<Params>({ scope: 'write', body: true }, async (_request, { params, body, service }) => {
