@@ -1,6 +1,6 @@
 // The ranked matches for a just-submitted record: band, probability, customer and the top reasons.
 import Link from 'next/link';
-import { BandBadge } from '@/components/ui/band-badge';
+import { BandBadge, BandLegend } from '@/components/ui/band-badge';
 import { ProbabilityBar } from '@/components/ui/probability';
 import { EmptyState, Notice } from '@/components/ui/states';
 import { reasonText } from '@/lib/ui/explanation';
@@ -57,6 +57,7 @@ export function MatchResults({ incomingId, companyName, matches, candidateCount,
           {candidateCount === null ? null : ` · ${candidateCount} ${candidateCount === 1 ? 'candidate' : 'candidates'} scored`}
         </p>
       </div>
+      {matches.length > 0 ? <BandLegend /> : null}
       {resubmittedNote ? (
         <Notice tone="info">
           <span data-testid="resubmitted-note">{resubmittedNote}</span>

@@ -26,7 +26,11 @@ import { exactHoldNote, readExplanation } from '@/lib/ui/explanation';
 import { compareRecords } from '@/lib/ui/record-comparison';
 import { uiContext } from '@/lib/ui/session';
 
-export const metadata: Metadata = { title: 'Match detail' };
+/** The match's number in the tab, so a steward with several open tells them apart (no database read). */
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  return { title: idParam.safeParse(id).success ? `Match #${id}` : 'Match detail' };
+}
 export const dynamic = 'force-dynamic';
 
 async function loadDetail(rawId: string): Promise<MatchDetail & { nextId: number | null }> {
