@@ -3,7 +3,8 @@ import type { Metadata } from 'next';
 import { IncomingForm } from '@/components/submit/incoming-form';
 import { uiContext } from '@/lib/ui/session';
 
-export const metadata: Metadata = { title: 'Submit & match' };
+// absolute: the layout's title template applies to the pages below it, not to this one beside it.
+export const metadata: Metadata = { title: { absolute: 'Submit & match · Customer Matching' } };
 export const dynamic = 'force-dynamic';
 
 export default async function SubmitPage() {

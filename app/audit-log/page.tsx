@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { buttonClasses } from '@/components/ui/button';
 import { EmptyState, ErrorState } from '@/components/ui/states';
 import { auditListQuerySchema } from '@/lib/schemas/audit';
-import { listAudit } from '@/lib/services/audit';
+import { auditFilterOptions, auditNames, listAudit } from '@/lib/services/audit';
 import { auditChanges, entityHref } from '@/lib/ui/audit-diff';
 import { formatDateTime } from '@/lib/ui/format';
 import { uiContext } from '@/lib/ui/session';
@@ -13,8 +13,46 @@ export const metadata: Metadata = { title: 'Audit log' };
 export const dynamic = 'force-dynamic';
 
 type Params = Record<string, string | string[] | undefined>;
-const FILTERS = ['action', 'entity_type', 'entity_id', 'actor'] as const;
 const INPUT = 'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm';
+const PICK_LISTS = [
+  ['action', 'Action', 'actions'],
+  ['entity_type', 'Record type', 'entityTypes'],
+  ['actor', 'Who', 'actors'],
+] as const;
+
+type Options = Awaited<ReturnType<typeof auditFilterOptions>>;
+
+/** Pick lists of what the log holds (a typed action name that is slightly off found nothing); the record id stays free text. */
+function FilterForm({ params, options }: { params: Record<string, string>; options: Options }) {
+  return (
+    <form method="get" action="/audit-log" className="flex flex-wrap items-end gap-3 rounded-md border border-slate-200 bg-white p-3" aria-label="Filter the audit log">
+      {PICK_LISTS.map(([name, label, list]) => {
+        const values = options[list];
+        // A value from a link that the recent events no longer hold stays choosable.
+        const shown = params[name] && !values.includes(params[name]) ? [params[name], ...values] : values;
+        return (
+          <label key={name} className="flex flex-col text-xs font-medium text-slate-700">
+            {label}
+            <select name={name} defaultValue={params[name] ?? ''} className={INPUT}>
+              <option value="">Any</option>
+              {shown.map((value) => (
+                <option key={value} value={value}>
+                  {name === 'entity_type' ? value.replaceAll('_', ' ') : value}
+                </option>
+              ))}
+            </select>
+          </label>
+        );
+      })}
+      <label className="flex flex-col text-xs font-medium text-slate-700">
+        Record id
+        <input name="entity_id" defaultValue={params.entity_id ?? ''} className={`${INPUT} w-28`} inputMode="numeric" />
+      </label>
+      <button type="submit" className={buttonClasses('primary')}>Apply filters</button>
+      <Link href="/audit-log" className={buttonClasses('ghost')}>Reset</Link>
+    </form>
+  );
+}
 
 function single(params: Params): Record<string, string> {
   return Object.fromEntries(Object.entries(params).flatMap(([key, value]) => (typeof value === 'string' && value.trim() !== '' ? [[key, value]] : [])));
@@ -24,18 +62,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   const params = single(await searchParams);
   const ctx = await uiContext('admin', '/audit-log');
   const parsed = auditListQuerySchema.safeParse({ limit: 50, ...params });
-  const filterForm = (
-    <form method="get" action="/audit-log" className="flex flex-wrap items-end gap-3 rounded-md border border-slate-200 bg-white p-3" aria-label="Filter the audit log">
-      {FILTERS.map((name) => (
-        <label key={name} className="flex flex-col text-xs font-medium text-slate-700">
-          {name.replace('_', ' ')}
-          <input name={name} defaultValue={params[name] ?? ''} className={INPUT} placeholder={name === 'action' ? 'e.g. match.accept' : undefined} />
-        </label>
-      ))}
-      <button type="submit" className={buttonClasses('primary')}>Apply filters</button>
-      <Link href="/audit-log" className={buttonClasses('ghost')}>Reset</Link>
-    </form>
-  );
+  const filterForm = <FilterForm params={params} options={await auditFilterOptions(ctx)} />;
   const heading = (
     <div>
       <h1 className="text-2xl font-semibold">Audit log</h1>
@@ -60,6 +87,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
     entityId: parsed.data.entity_id,
     actor: parsed.data.actor,
   });
+  const names = await auditNames(ctx, events);
   const olderHref = nextCursor ? `/audit-log?${new URLSearchParams({ ...params, cursor: String(nextCursor) })}` : null;
   const withoutCursor = Object.fromEntries(Object.entries(params).filter(([key]) => key !== 'cursor'));
   return (
@@ -91,7 +119,8 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
                     <td className="px-3 py-2">{event.actor}</td>
                     <td className="px-3 py-2 font-mono text-xs whitespace-nowrap">{event.action}</td>
                     <td className="px-3 py-2 whitespace-nowrap">
-                      {href ? <Link className="text-blue-800 underline" href={href}>{`${event.entityType.replace('_', ' ')} #${event.entityId}`}</Link> : `${event.entityType} #${event.entityId}`}
+                      {href ? <Link className="text-blue-800 underline" href={href}>{`${event.entityType.replace('_', ' ')} #${event.entityId}`}</Link> : `${event.entityType.replace('_', ' ')} #${event.entityId}`}
+                      {names.get(`${event.entityType}:${event.entityId}`) ? <span className="block max-w-56 truncate text-xs text-slate-600">{names.get(`${event.entityType}:${event.entityId}`)}</span> : null}
                     </td>
                     <td className="px-3 py-2">
                       {changes.length === 0 ? (

@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { ChartFigure } from '@/components/dashboard/chart-figure';
 import { CountsBarChart } from '@/components/dashboard/counts-bar-chart';
 import { DailyChart } from '@/components/dashboard/daily-chart';
-import { BACKLOG_SERIES, BAND_SERIES, DECISION_SERIES, STATUS_SERIES, countBars, countsTable, dailyTable } from '@/components/dashboard/series';
+import { BACKLOG_SERIES, BAND_SERIES, DECISION_SERIES, SPARSE_DAYS, STATUS_SERIES, countBars, countsTable, dailyTable, daysWithData } from '@/components/dashboard/series';
 import { StatCard } from '@/components/dashboard/stat-card';
 import { DASHBOARD_WINDOWS, dashboardParamsSchema } from '@/lib/schemas/dashboard';
 import { dashboardSummary } from '@/lib/services/dashboard';
@@ -40,6 +40,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const ctx = await uiContext('read', `/dashboard?days=${days}`);
   const summary = await dashboardSummary(ctx, { days });
   const windowText = `since ${summary.since} (UTC)`;
+  // The queue's date filter takes a day: the cards link to the same window there.
+  const since = summary.since.slice(0, 10);
   const backlogBands = BACKLOG_SERIES.filter((style) => summary.backlog.byBand[style.key] > 0).map((style) => `${summary.backlog.byBand[style.key]} ${style.label.toLowerCase()}`);
   return (
     <section aria-labelledby="dashboard-heading" className="space-y-6">
@@ -53,9 +55,19 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
 
       <dl aria-label="Totals" className="grid grid-cols-2 gap-3 lg:grid-cols-5">
         <StatCard label="Incoming records" value={summary.incoming.total} detail={`${summary.incoming.byStatus.pending} pending · ${summary.incoming.byStatus.error} errors`} />
-        <StatCard label="Matched" value={summary.bestMatches.total} detail={`${summary.bestMatches.byBand.exact} exact · ${summary.bestMatches.byBand.high} high`} />
-        <StatCard label="Open review backlog" value={summary.backlog.total} detail={summary.backlog.oldestReceivedAt ? `oldest from ${formatDateTime(summary.backlog.oldestReceivedAt)}` : 'nothing waiting'} />
-        <StatCard label="Decisions" value={summary.decisions.total} />
+        <StatCard
+          label="Matched"
+          href={`/review?reviewed=any&from=${since}`}
+          value={summary.bestMatches.total}
+          detail={
+            <>
+              <Link className="text-blue-800 underline" href={`/review?reviewed=any&band=exact&from=${since}`}>{summary.bestMatches.byBand.exact} exact</Link> ·{' '}
+              <Link className="text-blue-800 underline" href={`/review?reviewed=any&band=high&from=${since}`}>{summary.bestMatches.byBand.high} high</Link>
+            </>
+          }
+        />
+        <StatCard label="Open review backlog" href="/review" value={summary.backlog.total} detail={summary.backlog.oldestReceivedAt ? `oldest from ${formatDateTime(summary.backlog.oldestReceivedAt)}` : 'nothing waiting'} />
+        <StatCard label="Decisions" href={`/review?reviewed=yes&from=${since}`} value={summary.decisions.total} />
         <StatCard label="Median time to review" value={formatDuration(summary.medianSecondsToReview)} detail="from match to decision" />
       </dl>
 
@@ -85,7 +97,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           empty={summary.bestMatches.total === 0 ? 'No matches in this window' : undefined}
           table={dailyTable(BAND_SERIES, summary.matchesPerDay)}
         >
-          <DailyChart kind="area" data={summary.matchesPerDay} series={BAND_SERIES} description="Best matches per day, stacked by confidence band" />
+          <DailyChart
+            kind={daysWithData(BAND_SERIES, summary.matchesPerDay) < SPARSE_DAYS ? 'bar' : 'area'}
+            data={summary.matchesPerDay}
+            series={BAND_SERIES}
+            description="Best matches per day, stacked by confidence band"
+          />
         </ChartFigure>
         <ChartFigure
           id="decisions-chart"

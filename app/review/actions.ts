@@ -13,11 +13,27 @@ const quickDecisionSchema = z.object({ resultId: idParam, version: z.number().in
 
 const PAST_TENSE = { accept: 'accepted', reject: 'rejected', create_new: 'created as a new customer' } as const;
 
-export const quickDecisionAction = stewardAction('review', quickDecisionSchema, async (ctx, { resultId, version, decision }) => {
-  await reviewMatch(ctx, resultId, { decision, expected_version: version, notes: null, reviewer: null, merge_fields: undefined });
+export interface QuickDecisionOutcome {
+  message: string;
+  /** The candidate's version after the decision: what undo sends. */
+  version: number;
+}
+
+export const quickDecisionAction = stewardAction('review', quickDecisionSchema, async (ctx, { resultId, version, decision }): Promise<QuickDecisionOutcome> => {
+  const outcome = await reviewMatch(ctx, resultId, { decision, expected_version: version, notes: null, reviewer: null, merge_fields: undefined });
   revalidatePath('/review');
   revalidatePath('/dashboard');
-  return `Match #${resultId} ${PAST_TENSE[decision]}.`;
+  return { message: `Match #${resultId} ${PAST_TENSE[decision]}.`, version: outcome.result?.version ?? version + 1 };
+});
+
+const undoSchema = z.object({ resultId: idParam, version: z.number().int().min(1) });
+
+/** The queue's undo: the same reopen as "Change decision" / "Undo rejection" on the match page. */
+export const undoDecisionAction = stewardAction('review', undoSchema, async (ctx, { resultId, version }) => {
+  await reviewMatch(ctx, resultId, { decision: 'reopen', expected_version: version, notes: 'Undone from the review queue', reviewer: null, merge_fields: undefined });
+  revalidatePath('/review');
+  revalidatePath('/dashboard');
+  return `Match #${resultId} is open again.`;
 });
 
 export const bulkAcceptAction = stewardAction(

@@ -1,11 +1,14 @@
 // The review queue: match results to decide, filtered, sorted and paged on the server; state in the URL.
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Suspense } from 'react';
 import { DownloadMenu } from '@/components/download-menu';
 import { BulkAccept } from '@/components/review-queue/bulk-accept';
 import { QueueFilters } from '@/components/review-queue/queue-filters';
 import { QueueTable, type SortLink } from '@/components/review-queue/queue-table';
 import { ShortcutLegend } from '@/components/review-queue/shortcut-legend';
+import { BandLegend } from '@/components/ui/band-badge';
+import { LoadingPanel } from '@/components/ui/spinner';
 import { EmptyState, ErrorState } from '@/components/ui/states';
 import { AppError } from '@/lib/errors';
 import { reviewQueueQuerySchema, type QueueSort, type ReviewQueueQuery } from '@/lib/schemas/review-queue';
@@ -32,7 +35,17 @@ function sortLinks(params: QueueParams, query: ReviewQueueQuery): Record<ColumnS
   return { band: link('band'), probability: link('probability'), created: link('created') };
 }
 
-export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<QueueParams> }) {
+// The loading state lives here, not in a loading.tsx: one beside this page would also wrap the match and
+// record pages below it, whose unknown ids must answer 404 before anything streams.
+export default function ReviewQueueRoute(props: { searchParams: Promise<QueueParams> }) {
+  return (
+    <Suspense fallback={<LoadingPanel label="Loading the review queue…" />}>
+      <ReviewQueuePage {...props} />
+    </Suspense>
+  );
+}
+
+async function ReviewQueuePage({ searchParams }: { searchParams: Promise<QueueParams> }) {
   const params = await searchParams;
   const ctx = await uiContext('read', '/review');
   const parsed = reviewQueueQuerySchema.safeParse(params);
@@ -41,6 +54,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
       <div>
         <h1 className="text-2xl font-semibold">Review queue</h1>
         <p className="text-sm text-slate-600">Decide which incoming records are existing customers. Select a row and use the keys, or open it for the full explanation.</p>
+        <BandLegend className="mt-1" />
       </div>
       <ShortcutLegend />
     </div>
@@ -72,13 +86,13 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
       </section>
     );
   }
-  const items = page.rows.map(toQueueItem);
+  // A record's candidates on other pages come along, so they are decided side by side.
+  const items = [...page.rows, ...page.siblingRows].map(toQueueItem);
   const exact = items.filter((item) => item.band === 'exact' && !item.reviewed).map((item) => ({ id: item.resultId, version: item.version, name: `${item.incomingName} → ${item.customerName}` }));
   return (
     <section className="space-y-4" aria-labelledby="queue-heading">
       <div id="queue-heading">{heading}</div>
       <QueueFilters query={query} />
-      {undecided && undecided.total > 0 ? <NoMatchList records={undecided.records} total={undecided.total} /> : null}
       <div className="flex flex-wrap items-baseline justify-between gap-3">
         <p className="text-sm text-slate-700" data-testid="queue-count">
           {page.totalCapped ? `More than ${page.total}` : page.total} {query.reviewed === 'no' ? 'open ' : ''}{page.total === 1 ? 'match' : 'matches'} · page {page.page} of {page.pageCount} ·{' '}
@@ -113,6 +127,8 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
         {page.page > 1 ? <Link className="text-blue-800 underline" href={queueHref(params, { page: page.page - 1 })} rel="prev">← Previous page</Link> : <span />}
         {page.page < page.pageCount ? <Link className="text-blue-800 underline" href={queueHref(params, { page: page.page + 1 })} rel="next">Next page →</Link> : <span />}
       </nav>
+      {/* Below the matches: the keys work on the matches first; these records wait for create new or dismiss. */}
+      {undecided && undecided.total > 0 ? <NoMatchList records={undecided.records} total={undecided.total} /> : null}
     </section>
   );
 }

@@ -53,3 +53,11 @@ export function dailyTable<K extends string>(series: SeriesStyle<K>[], perDay: A
     }),
   };
 }
+
+/** Below this many days with data an area chart is a sliver: the page draws bars instead. */
+export const SPARSE_DAYS = 7;
+
+/** How many days of a per-day series have any count. */
+export function daysWithData<K extends string>(series: SeriesStyle<K>[], perDay: Array<{ day: string } & Record<K, number>>): number {
+  return perDay.filter((entry) => series.some((style) => entry[style.key] > 0)).length;
+}

@@ -1,5 +1,6 @@
 // The end of an import: the counts, where the file stopped being readable, and the rows not imported.
 import type { ImportSummaryResponse } from '@/lib/schemas/import';
+import { MatchNow } from './match-now';
 
 function Count({ label, value }: { label: string; value: number }) {
   return (
@@ -28,6 +29,7 @@ export function ImportResult({ summary }: { summary: ImportSummaryResponse }) {
         {summary.format.toUpperCase()} into {summary.target === 'customers' ? 'customers' : 'incoming records'} from source system “{summary.source_system}” in {(summary.duration_ms / 1000).toFixed(1)} s.
         {summary.ignored_columns.length > 0 ? ` Ignored columns (not customer fields): ${summary.ignored_columns.join(', ')}.` : ''}
       </p>
+      {summary.target === 'incoming' && !summary.dry_run && summary.inserted + summary.updated > 0 ? <MatchNow /> : null}
       {summary.error ? (
         <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-4 text-sm text-red-900">
           <p className="font-semibold">The file stopped being readable{summary.error.row ? ` at row ${summary.error.row}` : ''}{summary.error.line ? ` (line ${summary.error.line})` : ''}.</p>

@@ -1,16 +1,15 @@
 'use client';
-// The review queue table (TanStack Table, sorted and paged on the server via the URL) with keyboard review.
+// The review queue as a grid grouped by incoming record (its candidates together), sorted and paged on the
+// server via the URL. Built for throughput: j/k move and keep the row in view, a/r/n decide at once (the
+// rows leave before the server answers and come back if it refuses), the selection moves on, u undoes.
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useCallback, useMemo, useState, useTransition } from 'react';
-import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
-import { quickDecisionAction } from '@/app/review/actions';
-import { BandBadge } from '@/components/ui/band-badge';
-import { ProbabilityBar } from '@/components/ui/probability';
-import { ariaSort, SortHeaderLink } from '@/components/ui/sort-header';
-import { CANDIDATE_DECISION_LABELS } from '@/lib/domain/resolution';
-import { formatDateTime } from '@/lib/ui/format';
+import { useCallback, useEffect, useMemo, useOptimistic, useRef, useState, useTransition, type KeyboardEvent } from 'react';
+import { quickDecisionAction, undoDecisionAction } from '@/app/review/actions';
+import { closedBy, groupByIncoming, nextAfter, type QuickDecision } from '@/lib/ui/queue-groups';
 import type { QueueItem } from '@/lib/ui/queue-item';
+import { QueueRow } from './queue-row';
+import { UndoToast, type QueueNotice } from './undo-toast';
 import { useQueueKeys, type QueueKeyCommand } from './use-queue-keys';
 
 export interface SortLink {
@@ -19,105 +18,163 @@ export interface SortLink {
   direction: 'asc' | 'desc' | null;
 }
 
-const column = createColumnHelper<QueueItem>();
+type SortKey = 'band' | 'probability' | 'created';
+const SORT_LABELS: Record<SortKey, string> = { band: 'Band', probability: 'Probability', created: 'Matched' };
+const DOING: Record<QuickDecision, string> = { accept: 'Accepting', reject: 'Rejecting', create_new: 'Creating a new customer from' };
 
-export function QueueTable({ items, sortLinks }: { items: QueueItem[]; sortLinks: Record<'band' | 'probability' | 'created', SortLink> }) {
-  const router = useRouter();
-  const [selected, setSelected] = useState(0);
-  const [status, setStatus] = useState<{ ok: boolean; message: string } | null>(null);
-  const [pending, startTransition] = useTransition();
-
-  const columns = useMemo(
-    () => [
-      column.accessor('band', { id: 'band', header: 'Band', cell: (info) => <BandBadge band={info.getValue()} /> }),
-      column.accessor('probability', { id: 'probability', header: 'Probability', cell: (info) => <ProbabilityBar probability={info.getValue()} /> }),
-      column.accessor('incomingName', {
-        header: 'Incoming',
-        cell: (info) => (
-          <Link className="font-medium text-blue-800 underline underline-offset-2" href={`/review/${info.row.original.resultId}`}>
-            {info.getValue()}
+function SortNav({ sortLinks }: { sortLinks: Record<SortKey, SortLink> }) {
+  return (
+    <nav aria-label="Sort the queue" className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+      <span className="text-slate-600">Sort by</span>
+      {(Object.keys(SORT_LABELS) as SortKey[]).map((key) => {
+        const { href, direction } = sortLinks[key];
+        return (
+          <Link key={key} href={href} aria-current={direction ? 'true' : undefined} className={`underline-offset-2 hover:underline ${direction ? 'font-semibold text-slate-900' : 'text-blue-800 underline'}`}>
+            {SORT_LABELS[key]}
+            <span aria-hidden="true"> {direction === 'asc' ? '▲' : direction === 'desc' ? '▼' : ''}</span>
+            {direction ? <span className="sr-only"> ({direction === 'asc' ? 'ascending' : 'descending'})</span> : null}
           </Link>
-        ),
-      }),
-      column.accessor('customerName', { header: 'Candidate customer' }),
-      column.accessor('topReason', { header: 'Top reason', cell: (info) => info.getValue() ?? '—' }),
-      column.accessor('createdAt', { id: 'created', header: 'Matched', cell: (info) => <span className="whitespace-nowrap">{formatDateTime(info.getValue())}</span> }),
-      column.accessor('decision', { header: 'Status', cell: (info) => { const decision = info.getValue(); return decision ? CANDIDATE_DECISION_LABELS[decision] : 'Open'; } }),
-    ],
-    [],
+        );
+      })}
+    </nav>
   );
-  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table is not compiler-safe; this leaf is simply not memoised.
-  const table = useReactTable({ data: items, columns, getCoreRowModel: getCoreRowModel(), manualSorting: true, manualPagination: true, getRowId: (row) => String(row.resultId) });
+}
 
-  const current = items[Math.min(selected, items.length - 1)];
+export function QueueTable({ items, sortLinks }: { items: QueueItem[]; sortLinks: Record<SortKey, SortLink> }) {
+  const router = useRouter();
+  const [, startTransition] = useTransition();
+  const groups = useMemo(() => groupByIncoming(items), [items]);
+  // Rows decided here leave at once; if the server refuses, the transition ends and they come back.
+  const [hidden, hide] = useOptimistic<ReadonlySet<number>, number[]>(new Set(), (current, ids) => new Set([...current, ...ids]));
+  const visible = useMemo(() => groups.flatMap((group) => group.items).filter((item) => !hidden.has(item.resultId)), [groups, hidden]);
+  // The row's place is kept too: when the row leaves (someone else decided it), the selection stays where it was.
+  const [selection, setSelection] = useState<{ id: number; index: number } | null>(null);
+  const current = visible.find((item) => item.resultId === selection?.id) ?? visible[Math.min(selection?.index ?? 0, visible.length - 1)] ?? null;
+  const setSelectedId = useCallback((id: number) => setSelection({ id, index: Math.max(0, visible.findIndex((item) => item.resultId === id)) }), [visible]);
+  const [notice, setNotice] = useState<QueueNotice | null>(null);
+  const [undoable, setUndoable] = useState<{ resultId: number; version: number } | null>(null);
+  const rows = useRef(new Map<number, HTMLTableRowElement>());
+  const grid = useRef<HTMLTableElement>(null);
+  // Keys move the focus with the selection; a click or Tab into a row only selects.
+  const focusFollows = useRef(false);
+
+  useEffect(() => {
+    // Not on load: the page opens at its top; once the keys are used the selected row stays in view.
+    const row = current && focusFollows.current ? rows.current.get(current.resultId) : undefined;
+    if (!row) return;
+    row.scrollIntoView({ block: 'nearest' });
+    const active = document.activeElement;
+    if (active === null || active === document.body || grid.current?.contains(active)) row.focus({ preventScroll: true });
+  }, [current]);
+
+  const select = useCallback(
+    (item: QueueItem | null | undefined) => {
+      if (!item) return;
+      focusFollows.current = true;
+      setSelectedId(item.resultId);
+    },
+    [setSelectedId],
+  );
+
+  const decide = useCallback(
+    (decision: QuickDecision) => {
+      if (!current) return;
+      const decided = current;
+      const closed = closedBy(decision, decided, visible);
+      select(nextAfter(visible, decided, closed));
+      const pair = `${decided.incomingName} → ${decided.customerName}`;
+      setNotice({ tone: 'pending', message: `${DOING[decision]} ${pair}…` });
+      startTransition(async () => {
+        hide(closed);
+        const result = await quickDecisionAction({ resultId: decided.resultId, version: decided.version, decision });
+        if (result.ok) {
+          setUndoable({ resultId: decided.resultId, version: result.data.version });
+          setNotice({ tone: 'done', message: `${result.data.message} ${pair}`, canUndo: true });
+          router.refresh();
+        } else {
+          setNotice({ tone: 'error', message: `Match #${decided.resultId}: ${result.message}` });
+        }
+      });
+    },
+    [current, visible, hide, router, select],
+  );
+
+  const undo = useCallback(() => {
+    if (!undoable) return;
+    const { resultId, version } = undoable;
+    setUndoable(null);
+    setNotice({ tone: 'pending', message: `Reopening match #${resultId}…` });
+    startTransition(async () => {
+      const result = await undoDecisionAction({ resultId, version });
+      if (result.ok) {
+        focusFollows.current = true;
+        setSelectedId(resultId);
+        setNotice({ tone: 'done', message: result.data });
+        router.refresh();
+      } else {
+        setNotice({ tone: 'error', message: `Undo did not work: ${result.message}` });
+      }
+    });
+  }, [undoable, router, setSelectedId]);
+
   const onCommand = useCallback(
     (command: QueueKeyCommand) => {
-      if (!current) return;
-      if (command === 'next') setSelected((index) => Math.min(index + 1, items.length - 1));
-      else if (command === 'previous') setSelected((index) => Math.max(index - 1, 0));
+      const index = current ? visible.indexOf(current) : -1;
+      if (command === 'undo') undo();
+      else if (!current) return;
+      else if (command === 'next') select(visible[Math.min(index + 1, visible.length - 1)]);
+      else if (command === 'previous') select(visible[Math.max(index - 1, 0)]);
       else if (command === 'open') router.push(`/review/${current.resultId}`);
-      else if (!pending)
-        startTransition(async () => {
-          const result = await quickDecisionAction({ resultId: current.resultId, version: current.version, decision: command });
-          setStatus(result.ok ? { ok: true, message: result.data } : { ok: false, message: `Match #${current.resultId}: ${result.message}` });
-          if (result.ok) router.refresh();
-        });
+      else decide(command);
     },
-    [current, items.length, pending, router],
+    [current, visible, undo, select, decide, router],
   );
   useQueueKeys(onCommand, items.length > 0);
 
+  // Arrow keys inside the grid, as in any grid; j/k work anywhere on the page.
+  const onGridKey = (event: KeyboardEvent<HTMLTableElement>) => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    event.preventDefault();
+    onCommand(event.key === 'ArrowDown' ? 'next' : 'previous');
+  };
+
   return (
     <div className="space-y-2">
-      {/* Screen-reader only until there is something to show, so no empty line sits between the count and the table. */}
-      <p role="status" aria-live="polite" className={pending || status ? 'text-sm' : 'sr-only'} data-testid="queue-status">
-        {pending ? 'Saving the decision…' : status ? <span className={status.ok ? 'text-green-800' : 'text-red-800'}>{status.message}</span> : current ? <span className="sr-only">Selected: {current.incomingName} vs {current.customerName}</span> : null}
-      </p>
-      <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
-        <table className="min-w-full text-left text-sm" data-testid="queue-table" aria-describedby="queue-keys">
-          <caption className="sr-only">Matches to review; sortable by band, probability and date</caption>
+      <SortNav sortLinks={sortLinks} />
+      <UndoToast notice={notice} onUndo={undo} onDismiss={() => setNotice(null)} />
+      <div className="rounded-md border border-slate-200 bg-white">
+        <table ref={grid} role="grid" aria-label="Matches to review, grouped by incoming record" aria-describedby="queue-keys" className="w-full table-fixed text-left text-sm" data-testid="queue-table" onKeyDown={onGridKey}>
           <thead className="bg-slate-100 text-slate-700">
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
-                {group.headers.map((header) => {
-                  const sort = sortLinks[header.column.id as keyof typeof sortLinks];
-                  const label = flexRender(header.column.columnDef.header, header.getContext());
-                  return (
-                    <th key={header.id} scope="col" className="px-3 py-2 font-medium whitespace-nowrap" aria-sort={ariaSort(sort?.direction)}>
-                      {sort ? (
-                        <SortHeaderLink href={sort.href} direction={sort.direction}>
-                          {label}
-                        </SortHeaderLink>
-                      ) : (
-                        label
-                      )}
-                    </th>
-                  );
-                })}
-              </tr>
-            ))}
+            <tr>
+              <th scope="col" className="hidden w-[24%] px-3 py-2 font-medium sm:table-cell">Incoming record</th>
+              <th scope="col" className="w-24 px-2 py-2 font-medium sm:px-3">Band</th>
+              <th scope="col" className="px-2 py-2 font-medium sm:px-3">Candidate customer</th>
+              <th scope="col" className="hidden w-[32%] px-3 py-2 font-medium sm:table-cell">Strongest evidence for, and against</th>
+            </tr>
           </thead>
-          <tbody>
-            {table.getRowModel().rows.map((row, index) => (
-              <tr
-                key={row.id}
-                data-testid="queue-row"
-                data-selected={index === selected ? 'true' : undefined}
-                data-band={row.original.band}
-                data-result-id={row.original.resultId}
-                onClick={() => setSelected(index)}
-                className={`border-t border-slate-100 ${index === selected ? 'bg-blue-50 outline-2 -outline-offset-2 outline-blue-600' : ''}`}
-              >
-                {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} className="px-3 py-2 align-middle">
-                    {index === selected && cell.column.id === 'band' ? <span className="sr-only">Selected row: </span> : null}
-                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                  </td>
+          {groups.map((group) => {
+            const shown = group.items.filter((item) => !hidden.has(item.resultId));
+            if (shown.length === 0) return null;
+            return (
+              <tbody key={group.incomingId}>
+                {shown.map((item, index) => (
+                  <QueueRow
+                    key={item.resultId}
+                    item={item}
+                    group={index === 0 ? { ...group, items: shown } : undefined}
+                    selected={item.resultId === current?.resultId}
+                    onSelect={() => setSelectedId(item.resultId)}
+                    rowRef={(row) => {
+                      if (row) rows.current.set(item.resultId, row);
+                      else rows.current.delete(item.resultId);
+                    }}
+                  />
                 ))}
-              </tr>
-            ))}
-          </tbody>
+              </tbody>
+            );
+          })}
         </table>
+        {visible.length === 0 ? <p className="p-4 text-sm text-slate-700">Every match on this page is decided. Loading the next ones…</p> : null}
       </div>
     </div>
   );

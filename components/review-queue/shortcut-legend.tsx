@@ -6,11 +6,12 @@ const SHORTCUTS: Array<[string, string]> = [
   ['a', 'accept'],
   ['r', 'reject'],
   ['n', 'create new customer'],
+  ['u', 'undo the last decision'],
 ];
 
 export function ShortcutLegend() {
   return (
-    <div id="queue-keys" className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-700" aria-keyshortcuts="j k Enter a r n">
+    <div id="queue-keys" className="hidden flex-wrap items-center sm:flex gap-x-3 gap-y-1 text-xs text-slate-700" aria-keyshortcuts="j k Enter a r n u">
       <span className="font-medium">Keyboard:</span>
       {SHORTCUTS.map(([key, action]) => (
         <span key={key}>

@@ -1,21 +1,38 @@
 // The ranked matches for a just-submitted record: band, probability, customer and the top reasons.
 import Link from 'next/link';
-import { BandBadge } from '@/components/ui/band-badge';
+import { BandBadge, BandLegend } from '@/components/ui/band-badge';
 import { ProbabilityBar } from '@/components/ui/probability';
 import { EmptyState, Notice } from '@/components/ui/states';
 import { reasonText } from '@/lib/ui/explanation';
 import type { MatchSummary } from '@/lib/ui/match-summary';
 
-export function ReasonList({ reasons }: { reasons: MatchSummary['reasons'] }) {
-  if (reasons.length === 0) return <span className="text-slate-500">No field evidence stored</span>;
+const REASON_STYLE = { for: 'border-green-300 bg-green-50 text-green-900', against: 'border-red-300 bg-red-50 text-red-900' };
+
+function Reasons({ reasons, side }: { reasons: MatchSummary['reasons']; side: 'for' | 'against' }) {
+  const label = side === 'for' ? 'Evidence for' : 'Evidence against';
   return (
-    <ul className="flex flex-wrap gap-1.5" aria-label="Top reasons">
-      {reasons.map((reason) => (
-        <li key={reason.field} className={`rounded border px-1.5 py-0.5 text-xs ${reason.weight >= 0 ? 'border-green-300 bg-green-50 text-green-900' : 'border-red-300 bg-red-50 text-red-900'}`}>
-          {reasonText(reason)}
-        </li>
-      ))}
-    </ul>
+    <div className="flex flex-wrap items-baseline gap-1.5">
+      <span className="text-xs font-medium text-slate-700">{label}:</span>
+      <ul className="flex flex-wrap gap-1.5" aria-label={label}>
+        {reasons.map((reason) => (
+          <li key={reason.field} className={`rounded border px-1.5 py-0.5 text-xs ${REASON_STYLE[side]}`}>
+            <span aria-hidden="true">{side === 'for' ? '+ ' : '− '}</span>
+            {reasonText(reason)}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** The strongest evidence for, then apart from it the strongest against (never the other way round). */
+export function ReasonList({ reasons, against }: Pick<MatchSummary, 'reasons' | 'against'>) {
+  if (reasons.length === 0 && against.length === 0) return <span className="text-slate-500">No field evidence stored</span>;
+  return (
+    <div className="space-y-1">
+      {reasons.length > 0 ? <Reasons reasons={reasons} side="for" /> : null}
+      {against.length > 0 ? <Reasons reasons={against} side="against" /> : null}
+    </div>
   );
 }
 
@@ -40,6 +57,7 @@ export function MatchResults({ incomingId, companyName, matches, candidateCount,
           {candidateCount === null ? null : ` · ${candidateCount} ${candidateCount === 1 ? 'candidate' : 'candidates'} scored`}
         </p>
       </div>
+      {matches.length > 0 ? <BandLegend /> : null}
       {resubmittedNote ? (
         <Notice tone="info">
           <span data-testid="resubmitted-note">{resubmittedNote}</span>
@@ -69,7 +87,7 @@ export function MatchResults({ incomingId, companyName, matches, candidateCount,
                 <span className="text-sm text-slate-600">{[match.customerCity, match.customerCountry].filter(Boolean).join(', ')}</span>
               </div>
               <div className="mt-2">
-                <ReasonList reasons={match.reasons} />
+                <ReasonList reasons={match.reasons} against={match.against} />
                 {match.holdNote ? <p className="mt-1 text-xs text-amber-900">{match.holdNote}</p> : null}
               </div>
             </li>

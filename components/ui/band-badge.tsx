@@ -27,3 +27,27 @@ export function BandBadge({ band }: { band: ConfidenceBand }) {
     </span>
   );
 }
+
+/** The band's meaning as visible text (the badge's title is for mouse users only). */
+export function bandMeaning(band: ConfidenceBand): string {
+  return `${BANDS[band].label} band: ${BANDS[band].description}.`;
+}
+
+/** What every band means, behind a disclosure that a keyboard, a screen reader and a tap can all open. */
+export function BandLegend({ className = '' }: { className?: string }) {
+  return (
+    <details className={`text-sm ${className}`} data-testid="band-legend">
+      <summary className="cursor-pointer font-medium text-blue-800 underline-offset-2 hover:underline">What do the bands mean?</summary>
+      <dl className="mt-2 grid gap-x-3 gap-y-1.5 rounded-md border border-slate-200 bg-white p-3 sm:grid-cols-[auto_1fr]">
+        {BAND_ORDER.map((band) => (
+          <div key={band} className="contents">
+            <dt>
+              <BandBadge band={band} />
+            </dt>
+            <dd className="text-slate-700">{BANDS[band].description}</dd>
+          </div>
+        ))}
+      </dl>
+    </details>
+  );
+}

@@ -1,10 +1,12 @@
 // What a page or panel shows when there is nothing yet, or when something went wrong: say what to do next.
 import type { ReactNode } from 'react';
 
-export function EmptyState({ title, children, action }: { title: string; children?: ReactNode; action?: ReactNode }) {
+/** `heading`: the title is the page's heading (a not-found page), so the page still has one. */
+export function EmptyState({ title, children, action, heading }: { title: string; children?: ReactNode; action?: ReactNode; heading?: 'h1' | 'h2' }) {
+  const Title = heading ?? 'p';
   return (
     <div className="rounded-md border border-dashed border-slate-300 bg-white p-6 text-center">
-      <p className="font-medium text-slate-900">{title}</p>
+      <Title className={heading === 'h1' ? 'text-xl font-semibold text-slate-900' : 'font-medium text-slate-900'}>{title}</Title>
       {children ? <div className="mt-1 text-sm text-slate-600">{children}</div> : null}
       {action ? <div className="mt-4 flex justify-center">{action}</div> : null}
     </div>

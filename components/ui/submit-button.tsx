@@ -33,7 +33,14 @@ export function SubmitButton({
           <span>{pendingLabel}</span>
         </>
       ) : (
-        children
+        <>
+          {children}
+          {keyShortcut ? (
+            <kbd aria-hidden="true" className="rounded border border-current/40 px-1 font-mono text-xs opacity-80">
+              {keyShortcut}
+            </kbd>
+          ) : null}
+        </>
       )}
     </button>
   );

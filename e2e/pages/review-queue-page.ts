@@ -15,6 +15,6 @@ export class ReviewQueuePage {
     return this.page.locator('[data-testid="queue-row"][data-selected="true"]');
   }
   async sortBy(column: 'Band' | 'Probability' | 'Matched') {
-    await this.page.getByRole('columnheader', { name: column }).getByRole('link').click();
+    await this.page.getByRole('navigation', { name: 'Sort the queue' }).getByRole('link', { name: column }).click();
   }
 }

@@ -60,3 +60,18 @@ test('totals change after a new incoming record is matched and reviewed', async 
   await expect(dashboard.chart('Review decisions per day')).toBeVisible();
   await expect(dashboard.value('Median time to review')).toHaveText(/^\d+(\.\d)? (s|min|h|days?)$/);
 });
+
+test('the cards open the queue with their filter, and a sparse window draws bars, not a sliver', async ({ page, request }) => {
+  await matchNewRecord(request);
+  const dashboard = new DashboardPage(page);
+  await dashboard.goto(30);
+  // Every match of this test run is from today: one day of data in 30.
+  await expect(dashboard.figure('Matches per day by band').locator('.recharts-bar-rectangle').first()).toBeVisible();
+  await expect(dashboard.figure('Matches per day by band').locator('.recharts-area')).toHaveCount(0);
+  await dashboard.totals.getByRole('link', { name: /Open review backlog/ }).click();
+  await expect(page).toHaveURL(/\/review$/);
+  await dashboard.goto(30);
+  await dashboard.totals.getByRole('link', { name: /exact$/ }).click();
+  await expect(page).toHaveURL(/\/review\?reviewed=any&band=exact&from=\d{4}-\d{2}-\d{2}$/);
+  for (const row of await page.getByTestId('queue-row').all()) await expect(row).toHaveAttribute('data-band', 'exact');
+});

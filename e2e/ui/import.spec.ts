@@ -49,3 +49,16 @@ test('a dry run says what would change; a malformed file is reported as an alert
   await expect(importPage.alert).toContainText('at row 2 (line 3)');
   await expect(importPage.count('Inserted')).toHaveText('1');
 });
+
+test('after importing incoming records, Match now matches them and points to the queue', async ({ page }) => {
+  const id = token();
+  const importPage = new ImportPage(page);
+  await importPage.goto();
+  await importPage.importFile({ name: 'incoming.jsonl', mimeType: 'application/x-ndjson', text: `{"company_name":"Acme Corporation","email":"john.smith@acme.com","source_id":"ui-now-${id}"}\n` }, { target: 'incoming', sourceSystem: `ui-now-${id}` });
+  await expect(importPage.count('Inserted')).toHaveText('1');
+  const matchNow = page.getByTestId('match-now');
+  await matchNow.getByRole('button', { name: 'Match now' }).click();
+  await expect(matchNow.getByRole('status')).toContainText(/Matched \d+ records?: \d+ with candidates/, { timeout: 30_000 });
+  await matchNow.getByRole('link', { name: 'Open the review queue' }).click();
+  await expect(page).toHaveURL(/\/review$/);
+});

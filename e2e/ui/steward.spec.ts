@@ -22,14 +22,20 @@ test('submit shows inline errors, keeps values, then ranks matches with bands an
   const best = submit.matchRows.first();
   await expect(best).toHaveAttribute('data-band', 'exact');
   await expect(best.getByRole('link', { name: /Acme Corporation/ })).toBeVisible();
-  await expect(best.getByRole('list', { name: 'Top reasons' }).getByRole('listitem')).toHaveCount(3);
+  // The strongest evidence for comes first, in words; no level code reaches the page.
+  await expect(best.getByRole('list', { name: 'Evidence for' }).getByRole('listitem')).toHaveCount(3);
+  await expect(best.getByRole('list', { name: 'Evidence for' }).getByRole('listitem').first()).toContainText(/\+\d/);
+  await expect(submit.results).not.toContainText(/\b(jw\d+|else|sameLocal|numberAndNameClose)\b/);
 });
 
 test('detail explains the score with a waterfall and a table of the same numbers', async ({ page, request }) => {
   const match = await createAcmeMatch(request, 'explain');
   const detail = new MatchDetailPage(page);
   await detail.goto(match.matchId);
-  await expect(detail.waterfall.getByRole('img')).toHaveAttribute('aria-label', /final match weight/);
+  await expect(detail.waterfall.getByRole('list', { name: /final match weight/ })).toBeVisible();
+  // Fields with no evidence are one line, not a row of 0.0 each.
+  await expect(detail.waterfall.locator('[data-kind="folded"]')).toHaveCount(1);
+  await expect(detail.waterfall.locator('[data-kind="folded"]')).toContainText(/\d+ fields? without evidence: /);
   await page.getByText('Show the numbers as a table').click();
   await expect(page.getByTestId('waterfall-table').getByRole('row', { name: /Prior/ })).toBeVisible();
   // Each row says in the engine's words how the values compare.
@@ -96,10 +102,9 @@ test('queue filters by band and text, sorts, and keeps its state in the URL', as
   await queue.goto(`?band=exact&q=${encodeURIComponent('queuefilter')}`);
   // The record may also match customers other tests created from Acme variants: every row must fit the filter.
   await expect(queue.page.locator(`[data-testid="queue-row"][data-result-id="${match.matchId}"]`)).toContainText('ACME Corp. queuefilter');
-  for (const row of await queue.rows.all()) {
-    await expect(row).toHaveAttribute('data-band', 'exact');
-    await expect(row).toContainText('queuefilter');
-  }
+  for (const row of await queue.rows.all()) await expect(row).toHaveAttribute('data-band', 'exact');
+  // Each record heads its candidates' rows: every record shown is one the text found.
+  for (const group of await page.getByTestId('queue-group').all()) await expect(group).toContainText('queuefilter');
   await expect(page).toHaveURL(/band=exact/);
   // A search nothing fits (the record itself may meet other tests' Acme customers in any band).
   await queue.goto('?reviewed=any&band=low&q=queuefilter-nothing-fits');
@@ -107,8 +112,12 @@ test('queue filters by band and text, sorts, and keeps its state in the URL', as
   await queue.goto('?reviewed=any');
   await queue.sortBy('Probability');
   await expect(page).toHaveURL(/sort=probability&dir=asc/);
-  const shown = await queue.rows.evaluateAll((rows) => rows.map((row) => Number(row.querySelector('td:nth-child(2) span span')?.textContent?.replace(/[^\d.]/g, ''))));
-  expect(shown).toEqual([...shown].sort((a, b) => a - b));
+  // Records are grouped (one tbody each) in the order of their first row in the sort: ascending, so each record's lowest probability.
+  const lowestPerRecord = await queue.page.getByTestId('queue-table').locator('tbody').evaluateAll((groups) =>
+    groups.map((group) => Math.min(...[...group.querySelectorAll('[data-testid="queue-row"]')].map((row) => Number(row.getAttribute('data-probability'))))),
+  );
+  expect(lowestPerRecord.length).toBeGreaterThan(0);
+  expect(lowestPerRecord).toEqual([...lowestPerRecord].sort((a, b) => a - b));
   expect(match.matchId).toBeGreaterThan(0);
 });
 
@@ -133,6 +142,7 @@ test('keyboard review: j/k move the selection, a accepts it', async ({ page, req
   // Typing in the search box must not fire shortcuts.
   const remaining = await queue.rows.count();
   await page.getByLabel('Search').fill('a');
-  await expect(queue.status).not.toContainText('Saving');
+  await expect(queue.status).not.toContainText('Accepting');
+  await expect(queue.status).toContainText(`Match #${chosen} accepted`);
   await expect(queue.rows).toHaveCount(remaining);
 });

@@ -1,6 +1,6 @@
 // The review queue: a filtered, sorted page of match results, and bulk accept of exact matches
 // (each with the version the steward saw; conflicts are reported, never overwritten).
-import { pageReviewQueue, type QueueRow } from '../db/queries/matches-queue';
+import { findNextOpenMatch, pageReviewQueue, queueSiblingRows, type QueueContact, type QueueFilter, type QueueRow } from '../db/queries/matches-queue';
 import { findMatchResult } from '../db/queries/matches';
 import { listIncoming } from '../db/queries/incoming';
 import { countByStatus } from '../db/queries/queue';
@@ -10,10 +10,12 @@ import type { ServiceContext } from './context';
 import { reviewMatch } from './resolution';
 
 // Pages and components name the stored rows through this service, never through the database module.
-export type { QueueRow };
+export type { QueueContact, QueueRow };
 
 export interface ReviewQueuePage {
   rows: QueueRow[];
+  /** Other candidates of the records on this page that fit the filter but fall on another page: shown with their record. */
+  siblingRows: QueueRow[];
   total: number;
   /** True when there are more rows than were counted. */
   totalCapped: boolean;
@@ -33,7 +35,7 @@ export async function listReviewQueue(ctx: ServiceContext, query: ReviewQueueQue
     throw new AppError('validation_failed', `Pages beyond ${maxPage} are not shown at this page size; narrow the filters or sort the other way`);
   }
   if (query.from && query.to && query.from > query.to) throw new AppError('validation_failed', 'The "from" date is after the "to" date; swap them');
-  const { rows, total, totalCapped } = await pageReviewQueue(ctx.db, {
+  const filter: QueueFilter = {
     bands: query.band,
     reviewed: query.reviewed,
     decision: query.decision,
@@ -41,13 +43,18 @@ export async function listReviewQueue(ctx: ServiceContext, query: ReviewQueueQue
     // "to" is inclusive: everything before the start of the next day.
     createdBefore: query.to ? new Date(dayStart(query.to).getTime() + DAY_MS) : undefined,
     text: query.q,
+  };
+  const { rows, total, totalCapped } = await pageReviewQueue(ctx.db, {
+    ...filter,
     sort: query.sort,
     direction: query.dir,
     offset: (query.page - 1) * query.size,
     limit: query.size,
     countCap: QUEUE_MAX_OFFSET + query.size,
   });
-  return { rows, total, totalCapped, page: query.page, pageCount: Math.min(maxPage, Math.max(1, Math.ceil(total / query.size))) };
+  const incomingIds = [...new Set(rows.map((row) => row.result.incomingId))];
+  const siblingRows = await queueSiblingRows(ctx.db, filter, incomingIds, rows.map((row) => row.result.id));
+  return { rows, siblingRows, total, totalCapped, page: query.page, pageCount: Math.min(maxPage, Math.max(1, Math.ceil(total / query.size))) };
 }
 
 export interface UndecidedRecord {
@@ -103,4 +110,9 @@ export async function bulkAcceptExact(ctx: ServiceContext, input: BulkAcceptInpu
     }
   }
   return outcome;
+}
+
+/** The match a steward goes to after this one ("next" on the match page): the next open match of another record, or null. */
+export async function nextOpenMatch(ctx: ServiceContext, current: { id: number; incomingId: number; matchProbability: number }): Promise<number | null> {
+  return findNextOpenMatch(ctx.db, { id: current.id, incomingId: current.incomingId, probability: current.matchProbability });
 }

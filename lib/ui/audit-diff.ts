@@ -5,12 +5,26 @@ export interface AuditChange {
   after: string;
 }
 
+/** Said where a side does not record the key, so it never reads as "cleared". */
+export const NOT_RECORDED = 'not recorded';
+
+/** A value as text a steward reads: objects (provenance, a resolution) as "key: value" pairs, never as JSON. */
+function words(value: unknown): string {
+  if (value === null || value === '') return 'empty';
+  if (Array.isArray(value)) return value.length ? value.map(words).join(', ') : 'none';
+  if (typeof value === 'object') {
+    return Object.entries(value as Record<string, unknown>)
+      .filter(([, inner]) => inner !== undefined && inner !== null)
+      .map(([key, inner]) => `${key.replaceAll('_', ' ')}: ${words(inner)}`)
+      .join('; ');
+  }
+  return String(value);
+}
+
 function show(value: unknown): string {
-  if (value === undefined) return '—';
-  if (value === null) return 'null';
-  if (typeof value === 'string') return value.length > 80 ? `${value.slice(0, 77)}…` : value;
-  const json = JSON.stringify(value);
-  return json.length > 80 ? `${json.slice(0, 77)}…` : json;
+  if (value === undefined) return NOT_RECORDED;
+  const text = words(value);
+  return text.length > 120 ? `${text.slice(0, 117)}…` : text;
 }
 
 function record(value: unknown): Record<string, unknown> {
@@ -35,7 +49,7 @@ export function entityHref(entityType: string, entityId: string): string | null 
     case 'customer':
       return `/directory/${entityId}`;
     case 'incoming_customer':
-      return `/review?reviewed=any&q=${entityId}`;
+      return `/review/incoming/${entityId}`;
     default:
       return null;
   }

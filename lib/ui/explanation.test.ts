@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { levelLabel } from '../matching/level-labels';
+import { MATCH_MODEL } from '../matching/model';
 import { criteriaField, matchCriteriaOf, type FieldFixture } from '../schemas/explanation.test-helpers';
-import { contradictingFields, exactHoldNote, leadingReason, probabilityFromWeight, readExplanation, topReasons, waterfallDomain, waterfallSteps, fieldNote } from './explanation';
+import { probabilityFromWeight } from './waterfall';
+import { contradictingFields, exactHoldNote, leadingConcern, leadingReason, readExplanation, levelWords, reasonsAgainst, reasonsFor, reasonText, fieldNote } from './explanation';
 
 const stored = {
   version: 1,
@@ -41,39 +44,30 @@ describe('readExplanation', () => {
   });
 });
 
-describe('topReasons', () => {
-  it('orders by absolute weight, skips fields that contributed nothing', () => {
-    const reasons = topReasons(readExplanation(stored)!);
-    expect(reasons.map((reason) => reason.field)).toEqual(['email', 'postal_code', 'companyName']);
-    expect(topReasons(readExplanation(stored)!, 10).map((reason) => reason.field)).not.toContain('phone');
+describe('reasonsFor and reasonsAgainst', () => {
+  it('lists the evidence for by weight, and skips fields that contributed nothing', () => {
+    expect(reasonsFor(readExplanation(stored)!).map((reason) => reason.field)).toEqual(['email', 'postal_code', 'companyName']);
+    expect(reasonsFor(readExplanation(stored)!, 10).map((reason) => reason.field)).not.toContain('phone');
   });
-  it('keeps strong negative evidence', () => {
-    const reasons = topReasons(readExplanation(stored)!, 4);
-    expect(reasons[3]).toMatchObject({ field: 'city', weight: -2.5 });
+  it('keeps negative evidence apart: never among the reasons for, first among those against', () => {
+    expect(reasonsFor(readExplanation(stored)!, 10).map((reason) => reason.field)).not.toContain('city');
+    expect(reasonsAgainst(readExplanation(stored)!)).toEqual([expect.objectContaining({ field: 'city', weight: -2.5 })]);
   });
-});
-
-describe('waterfallSteps', () => {
-  it('runs from the prior through each field to the stored total', () => {
-    const steps = waterfallSteps(readExplanation(stored)!);
-    expect(steps[0]).toMatchObject({ kind: 'prior', from: 0, to: -10 });
-    expect(steps[1]).toMatchObject({ label: 'Company name', from: -10, to: -6 });
-    expect(steps[2]).toMatchObject({ label: 'Email', level: 'same address after normalising', from: -6, to: 6 });
-    const lastField = steps[steps.length - 2];
-    expect(lastField.to).toBeCloseTo(8.5);
-    expect(steps.at(-1)).toMatchObject({ kind: 'total', to: 8.5 });
-  });
-  it('has a domain that contains every bar and zero', () => {
-    const [low, high] = waterfallDomain(waterfallSteps(readExplanation(stored)!));
-    expect(low).toBeLessThanOrEqual(-10);
-    expect(high).toBeGreaterThanOrEqual(8.5);
-  });
-});
-
-describe('probabilityFromWeight', () => {
-  it('is the logistic of base-2 log-odds', () => {
-    expect(probabilityFromWeight(0)).toBe(0.5);
-    expect(probabilityFromWeight(1)).toBeCloseTo(2 / 3);
+  it('leads an exact match with its strongest agreement, even when a field pulled it down more', () => {
+    const explanation = matchCriteriaOf({
+      prior_weight: -12,
+      match_weight: 20,
+      match_probability: 1,
+      confidence_band: 'exact',
+      fields: [
+        { field: 'street', level: 'else', weight: -11.8 },
+        { field: 'email', level: 'exact', weight: 11.5 },
+        { field: 'phone', level: 'exact', weight: 9.1 },
+      ],
+    });
+    expect(leadingReason(explanation)).toBe('Email: same address after normalising (+11.5)');
+    expect(leadingConcern(explanation)).toMatch(/^Street address: .* \(−11\.8\)$/);
+    expect(leadingConcern(explanation)).not.toContain('else');
   });
 });
 
@@ -109,13 +103,14 @@ describe('contradictingFields', () => {
     }))!;
     expect(contradictingFields(explanation)).toEqual(['identifier']);
     expect(contradictingFields({ ...explanation, fields: explanation.fields.filter((field) => !field.contradicts) })).toEqual([]);
-    // The queue row leads with the contradiction, not with the biggest weight.
-    expect(leadingReason(explanation)).toBe('Registration or document number: different numbers of the same kind (−3.3), contradicts the match');
-    expect(leadingReason({ ...explanation, fields: explanation.fields.filter((field) => !field.contradicts) })).toBe('Street address: same street address (+9.8)');
+    // The queue row leads with the strongest agreement and names the contradiction apart, first among the concerns.
+    expect(leadingReason(explanation)).toBe('Street address: same street address (+9.8)');
+    expect(leadingConcern(explanation)).toBe('Registration or document number: different numbers of the same kind (−3.3), contradicts the match');
+    expect(leadingConcern({ ...explanation, fields: explanation.fields.filter((field) => !field.contradicts) })).toBeNull();
     expect(leadingReason({ ...explanation, fields: [] })).toBeNull();
     // With m = u a contradiction weighs nothing, and it is still the reason the band is capped.
     const weightless = { ...explanation, fields: explanation.fields.map((field) => (field.contradicts ? { ...field, weight: 0 } : field)) };
-    expect(leadingReason(weightless)).toBe('Registration or document number: different numbers of the same kind (0.0), contradicts the match');
+    expect(leadingConcern(weightless)).toBe('Registration or document number: different numbers of the same kind (0.0), contradicts the match');
   });
 });
 
@@ -123,11 +118,13 @@ describe('fieldNote', () => {
   const field = (extra: Partial<FieldFixture>) => criteriaField({ field: 'email', level: 'exact', weight: 0, ...extra });
   it('says why an exact agreement weighs nothing when its group already counted', () => {
     expect(fieldNote(field({ limited_by: 'evidenceGroup', evidence_group: 'contact', unlimited_weight: 8.25 }))).toBe(
-      'counted once with related evidence (contact); alone it would be +8.3',
+      'counted once with related evidence (contact) (alone +8.3)',
     );
   });
   it('names a cap with the uncapped weight', () => {
-    expect(fieldNote(field({ field: 'profile_embedding', level: 'cosine90', weight: 3, limited_by: 'cap', unlimited_weight: 6.5 }))).toBe('held to its cap (uncapped +6.5)');
+    expect(fieldNote(field({ field: 'profile_embedding', level: 'cosine90', weight: 3, limited_by: 'cap', unlimited_weight: 6.5 }))).toBe(
+      'held to its cap: a summary signal must not outvote the fields it sums up (alone +6.5)',
+    );
   });
   it('names the candidates a match competes with', () => {
     expect(fieldNote(criteriaField({ field: 'competingCandidates', level: 'conflicting', weight: -6.2, candidate: '#15 Quillfeather Trading' }))).toBe(
@@ -139,8 +136,37 @@ describe('fieldNote', () => {
     expect(fieldNote(criteriaField({ field: 'generation', level: 'different', weight: -4.8, contradicts: true }))).toBe('contradicts the match: never in the exact band, whatever the total');
     expect(fieldNote(field({ weight: 9.1 }))).toBeUndefined();
   });
-  it('carries the note into the waterfall step', () => {
-    const steps = waterfallSteps(matchCriteriaOf({ prior_weight: -4, match_weight: -4, match_probability: 0.06, fields: [field({ limited_by: 'evidenceGroup', unlimited_weight: 2 })] }));
-    expect(steps[1].note).toBe('counted once with related evidence; alone it would be +2.0');
+  it('names what an agreement was counted once with: the field that implies it, or the fields of its group that kept their weight', () => {
+    const street = criteriaField({ field: 'street', level: 'exact', weight: 9.8 });
+    const locality = criteriaField({ field: 'locality', level: 'postalAndCity', weight: 4.2 });
+    const country = criteriaField({ field: 'country', level: 'same', weight: 0, limited_by: 'evidenceGroup', unlimited_weight: 1.3 });
+    const domain = criteriaField({ field: 'domain', level: 'exact', weight: 11.5 });
+    const email = criteriaField({ field: 'email', level: 'exact', weight: 0, limited_by: 'evidenceGroup', evidence_group: 'contactPoint', unlimited_weight: 10.4 });
+    expect(fieldNote(country, [street, locality, country])).toBe('counted once with the city, state and postal code, which implies it (alone +1.3)');
+    expect(fieldNote(email, [domain, email])).toBe('counted once with the web domain: same premises or contact point (alone +10.4)');
+    expect(fieldNote(email, [domain, street, email])).toBe('counted once with web domain and street address: same premises or contact point (alone +10.4)');
+    const phone = criteriaField({ field: 'phone', level: 'different', weight: 0, limited_by: 'evidenceGroup', evidence_group: 'contactPoint', unlimited_weight: -3 });
+    const movedStreet = criteriaField({ field: 'street', level: 'else', weight: -5 });
+    expect(fieldNote(phone, [movedStreet, phone])).toBe('counted once with the street address: one move changes them together (alone −3.0)');
+  });
+});
+
+describe('level words', () => {
+  it('every level of the model reads in words on every screen, never as its code', () => {
+    for (const comparison of MATCH_MODEL.comparisons) {
+      for (const level of comparison.levels) {
+        const { label } = levelLabel(comparison.field, level.name);
+        expect(label, `${comparison.field}.${level.name}`).not.toBe(level.name);
+        expect(label, `${comparison.field}.${level.name}`).toMatch(/\s/);
+        expect(reasonText({ field: comparison.field, level: level.name, weight: 1 })).toContain(label);
+      }
+    }
+  });
+});
+
+describe('levelWords', () => {
+  it('reads a level an earlier model stored as a phrase, not as its code', () => {
+    expect(levelWords('companyName', 'jw80old')).toEqual({ label: 'compared by an earlier version of the model', kind: 'close' });
+    expect(levelWords('companyName', 'jw95').label).toBe('nearly the same name (a typing error or two)');
   });
 });

@@ -1,7 +1,8 @@
 // Reads the stored match explanation (matching_results.match_criteria, written by
 // lib/services/match-criteria.ts) for the UI: the top reasons and the prior → fields → total waterfall.
-import { rankReasons } from '../matching/reasons';
-import { comparisonLabel, levelLabel } from '../matching/level-labels';
+import { CONTACT_POINT_GROUP } from '../matching/compare/types';
+import { comparisonLabel, levelLabel, type LevelLabel } from '../matching/level-labels';
+import { comparisonOf, MATCH_MODEL } from '../matching/model';
 import { matchCriteriaSchema, type MatchCriteria, type MatchCriteriaField } from '../schemas/explanation';
 import { formatWeight } from './format';
 
@@ -11,37 +12,73 @@ export function readExplanation(matchCriteria: unknown): MatchCriteria | null {
   return parsed.success ? parsed.data : null;
 }
 
-/** What a steward reads first (lib/matching/reasons.ts): a contradicting field, then the biggest weights. */
-export function topReasons(explanation: MatchCriteria, count = 3): MatchCriteriaField[] {
-  return rankReasons(explanation.fields, count);
+/** A field that speaks against the match: one that contradicts it (whatever its weight), or any negative weight. */
+function isAgainst(field: MatchCriteriaField): boolean {
+  return field.contradicts === true || field.weight < 0;
 }
 
-export interface WaterfallStep {
-  kind: 'prior' | 'field' | 'total';
-  label: string;
-  level?: string;
-  /** This step's own weight (bits); for the total, the final match weight. */
-  weight: number;
-  /** Why the weight is not the level's own: missing values, or a limit (see fieldNote). */
-  note?: string;
-  /** Running log-odds before and after the step; a bar spans from → to. */
-  from: number;
-  to: number;
+/**
+ * The strongest evidence for the match, biggest weight first: what a steward reads first. Evidence against
+ * is listed apart (reasonsAgainst), so a pair at 99.9% never leads with a field that pulled it down.
+ */
+export function reasonsFor(explanation: MatchCriteria, count = 3): MatchCriteriaField[] {
+  return explanation.fields
+    .filter((field) => !isAgainst(field) && field.weight > 0)
+    .toSorted((a, b) => b.weight - a.weight || a.field.localeCompare(b.field))
+    .slice(0, count);
 }
 
-/** Plain words for a field whose weight is not simply its level's: a steward would otherwise read +0.0 on an exact match as a bug. */
-export function fieldNote(field: MatchCriteriaField): string | undefined {
+/** The strongest evidence against: a contradicting field first (it keeps the pair out of the exact band), then the most negative weights. */
+export function reasonsAgainst(explanation: MatchCriteria, count = 1): MatchCriteriaField[] {
+  return explanation.fields
+    .filter(isAgainst)
+    .toSorted((a, b) => Number(Boolean(b.contradicts)) - Number(Boolean(a.contradicts)) || a.weight - b.weight || a.field.localeCompare(b.field))
+    .slice(0, count);
+}
+
+/** What an evidence group has in common, in words: why its agreements count once. */
+const GROUP_WORDS: Record<string, string> = { [CONTACT_POINT_GROUP]: 'same premises or contact point' };
+
+/** The other fields a limited field was counted once with: the agreeing fields that imply it, else its group's fields that kept their weight. */
+function countedWith(field: MatchCriteriaField, fields: readonly MatchCriteriaField[]): { others: MatchCriteriaField[]; implied: boolean } {
+  const agrees = (field.unlimited_weight ?? 0) > 0;
+  const implying = comparisonOf(MATCH_MODEL, field.field)?.impliedBy ?? [];
+  const implied = fields.filter((other) => implying.includes(other.field) && (other.weight > 0 || (other.unlimited_weight ?? 0) > 0));
+  if (agrees && implied.length > 0) return { others: implied, implied: true };
+  const group = field.evidence_group;
+  const sameSide = (other: MatchCriteriaField) => (agrees ? other.weight > 0 : other.weight < 0);
+  const others = group ? fields.filter((other) => other !== field && comparisonOf(MATCH_MODEL, other.field)?.evidenceGroup === group && sameSide(other)) : [];
+  return { others, implied: false };
+}
+
+/** "the street address" or "email and phone": the comparisons' names as a phrase. */
+function namesPhrase(fields: readonly MatchCriteriaField[]): string {
+  const names = fields.map((other) => comparisonLabel(other.field).toLowerCase());
+  if (names.length === 1) return `the ${names[0]}`;
+  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+/**
+ * Plain words for a field whose weight is not simply its level's: a steward would otherwise read 0.0 on an
+ * exact match as a bug. With the explanation's other fields it names what the field was counted once with.
+ */
+export function fieldNote(field: MatchCriteriaField, fields: readonly MatchCriteriaField[] = []): string | undefined {
   if (field.level === 'null') return 'missing on one side: no evidence either way';
   // lib/services/scoring.ts withCompetition: the candidates this one excludes, in `candidate`.
   if (field.field === 'competingCandidates') return `other candidates it cannot be at the same time: ${field.candidate ?? 'see the list of matches'}`;
   // lib/matching/band.ts: a contradicting field caps the band at high, so a person decides.
   if (field.contradicts) return 'contradicts the match: never in the exact band, whatever the total';
   const own = field.unlimited_weight;
+  const alone = own !== null && own !== undefined ? ` (alone ${formatWeight(own)})` : '';
   if (field.limited_by === 'evidenceGroup') {
-    const group = field.evidence_group ? ` (${field.evidence_group})` : '';
-    return `counted once with related evidence${group}${own !== null && own !== undefined ? `; alone it would be ${formatWeight(own)}` : ''}`;
+    const { others, implied } = countedWith(field, fields);
+    const groupWords = field.evidence_group ? (GROUP_WORDS[field.evidence_group] ?? field.evidence_group) : null;
+    if (others.length === 0) return `counted once with related evidence${groupWords ? ` (${groupWords})` : ''}${alone}`;
+    if ((own ?? 0) < 0) return `counted once with ${namesPhrase(others)}: one move changes them together${alone}`;
+    if (implied) return `counted once with ${namesPhrase(others)}, which implies it${alone}`;
+    return `counted once with ${namesPhrase(others)}: ${groupWords ?? 'related evidence'}${alone}`;
   }
-  if (field.limited_by === 'cap') return `held to its cap${own !== null && own !== undefined ? ` (uncapped ${formatWeight(own)})` : ''}`;
+  if (field.limited_by === 'cap') return `held to its cap: a summary signal must not outvote the fields it sums up${alone}`;
   return undefined;
 }
 
@@ -70,40 +107,29 @@ export function exactHoldNote(explanation: MatchCriteria): string | null {
   return null;
 }
 
-/** The one reason a queue row shows (topReasons' first), in words. */
+/** The strongest reason for the match, in words (the queue's "why"), or null when no field added weight. */
 export function leadingReason(explanation: MatchCriteria): string | null {
-  const [reason] = topReasons(explanation, 1);
-  if (!reason) return null;
-  return reasonText(reason);
+  const [reason] = reasonsFor(explanation, 1);
+  return reason ? reasonText(reason) : null;
+}
+
+/** The strongest reason against, in words, shown beside the leading reason; null when nothing speaks against. */
+export function leadingConcern(explanation: MatchCriteria): string | null {
+  const [reason] = reasonsAgainst(explanation, 1);
+  return reason ? reasonText(reason) : null;
+}
+
+/**
+ * The level in words. A level an older model stored and this one no longer has would come back as its
+ * code (level-labels.ts); the steward reads a plain phrase instead, by the level's direction when known.
+ */
+export function levelWords(field: string, level: string): LevelLabel {
+  const found = levelLabel(field, level);
+  if (found.label !== level) return found;
+  return { label: 'compared by an earlier version of the model', kind: found.kind };
 }
 
 /** "Phone: same number after normalising (+9.1)": the comparison and its level in words, never the codes. */
 export function reasonText(reason: { field: string; level: string; weight: number; contradicts?: boolean }): string {
-  return `${comparisonLabel(reason.field)}: ${levelLabel(reason.field, reason.level).label} (${formatWeight(reason.weight)})${reason.contradicts ? ', contradicts the match' : ''}`;
-}
-
-/** Prior, then each field in stored order, then the total: the sum the score itself was. */
-export function waterfallSteps(explanation: MatchCriteria): WaterfallStep[] {
-  const steps: WaterfallStep[] = [{ kind: 'prior', label: 'Prior (before any field)', weight: explanation.prior_weight, from: 0, to: explanation.prior_weight }];
-  let running = explanation.prior_weight;
-  for (const field of explanation.fields) {
-    steps.push({ kind: 'field', label: comparisonLabel(field.field), level: levelLabel(field.field, field.level).label, note: fieldNote(field), weight: field.weight, from: running, to: running + field.weight });
-    running += field.weight;
-  }
-  steps.push({ kind: 'total', label: 'Final match weight', weight: explanation.match_weight, from: 0, to: explanation.match_weight });
-  return steps;
-}
-
-/** The chart's horizontal range: every bar end, and 0, with a little room. */
-export function waterfallDomain(steps: WaterfallStep[]): [number, number] {
-  const values = steps.flatMap((step) => [step.from, step.to]);
-  const low = Math.min(0, ...values);
-  const high = Math.max(0, ...values);
-  const pad = Math.max(1, (high - low) * 0.05);
-  return [Math.floor(low - pad), Math.ceil(high + pad)];
-}
-
-/** log2 odds → probability, as the scorer computes it. */
-export function probabilityFromWeight(weight: number): number {
-  return 1 / (1 + 2 ** -weight);
+  return `${comparisonLabel(reason.field)}: ${levelWords(reason.field, reason.level).label} (${formatWeight(reason.weight)})${reason.contradicts ? ', contradicts the match' : ''}`;
 }

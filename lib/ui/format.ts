@@ -23,6 +23,15 @@ export function formatDateTime(value: Date | string | null | undefined): string 
   return Number.isNaN(date.getTime()) ? '—' : `${DATE_TIME.format(date)} UTC`;
 }
 
+const DATE = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
+
+/** The day only ("5 Dec 2026"), where a row has no room for the time. */
+export function formatDate(value: Date | string | null | undefined): string {
+  if (!value) return '—';
+  const date = typeof value === 'string' ? new Date(value) : value;
+  return Number.isNaN(date.getTime()) ? '—' : DATE.format(date);
+}
+
 /** Field names from the schema (company_name) or the explanation (companyName) as people read them (Company name). */
 export function fieldLabel(field: string): string {
   const words = field

@@ -1,6 +1,7 @@
 // What the submit page and the queue show per match: plain, serialisable data for client components.
 import type { ConfidenceBand } from '../matching/types';
-import { exactHoldNote, readExplanation, topReasons } from './explanation';
+import { exactHoldNote, readExplanation, reasonsAgainst, reasonsFor } from './explanation';
+import type { MatchCriteriaField } from '../schemas/explanation';
 
 export interface MatchReason {
   field: string;
@@ -21,7 +22,10 @@ export interface MatchSummary {
   rank: number;
   reviewed: boolean;
   decision: string | null;
+  /** The strongest evidence for the match, biggest first. */
   reasons: MatchReason[];
+  /** The strongest evidence against, shown apart from the reasons for. */
+  against: MatchReason[];
   /** What kept the pair out of the exact band although its probability reached it, in words, or null. */
   holdNote: string | null;
 }
@@ -40,6 +44,10 @@ interface StoredMatch {
   customer: { companyName: string | null; contactName: string | null; city: string | null; country: string | null };
 }
 
+function toReason({ field, level, weight, contradicts }: MatchCriteriaField): MatchReason {
+  return { field, level, weight, ...(contradicts ? { contradicts } : {}) };
+}
+
 export function toMatchSummary({ result, customer }: StoredMatch, reasonCount = 3): MatchSummary {
   const explanation = readExplanation(result.matchCriteria);
   return {
@@ -53,7 +61,8 @@ export function toMatchSummary({ result, customer }: StoredMatch, reasonCount = 
     rank: result.rank,
     reviewed: result.reviewed,
     decision: result.reviewDecision,
-    reasons: explanation ? topReasons(explanation, reasonCount).map(({ field, level, weight, contradicts }) => ({ field, level, weight, ...(contradicts ? { contradicts } : {}) })) : [],
+    reasons: explanation ? reasonsFor(explanation, reasonCount).map(toReason) : [],
+    against: explanation ? reasonsAgainst(explanation, 2).map(toReason) : [],
     holdNote: explanation ? exactHoldNote(explanation) : null,
   };
 }

@@ -1,9 +1,10 @@
 // Incoming vs existing customer as the engine compared them: one row per comparison of the stored
 // explanation (normalised values, the level in words), then any field no comparison covers, raw.
-import { comparisonLabel, levelLabel, type LevelKind } from '../matching/level-labels';
+import { comparisonLabel, type LevelKind } from '../matching/level-labels';
 import { normalizeDate } from '../matching/normalize/date';
 import { normalizeIdentifiers } from '../matching/normalize/identifier';
 import type { MatchCriteria, MatchCriteriaField } from '../schemas/explanation';
+import { levelWords } from './explanation';
 
 export type FieldAgreement = 'same' | 'close' | 'differs' | 'only_incoming' | 'only_customer' | 'both_empty';
 
@@ -103,7 +104,7 @@ function engineRows(incoming: BusinessRecord, customer: BusinessRecord, explanat
   return shownComparisons(explanation)
     .map((field) => {
       const fields = COMPARED[field.field];
-      const level = levelLabel(field.field, field.level);
+      const level = levelWords(field.field, field.level);
       const [rawIncoming, rawCustomer] = [shown(incoming, fields), shown(customer, fields)];
       const [normIncoming, normCustomer] = [field.incoming ?? null, field.candidate ?? null];
       const normalizedDiffers = normIncoming !== rawIncoming || normCustomer !== rawCustomer;

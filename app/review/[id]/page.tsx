@@ -3,14 +3,16 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { CandidateStrip } from '@/components/review/candidate-strip';
 import { ChangeDecision } from '@/components/review/change-decision';
 import { ComparisonTable } from '@/components/review/comparison-table';
 import { DecisionPanel } from '@/components/review/decision-panel';
 import { LinkedVia } from '@/components/review/linked-via';
 import { CandidateStatus, ResolutionText } from '@/components/review/decision-status';
+import { MatchKeysLegend, NextMatch } from '@/components/review/next-match';
 import { StateBadge } from '@/components/review/state-badge';
 import { WeightWaterfall } from '@/components/review/weight-waterfall';
-import { BandBadge } from '@/components/ui/band-badge';
+import { BandBadge, bandMeaning } from '@/components/ui/band-badge';
 import { ProbabilityBar } from '@/components/ui/probability';
 import { ErrorState, Notice } from '@/components/ui/states';
 import { blockChoices, mergeRecordOf } from '@/lib/domain/merge';
@@ -19,18 +21,25 @@ import { readResolution } from '@/lib/domain/resolution-record';
 import { AppError } from '@/lib/errors';
 import { idParam } from '@/lib/schemas/common';
 import { getMatchDetail, type MatchDetail } from '@/lib/services/match-detail';
+import { nextOpenMatch } from '@/lib/services/review-queue';
 import { exactHoldNote, readExplanation } from '@/lib/ui/explanation';
 import { compareRecords } from '@/lib/ui/record-comparison';
 import { uiContext } from '@/lib/ui/session';
 
-export const metadata: Metadata = { title: 'Match detail' };
+/** The match's number in the tab, so a steward with several open tells them apart (no database read). */
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  return { title: idParam.safeParse(id).success ? `Match #${id}` : 'Match detail' };
+}
 export const dynamic = 'force-dynamic';
 
-async function loadDetail(rawId: string): Promise<MatchDetail> {
+async function loadDetail(rawId: string): Promise<MatchDetail & { nextId: number | null }> {
   const id = idParam.safeParse(rawId);
   if (!id.success) notFound();
   try {
-    return await getMatchDetail(await uiContext('read', `/review/${id.data}`), id.data);
+    const ctx = await uiContext('read', `/review/${id.data}`);
+    const detail = await getMatchDetail(ctx, id.data);
+    return { ...detail, nextId: await nextOpenMatch(ctx, detail.result) };
   } catch (error) {
     if (error instanceof AppError && error.code === 'not_found') notFound();
     throw error;
@@ -64,7 +73,8 @@ function DecidedPanel({ detail }: { detail: MatchDetail }) {
 export default async function MatchDetailPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const detail = await loadDetail(id);
-  const { result, incoming, customer, siblings } = detail;
+  const { result, incoming, customer, siblings, nextId } = detail;
+  const nextHref = nextId === null ? null : `/review/${nextId}`;
   const explanation = readExplanation(result.matchCriteria);
   const holdNote = explanation ? exactHoldNote(explanation) : null;
   const customerName = customer.companyName ?? customer.contactName ?? `Customer ${customer.id}`;
@@ -89,6 +99,7 @@ export default async function MatchDetailPage({ params }: { params: Promise<{ id
             {result.reviewDecision ? CANDIDATE_DECISION_LABELS[result.reviewDecision] : 'Not decided yet'}
           </span>
         </div>
+        <p className="text-sm text-slate-700" data-testid="band-meaning">{bandMeaning(result.confidenceBand)}</p>
         <LinkedVia incomingIds={explanation?.linked_record_ids ?? []} customerName={customerName} />
         {holdNote ? (
           <p className="text-sm text-amber-900" data-testid="exact-hold-note">
@@ -96,13 +107,18 @@ export default async function MatchDetailPage({ params }: { params: Promise<{ id
           </p>
         ) : null}
       </header>
+      {siblings.length > 1 ? <CandidateStrip siblings={siblings} currentId={result.id} /> : null}
       <div className="grid gap-6 lg:grid-cols-5">
         <section aria-labelledby="compare-heading" className="min-w-0 space-y-2 lg:col-span-3">
           <h2 id="compare-heading" className="text-lg font-semibold">Field by field</h2>
           <ComparisonTable comparisons={compareRecords(incoming, customer, explanation)} customerName={customerName} />
         </section>
         <section aria-labelledby="decide-heading" className="min-w-0 space-y-2 lg:col-span-2">
-          <h2 id="decide-heading" className="text-lg font-semibold">Decision</h2>
+          <div className="flex flex-wrap items-baseline justify-between gap-2">
+            <h2 id="decide-heading" className="text-lg font-semibold">Decision</h2>
+            <NextMatch href={nextHref} />
+          </div>
+          <MatchKeysLegend decidable={decidable} />
           <div className="rounded-md border border-slate-200 bg-white p-4">
             {decidable && detail.linkRefusal ? (
               <div className="mb-4">
@@ -120,6 +136,7 @@ export default async function MatchDetailPage({ params }: { params: Promise<{ id
                 customer={mergeRecordOf(customer)}
                 incoming={mergeRecordOf(incoming)}
                 mergeChoices={blockChoices(customer, incoming)}
+                nextHref={nextHref}
               />
             ) : (
               <DecidedPanel detail={detail} />
@@ -135,23 +152,6 @@ export default async function MatchDetailPage({ params }: { params: Promise<{ id
           <ErrorState title="No explanation stored for this match">It was scored before explanations were kept; re-match incoming #{incoming.id} to get one.</ErrorState>
         )}
       </section>
-      {siblings.length > 1 ? (
-        <section aria-labelledby="others-heading" className="space-y-2">
-          <h2 id="others-heading" className="text-lg font-semibold">Other candidates for this incoming record</h2>
-          <ul className="space-y-1 text-sm">
-            {siblings.filter((sibling) => sibling.result.id !== result.id).map((sibling) => (
-              <li key={sibling.result.id} className="flex flex-wrap items-center gap-3">
-                <BandBadge band={sibling.result.confidenceBand} />
-                <ProbabilityBar probability={sibling.result.matchProbability} />
-                <Link className="text-blue-800 underline" href={`/review/${sibling.result.id}`}>
-                  {sibling.customer.companyName ?? `Customer ${sibling.customer.id}`}
-                </Link>
-                <span className="text-slate-600">{sibling.result.reviewDecision ? CANDIDATE_DECISION_LABELS[sibling.result.reviewDecision] : 'open'}</span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
     </article>
   );
 }

@@ -1,6 +1,6 @@
 // The steward's review queue: one page of match results with both names, filtered and sorted in SQL.
 // Offset pages with a hard cap (QUEUE_MAX_OFFSET) and a capped count, so no request walks the whole table.
-import { and, asc, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ilike, inArray, lt, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../client';
 import { escapeLike } from '../rows';
 import { customers, incomingCustomers, matchingResults, type MatchingResult } from '../schema';
@@ -31,6 +31,17 @@ export interface QueueRow {
   result: Pick<MatchingResult, 'id' | 'incomingId' | 'customerId' | 'confidenceBand' | 'matchProbability' | 'matchCriteria' | 'rank' | 'reviewed' | 'reviewDecision' | 'reviewer' | 'version' | 'createdAt'>;
   incomingName: string | null;
   customerName: string | null;
+  /** What a steward compares at a glance in the queue, for each side. */
+  incoming: QueueContact;
+  customer: QueueContact;
+}
+
+export interface QueueContact {
+  contactName: string | null;
+  email: string | null;
+  phone: string | null;
+  city: string | null;
+  country: string | null;
 }
 
 function conditions(filter: QueueFilter): SQL | undefined {
@@ -89,6 +100,14 @@ function selectQueueRows(db: Database, where: SQL | undefined) {
       },
       incomingName: incomingCustomers.companyName,
       customerName: customers.companyName,
+      incoming: {
+        contactName: incomingCustomers.contactName,
+        email: incomingCustomers.email,
+        phone: incomingCustomers.phone,
+        city: incomingCustomers.city,
+        country: incomingCustomers.country,
+      },
+      customer: { contactName: customers.contactName, email: customers.email, phone: customers.phone, city: customers.city, country: customers.country },
     })
     .from(matchingResults)
     .innerJoin(incomingCustomers, eq(incomingCustomers.id, matchingResults.incomingId))
@@ -116,4 +135,39 @@ export async function pageReviewQueue(db: Database, request: QueuePageRequest): 
     db.select({ total: sql<number>`count(*)::int` }).from(counted),
   ]);
   return { rows, total: Math.min(total, request.countCap), totalCapped: total > request.countCap };
+}
+
+/**
+ * The other rows of these incoming records that fit the same filter but are not in `shownIds` (on another
+ * page): the queue shows a record's candidates together. Best first; bounded, a record has few candidates.
+ */
+export async function queueSiblingRows(db: Database, filter: QueueFilter, incomingIds: number[], shownIds: number[]): Promise<QueueRow[]> {
+  if (incomingIds.length === 0) return [];
+  const where = and(conditions(filter), inArray(matchingResults.incomingId, incomingIds), shownIds.length ? notInArray(matchingResults.id, shownIds) : undefined);
+  return selectQueueRows(db, where).orderBy(desc(matchingResults.matchProbability), asc(matchingResults.id)).limit(incomingIds.length * 10);
+}
+
+/**
+ * The open match after `current` in the queue's default order (probability, then id, both descending) that
+ * belongs to another incoming record, wrapping to the top; null when none is left. "Next" on the match page.
+ */
+export async function findNextOpenMatch(db: Database, current: { id: number; incomingId: number; probability: number }): Promise<number | null> {
+  const open = and(eq(matchingResults.reviewed, false), ne(matchingResults.incomingId, current.incomingId));
+  const after = or(
+    lt(matchingResults.matchProbability, current.probability),
+    and(eq(matchingResults.matchProbability, current.probability), lt(matchingResults.id, current.id)),
+  );
+  const first = (where: SQL | undefined) =>
+    db
+      .select({ id: matchingResults.id })
+      .from(matchingResults)
+      .innerJoin(incomingCustomers, eq(incomingCustomers.id, matchingResults.incomingId))
+      .innerJoin(customers, eq(customers.id, matchingResults.customerId))
+      .where(where)
+      .orderBy(desc(matchingResults.matchProbability), desc(matchingResults.id))
+      .limit(1);
+  const [next] = await first(and(open, after));
+  if (next) return next.id;
+  const [top] = await first(open);
+  return top?.id ?? null;
 }

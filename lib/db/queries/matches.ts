@@ -127,7 +127,7 @@ export async function incomingIdsWithCandidate(db: Database, customerId: number)
 
 export interface MatchWithCustomer {
   result: MatchingResult;
-  customer: { id: number; companyName: string | null; contactName: string | null; email: string | null; city: string | null; country: string | null };
+  customer: { id: number; companyName: string | null; contactName: string | null; email: string | null; phone: string | null; city: string | null; country: string | null };
 }
 
 export async function listMatchesForIncoming(db: Database, incomingId: number): Promise<MatchWithCustomer[]> {
@@ -139,6 +139,7 @@ export async function listMatchesForIncoming(db: Database, incomingId: number): 
         companyName: customers.companyName,
         contactName: customers.contactName,
         email: customers.email,
+        phone: customers.phone,
         city: customers.city,
         country: customers.country,
       },

@@ -7,7 +7,7 @@ import { ChangeDecision } from '@/components/review/change-decision';
 import { ResolutionText } from '@/components/review/decision-status';
 import { RecordDecision } from '@/components/review/record-decision';
 import { StateBadge } from '@/components/review/state-badge';
-import { BandBadge } from '@/components/ui/band-badge';
+import { BandBadge, BandLegend } from '@/components/ui/band-badge';
 import { ProbabilityBar } from '@/components/ui/probability';
 import { EmptyState } from '@/components/ui/states';
 import { CANDIDATE_DECISION_LABELS, isOpen, isResolved } from '@/lib/domain/resolution';
@@ -19,7 +19,10 @@ import { formatDateTime } from '@/lib/ui/format';
 import { compareRecords } from '@/lib/ui/record-comparison';
 import { uiContext } from '@/lib/ui/session';
 
-export const metadata: Metadata = { title: 'Incoming record' };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  return { title: idParam.safeParse(id).success ? `Incoming record #${id}` : 'Incoming record' };
+}
 export const dynamic = 'force-dynamic';
 
 async function loadDetail(rawId: string): Promise<IncomingDetail> {
@@ -107,6 +110,7 @@ export default async function IncomingRecordPage({ params }: { params: Promise<{
       <section aria-labelledby="candidates-heading" className="space-y-2">
         <h2 id="candidates-heading" className="text-lg font-semibold">Candidates</h2>
         <Candidates detail={detail} />
+        {detail.siblings.length > 0 ? <BandLegend /> : null}
       </section>
       <section aria-labelledby="fields-heading" className="space-y-2">
         <h2 id="fields-heading" className="text-lg font-semibold">The record</h2>

@@ -1,0 +1,34 @@
+'use client';
+// "Next match" on the match page, and its key n: the next open match of another record, decided or not here.
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useKeyShortcuts } from '@/components/ui/use-key-shortcuts';
+
+export function NextMatch({ href }: { href: string | null }) {
+  const router = useRouter();
+  useKeyShortcuts({ n: () => (href ? router.push(href) : undefined) }, href !== null);
+  if (!href) {
+    return <span className="text-sm text-slate-600" data-testid="next-match">No other open match is waiting.</span>;
+  }
+  return (
+    <Link href={href} className="inline-flex items-center gap-1.5 text-sm font-medium text-blue-800 underline underline-offset-2" aria-keyshortcuts="n" data-testid="next-match">
+      Next match →
+      <kbd aria-hidden="true" className="rounded border border-slate-300 bg-white px-1 font-mono text-xs text-slate-700 no-underline">n</kbd>
+    </Link>
+  );
+}
+
+/** The match page's keys, always visible beside the decision. */
+export function MatchKeysLegend({ decidable }: { decidable: boolean }) {
+  const keys: Array<[string, string]> = decidable ? [['a', 'accept'], ['r', 'reject'], ['n', 'next match']] : [['n', 'next match']];
+  return (
+    <p className="flex flex-wrap gap-x-3 gap-y-1 text-xs text-slate-700" aria-label="Keyboard shortcuts">
+      {keys.map(([key, action]) => (
+        <span key={key}>
+          <kbd className="rounded border border-slate-300 bg-white px-1.5 py-0.5 font-mono">{key}</kbd> {action}
+        </span>
+      ))}
+      <span className="text-slate-500">(not while typing)</span>
+    </p>
+  );
+}

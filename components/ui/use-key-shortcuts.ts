@@ -1,0 +1,34 @@
+'use client';
+// Single-key shortcuts for the steward's pages: never while typing, with a modifier, or with a dialog open.
+import { useEffect, useRef } from 'react';
+
+const NOT_TEXT = new Set(['checkbox', 'radio', 'button', 'submit', 'reset']);
+
+/** A field that takes typed text has focus (a ticked checkbox does not count: the keys still work after it). */
+export function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target instanceof HTMLInputElement) return !NOT_TEXT.has(target.type);
+  return target.isContentEditable || ['TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+/** `keys` maps event.key to its command; the latest map is used without re-subscribing on every render. */
+export function useKeyShortcuts(keys: Record<string, (event: KeyboardEvent) => void>, enabled = true) {
+  const latest = useRef(keys);
+  useEffect(() => {
+    latest.current = keys;
+  });
+  useEffect(() => {
+    if (!enabled) return;
+    const listener = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target) || document.querySelector('dialog[open]')) return;
+      // Enter or space on a focused link, button or disclosure keeps its own meaning.
+      if ((event.key === 'Enter' || event.key === ' ') && event.target instanceof HTMLElement && event.target.closest('a,button,summary')) return;
+      const command = latest.current[event.key];
+      if (!command) return;
+      event.preventDefault();
+      command(event);
+    };
+    document.addEventListener('keydown', listener);
+    return () => document.removeEventListener('keydown', listener);
+  }, [enabled]);
+}
