@@ -74,7 +74,7 @@ export function QueueRow({ item, group, selected, rowRef, onSelect }: { item: Qu
       <td className="px-2 py-2 sm:px-3">
         <BandBadge band={item.band} />
         <span className="mt-0.5 block font-mono text-xs tabular-nums">{formatProbability(item.probability)}</span>
-        <span className="block text-xs whitespace-nowrap text-slate-500" title={`matched ${formatDateTime(item.createdAt)}`}>{formatDate(item.createdAt)}</span>
+        <span className="block text-xs whitespace-nowrap text-slate-600" title={`matched ${formatDateTime(item.createdAt)}`}>{formatDate(item.createdAt)}</span>
         {item.decision ? <span className="block text-xs text-slate-600">{CANDIDATE_DECISION_LABELS[item.decision]}</span> : null}
       </td>
       <td className="min-w-0 px-2 py-2 sm:px-3">
