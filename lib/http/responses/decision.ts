@@ -1,20 +1,12 @@
 // The answer of both decision endpoints (POST /matches/{id}/review, POST /customers/incoming/{id}/decision).
 import type { MatchWithCustomer } from '../../db/queries/matches';
-import type { Customer, IncomingCustomer, MatchingResult } from '../../db/schema';
-import type { UndoPlan } from '../../domain/resolution-record';
+import type { DecisionOutcome } from '../../services/resolution';
 import { toCustomerResponse } from './customer';
 import { toIncomingResponse } from './incoming';
 import { toMatchResponse } from './match';
 
 interface DecisionResponseInput {
-  outcome: {
-    incoming: IncomingCustomer;
-    result: MatchingResult | null;
-    customer: Customer | null;
-    superseded: number[];
-    undo: UndoPlan | null;
-    dryRun: boolean;
-  };
+  outcome: DecisionOutcome;
   /** Every candidate of the record as it is now. */
   matches: MatchWithCustomer[];
   matchId: number | null;
