@@ -1,11 +1,25 @@
-// The steward demo: submit → ranked matches → explanation → merge → queue with filters → audit, and the
-// colleagues' pages when they exist. Each step saves a screenshot into docs/screenshots.
+// The steward demo: every page of the app on a fresh embedded database with demo data, each saved at
+// 1440 and 390 px wide into docs/screenshots (`npm run demo`), in the order a steward meets them.
 import { expect, test, type Page } from '@playwright/test';
 
-const shot = (page: Page, name: string) => page.screenshot({ path: `docs/screenshots/${name}.png`, fullPage: true });
+const WIDTHS = [
+  { width: 1440, height: 900 },
+  { width: 390, height: 844 },
+] as const;
 
-test('steward walkthrough', async ({ page, request }) => {
-  // A few more incoming records so the queue has several bands to filter.
+/** Saves the page as it is now at each width: docs/screenshots/<name>-<width>.png. */
+async function shoot(page: Page, name: string) {
+  for (const size of WIDTHS) {
+    await page.setViewportSize(size);
+    await page.waitForTimeout(150);
+    await page.screenshot({ path: `docs/screenshots/${name}-${size.width}.png`, fullPage: true });
+  }
+  await page.setViewportSize(WIDTHS[0]);
+}
+
+test('every page at 1440 and 390 px', async ({ page, request }) => {
+  // A few incoming records so the queue has several bands and records to decide.
+  const incomingIds: number[] = [];
   for (const [company, email, city] of [
     ['Globex Technologies', 'sjohnson@globex.io', 'San Francisco'],
     ['Initech', 'bill@initech.com', 'Austin'],
@@ -14,58 +28,53 @@ test('steward walkthrough', async ({ page, request }) => {
   ]) {
     const response = await request.post('/api/v1/customers/incoming?match=true', { data: { company_name: company, email, city, country: 'US', source_system: 'demo' } });
     expect(response.status()).toBe(201);
+    incomingIds.push((await response.json()).incoming_customer.incoming_id);
   }
+  await page.setViewportSize(WIDTHS[0]);
 
   await page.goto('/');
-  await shot(page, '01-submit-empty');
-  await page.getByRole('button', { name: 'Submit and match' }).click();
-  await expect(page.getByText('Company name must not be empty')).toBeVisible();
-  await shot(page, '02-submit-validation');
+  await shoot(page, 'submit');
   await page.getByRole('button', { name: 'Fill example' }).click();
   await page.getByRole('button', { name: 'Submit and match' }).click();
   await expect(page.getByTestId('match-results')).toBeVisible({ timeout: 60_000 });
-  await shot(page, '03-submit-matches');
+  await shoot(page, 'submit-matches');
 
-  await page.getByTestId('match-row').first().getByRole('link').first().click();
-  await expect(page.getByTestId('waterfall')).toBeVisible();
-  await page.getByText('Show the numbers as a table').click();
-  await shot(page, '04-match-detail-waterfall');
-  await page.getByLabel('Notes').fill('Same company; taking the new address from the incoming record.');
-  const address = page.getByRole('checkbox', { name: /^Address\b/ });
-  if (await address.count()) await address.check();
-  await shot(page, '04b-match-merge-preview');
-  await page.getByRole('button', { name: 'Merge and link' }).or(page.getByRole('button', { name: 'Accept (link)' })).first().click();
-  await expect(page.getByTestId('decided-panel')).toBeVisible();
-  await shot(page, '05-match-merged');
-
-  await page.goto('/review?reviewed=any');
+  await page.goto('/review');
   await expect(page.getByRole('heading', { name: 'Review queue' })).toBeVisible();
-  await shot(page, '06-review-queue');
-  await page.goto('/review?band=exact&band=high&sort=band&dir=desc');
   await page.keyboard.press('j');
-  await shot(page, '07-review-queue-filtered');
-  const bulk = page.getByRole('button', { name: /Accept all exact on this page/ });
-  if (await bulk.isEnabled()) {
-    await bulk.click();
-    await expect(page.getByRole('dialog')).toBeVisible();
-    await shot(page, '08-bulk-accept-dialog');
-    await page.getByRole('button', { name: 'Cancel' }).click();
-  }
-  await page.goto('/review?q=zzzz-nothing');
-  await shot(page, '09-review-queue-empty');
+  await shoot(page, 'review-queue');
 
-  await page.goto('/audit-log');
-  await expect(page.getByTestId('audit-table')).toBeVisible();
-  await shot(page, '10-audit-log');
-  await page.goto('/login');
-  await shot(page, '11-login-open-mode');
+  await page.goto('/review?sort=uncertainty');
+  await page.goto(`/review/${await firstMatchId(page)}`);
+  await expect(page.getByTestId('waterfall')).toBeVisible();
+  await shoot(page, 'match');
 
-  for (const [path, name] of [['/directory', '12-directory'], ['/dashboard', '13-dashboard'], ['/import', '14-import']] as const) {
+  await page.goto(`/review/incoming/${incomingIds[1]}`);
+  await shoot(page, 'incoming-record');
+
+  await page.goto('/directory');
+  await shoot(page, 'directory');
+  await page.goto(`/directory?semantic=${encodeURIComponent('banking software consultants in Austin')}`);
+  await shoot(page, 'directory-search');
+  const customerLink = page.locator('main a[href^="/directory/"]').first();
+  await customerLink.click();
+  await expect(page).toHaveURL(/\/directory\/\d+$/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Initech');
+  await shoot(page, 'customer');
+
+  for (const [path, name] of [['/dashboard', 'dashboard'], ['/import', 'import'], ['/audit-log', 'audit-log'], ['/login', 'login']] as const) {
     const response = await page.goto(path);
-    if (response && response.status() < 400) await shot(page, name);
+    expect(response?.status(), path).toBeLessThan(400);
+    await shoot(page, name);
   }
-
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.goto('/review?reviewed=any');
-  await shot(page, '15-review-queue-mobile');
+  expect((await page.goto('/review/999999999'))?.status()).toBe(404);
+  await shoot(page, 'not-found');
 });
+
+/** The id of the first open match the queue lists. */
+async function firstMatchId(page: Page): Promise<string> {
+  const hrefs = await page.locator('a[href^="/review/"]').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+  const id = hrefs.map((href) => /^\/review\/(\d+)$/.exec(href)?.[1]).find(Boolean);
+  if (!id) throw new Error('the queue lists no match');
+  return id;
+}

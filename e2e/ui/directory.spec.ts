@@ -103,10 +103,10 @@ test('a customer page shows the incoming record matched to it, with band, probab
   await expect(customerPage.auditTrail).toContainText('customer.created');
 });
 
-test('an unknown or malformed customer id shows the not-found page with a way back', async ({ page }) => {
-  // The status stays 200: the loading boundary has started the stream before the lookup says "not found".
+test('an unknown or malformed customer id answers 404 with the not-found page and a way back', async ({ page }) => {
+  // No loading boundary wraps the page, so the status is decided before the stream starts.
   for (const id of ['999999999', 'abc']) {
-    await page.goto(`/directory/${id}`);
+    expect((await page.goto(`/directory/${id}`))?.status()).toBe(404);
     await expect(page.getByText('This customer does not exist')).toBeVisible();
   }
   await page.getByRole('link', { name: 'Go to all customers' }).click();

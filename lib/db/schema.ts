@@ -79,7 +79,7 @@ export const customers = pgTable(
     ...embeddingFields(),
     // Free-text search over the business fields; immutable expression so PostgreSQL can store it.
     searchText: text('search_text').generatedAlwaysAs(
-      sql`lower(coalesce(company_name, '') || ' ' || coalesce(contact_name, '') || ' ' || coalesce(email, '') || ' ' || coalesce(city, '') || ' ' || coalesce(country, '') || ' ' || coalesce(industry, '') || ' ' || coalesce(website, ''))`,
+      sql`lower(coalesce(company_name, '') || ' ' || coalesce(contact_name, '') || ' ' || coalesce(email, '') || ' ' || coalesce(city, '') || ' ' || coalesce(country, '') || ' ' || coalesce(industry, '') || ' ' || coalesce(website, '') || ' ' || coalesce(description, ''))`,
     ),
     ...timestamps,
   },

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../db/client';
 import { testDatabases } from '../db/testing';
+import { SEMANTIC_DEFAULT_THRESHOLD } from '../schemas/directory';
 import { searchInputSchema } from '../schemas/search';
 import { seedDemoDataIfEmpty } from './demo-data';
 import { searchCustomers } from './search';
@@ -52,6 +53,28 @@ describe.each(testDatabases())('searchCustomers relevance on $kind', ({ open }) 
       expect(results[0]).toMatchObject({ customer: { companyName: 'Acme Corporation', industry: 'Technology' } });
       expect(results[0].similarityScore).toBe(1);
       expect(results.every((result) => result.similarityScore >= 0.7)).toBe(true);
+    } finally {
+      await handle.close();
+    }
+  });
+});
+
+describe.each(testDatabases())('searchCustomers with the local embedder on $kind', ({ open }) => {
+  it('finds a business by what it does and where, and a misspelt name, above the default threshold', async () => {
+    const handle = await open();
+    try {
+      const ctx = { db: handle.db, actor: 'test' };
+      await seedDemoDataIfEmpty(ctx);
+      const { createCustomer } = await import('./customers');
+      const { customerInputSchema } = await import('../schemas/customer');
+      await createCustomer(ctx, customerInputSchema.parse({ company_name: 'Oak Hill Brewing', city: 'Philadelphia', country: 'USA', industry: 'Food & Beverage', description: 'Oak Hill brews craft beer for bars and retailers.' }));
+      await createCustomer(ctx, customerInputSchema.parse({ company_name: 'Gislason Partners', city: 'Denver', country: 'USA' }));
+      const defaults = searchInputSchema.parse({ query_text: 'x' });
+      const brewery = await searchCustomers(ctx, searchInputSchema.parse({ query_text: 'craft brewery in Philadelphia' }));
+      expect(brewery[0]?.customer.companyName).toBe('Oak Hill Brewing');
+      expect(brewery[0].similarityScore).toBeGreaterThanOrEqual(defaults.similarity_threshold);
+      const misspelt = await searchCustomers(ctx, searchInputSchema.parse({ query_text: 'Gislasen Partnres', similarity_threshold: SEMANTIC_DEFAULT_THRESHOLD }));
+      expect(misspelt[0]?.customer.companyName).toBe('Gislason Partners');
     } finally {
       await handle.close();
     }

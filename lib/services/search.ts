@@ -1,12 +1,12 @@
-// searchCustomers: the seed's free-text search. Similarity is the best of the name-embedding cosine,
-// the profile-embedding cosine, trigram word similarity and the share of query words the customer
-// contains, in [0, 1].
+// searchCustomers: the seed's free-text search, hybrid. Similarity is the better of the embeddings'
+// cosine and the query terms' relevance (each term's trigram match in names, places, industry and
+// description), in [0, 1]: the local embedder knows no meaning, the words still find the record.
 import { findCustomersByIds } from '../db/queries/customers';
 import { searchCustomerIds } from '../db/queries/search';
 import type { Customer } from '../db/schema';
 import { getEmbedder } from '../embeddings';
 import { embeddingTexts } from '../matching/normalize/record';
-import { queryCoverage, queryTerms } from '../matching/query-coverage';
+import { queryTerms, termRelevance } from '../matching/query-coverage';
 import type { SearchInput } from '../schemas/search';
 import { readDatabase, type ServiceContext } from './context';
 import { matchSettings } from './matching-settings';
@@ -23,17 +23,15 @@ export async function searchCustomers(ctx: ServiceContext, input: SearchInput): 
   const text = embeddingTexts({ companyName: input.query_text }).companyName || input.query_text.toLowerCase();
   const [embedding] = await getEmbedder().embed([text]);
   const db = await readDatabase(ctx);
-  const hits = await searchCustomerIds(db, input.query_text.toLowerCase(), embedding, input.max_results * OVERFETCH, matchSettings().limits.efSearch);
+  const hits = await searchCustomerIds(db, queryTerms(input.query_text), embedding, input.max_results * OVERFETCH, matchSettings().limits.efSearch);
   if (hits.length === 0) return [];
   const rows = await findCustomersByIds(db, hits.map((hit) => hit.id));
   const byId = new Map(rows.map((row) => [row.id, row]));
-  const terms = queryTerms(input.query_text);
-  // Relevance: the best of embedding cosine, trigram word similarity and query-term coverage.
   return hits
     .flatMap((hit) => {
       const customer = byId.get(hit.id);
       if (!customer) return [];
-      const similarityScore = Math.min(1, Math.max(0, hit.similarity, queryCoverage(terms, customer.searchText)));
+      const similarityScore = Math.min(1, Math.max(0, hit.embeddingSimilarity, termRelevance(hit.termSimilarities)));
       return [{ customer, similarityScore }];
     })
     .filter((result) => result.similarityScore >= input.similarity_threshold)

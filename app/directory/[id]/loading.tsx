@@ -1,5 +1,0 @@
-import { LoadingPanel } from '@/components/ui/spinner';
-
-export default function Loading() {
-  return <LoadingPanel label="Loading the customer…" />;
-}
