@@ -39,7 +39,8 @@ export function DecisionPanel({ resultId, incomingId, version, customer, incomin
   const [notes, setNotes] = useState('');
   const form = useRef<HTMLFormElement>(null);
   const press = (decision: string) => form.current?.requestSubmit(form.current.querySelector<HTMLButtonElement>(`button[value="${decision}"]`));
-  useKeyShortcuts({ a: () => press('accept'), r: () => press('reject') }, !isPending);
+  // The queue's keys: n creates a new customer from the incoming record there too.
+  useKeyShortcuts({ a: () => press('accept'), r: () => press('reject'), n: () => press('create_new') }, !isPending);
   return (
     <form ref={form} action={formAction} aria-busy={isPending} className="space-y-4" data-testid="decision-form">
       <input type="hidden" name="resultId" value={resultId} />
@@ -82,7 +83,7 @@ export function DecisionPanel({ resultId, incomingId, version, customer, incomin
       <div className="space-y-2 rounded-md border border-slate-200 p-3">
         <p className="text-sm font-medium text-slate-800">None of the candidates?</p>
         <div className="flex flex-wrap gap-2">
-          <SubmitButton name="decision" value="create_new" variant="secondary" pendingLabel="Creating…">Create as new customer</SubmitButton>
+          <SubmitButton name="decision" value="create_new" variant="secondary" pendingLabel="Creating…" keyShortcut="n">Create as new customer</SubmitButton>
           <SubmitButton name="decision" value="dismiss" variant="secondary" pendingLabel="Dismissing…">Dismiss the record</SubmitButton>
         </div>
         <p className="text-xs text-slate-600">Either closes every candidate of this incoming record. Dismiss is for records that are not customers (tests, junk).</p>

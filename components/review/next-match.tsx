@@ -1,26 +1,26 @@
 'use client';
-// "Next match" on the match page, and its key n: the next open match of another record, decided or not here.
+// "Next match" on the match page, and its key j (as in the queue): the next open match of another record, decided or not here.
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useKeyShortcuts } from '@/components/ui/use-key-shortcuts';
 
 export function NextMatch({ href }: { href: string | null }) {
   const router = useRouter();
-  useKeyShortcuts({ n: () => (href ? router.push(href) : undefined) }, href !== null);
+  useKeyShortcuts({ j: () => (href ? router.push(href) : undefined) }, href !== null);
   if (!href) {
     return <span className="text-sm text-slate-600" data-testid="next-match">No other open match is waiting.</span>;
   }
   return (
-    <Link href={href} className="inline-flex items-center gap-1.5 text-sm font-medium text-blue-800 underline underline-offset-2" aria-keyshortcuts="n" data-testid="next-match">
+    <Link href={href} className="inline-flex items-center gap-1.5 text-sm font-medium text-blue-800 underline underline-offset-2" aria-keyshortcuts="j" data-testid="next-match">
       Next match →
-      <kbd aria-hidden="true" className="rounded border border-slate-300 bg-white px-1 font-mono text-xs text-slate-700 no-underline">n</kbd>
+      <kbd aria-hidden="true" className="rounded border border-slate-300 bg-white px-1 font-mono text-xs text-slate-700 no-underline">j</kbd>
     </Link>
   );
 }
 
-/** The match page's keys, always visible beside the decision. */
+/** The match page's keys, the queue's: always visible beside the decision. */
 export function MatchKeysLegend({ decidable }: { decidable: boolean }) {
-  const keys: Array<[string, string]> = decidable ? [['a', 'accept'], ['r', 'reject'], ['n', 'next match']] : [['n', 'next match']];
+  const keys: Array<[string, string]> = decidable ? [['a', 'accept'], ['r', 'reject'], ['n', 'create new customer'], ['j', 'next match']] : [['j', 'next match']];
   return (
     <p className="flex flex-wrap gap-x-3 gap-y-1 text-xs text-slate-700" aria-label="Keyboard shortcuts">
       {keys.map(([key, action]) => (

@@ -65,13 +65,13 @@ test('the waterfall folds empty fields and says why an agreeing country adds not
   expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
 });
 
-test('keys: n opens the next match, a accepts, and with "Save & next" r rejects and moves on', async ({ page, request }) => {
+test('keys as in the queue: j opens the next match, a accepts, n creates a new customer, and with "Save & next" r rejects and moves on', async ({ page, request }) => {
   const first = await twoOffices(request);
   const second = await twoOffices(request);
   const detail = new MatchDetailPage(page);
   await detail.goto(first.matches[0].match_id);
   await expect(page.getByTestId('next-match')).toHaveAttribute('href', /\/review\/\d+$/);
-  await page.keyboard.press('n');
+  await page.keyboard.press('j');
   await expect(page).not.toHaveURL(new RegExp(`/review/${first.matches[0].match_id}$`));
   await detail.goto(second.matches[0].match_id);
   await page.keyboard.press('a');
@@ -85,6 +85,13 @@ test('keys: n opens the next match, a accepts, and with "Save & next" r rejects 
   // The setting is remembered in this browser for the next match.
   await page.goto(`/review/${first.matches[0].match_id}`);
   await expect(page.getByLabel(/Save & next/)).toBeChecked();
+  await page.getByLabel(/Save & next/).uncheck();
+  const third = await twoOffices(request);
+  await detail.goto(third.matches[0].match_id);
+  await page.keyboard.press('n');
+  await expect(detail.decided).toContainText(/new customer/i);
+  const created = (await (await request.get(`/api/v1/customers/incoming/${third.incoming_customer.incoming_id}`)).json()) as { incoming_customer: { processing_status: string } };
+  expect(created.incoming_customer.processing_status).toBe('created');
 });
 
 test('fits a 390 px phone without sideways scrolling', async ({ page, request }) => {
