@@ -70,7 +70,11 @@ export const envSchema = z
     MATCH_TRIGRAM_TOP_K: z.coerce.number().int().min(1).max(1000).default(25),
     MATCH_TRIGRAM_THRESHOLD: probability(0.3),
     MATCH_HNSW_TOP_K: z.coerce.number().int().min(1).max(1000).default(25),
-    HNSW_EF_SEARCH: z.coerce.number().int().min(1).max(1000).default(100),
+    // hnsw.ef_search per embedding: the smallest value whose recall of the near neighbours (cosine ≥ 0.5)
+    // reached 0.99 in the 100k bench (docs/scaling.md), 200 for names, 400 for profiles. HNSW_EF_SEARCH sets both.
+    HNSW_EF_SEARCH: z.coerce.number().int().min(1).max(1000).optional(),
+    HNSW_EF_SEARCH_NAME: z.coerce.number().int().min(1).max(1000).default(200),
+    HNSW_EF_SEARCH_PROFILE: z.coerce.number().int().min(1).max(1000).default(400),
     MATCH_MAX_CANDIDATES: z.coerce.number().int().min(1).max(2000).default(150),
     // What is stored per incoming record: the best N candidates with at least this probability.
     MATCH_MAX_STORED_RESULTS: z.coerce.number().int().min(1).max(100).default(10),

@@ -8,6 +8,7 @@ import { markdownReport } from '../lib/bench/report';
 import { BENCH_MEASURES, type BenchMeasure } from '../lib/bench/result';
 import { runBench } from '../lib/bench/run';
 import { env } from '../lib/env';
+import { matchSettings } from '../lib/services/matching-settings';
 
 const list = (name: string) => (value: string) => {
   const parts = value.split(',').map((part) => Number(part.trim().replace(/_/g, '')));
@@ -72,7 +73,7 @@ async function main(): Promise<void> {
     const result = await runBench({
       customers, incoming: Math.min(options.incoming, customers), db: options.db, seed: options.seed, engineSamples: options.engineSamples,
       httpRequests: options.httpRequests, httpConcurrency: options.httpConcurrency, processes: options.processes, recallQueries: options.recallQueries,
-      efValues: options.ef, naiveCap: options.naiveCap, naiveRecords: options.naiveRecords, efSearch: config.HNSW_EF_SEARCH, hnswTopK: config.MATCH_HNSW_TOP_K,
+      efValues: options.ef, naiveCap: options.naiveCap, naiveRecords: options.naiveRecords, efSearch: matchSettings(config).limits.efSearch, hnswTopK: config.MATCH_HNSW_TOP_K,
       importBatchSize: config.IMPORT_BATCH_SIZE, indexBuildMemoryMb: config.IMPORT_INDEX_BUILD_MEMORY_MB,
       skip: options.skip as BenchMeasure[], databaseUrl: options.databaseUrl, readUrl: options.readUrl, workDir: options.workDir, reuse: Boolean(options.reuse), runId,
     });

@@ -3,23 +3,11 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { createProgress } from '../lib/cli/progress';
-import { openDatabase } from '../lib/db/client';
-import { migrateDatabase } from '../lib/db/migrate';
-import { databaseTarget } from '../lib/env';
+import { withDatabase } from '../lib/cli/with-database';
 import { bayesFactorBits } from '../lib/matching/score/score';
 import { parseMatchParameters, type MatchParameters } from '../lib/matching/score/params';
-import { estimateParametersFromDatabase } from '../lib/services/estimation';
+import { DEFAULT_MAX_CANDIDATE_PAIRS, estimateParametersFromDatabase } from '../lib/services/estimation';
 import { currentParameters, storeParameters } from '../lib/services/parameters';
-
-async function withDatabase<T>(run: (ctx: { db: Awaited<ReturnType<typeof openDatabase>>['db']; actor: string }) => Promise<T>): Promise<T> {
-  const handle = await openDatabase(databaseTarget());
-  try {
-    await migrateDatabase(handle);
-    return await run({ db: handle.db, actor: 'cli:params' });
-  } finally {
-    await handle.close();
-  }
-}
 
 function describe(params: MatchParameters): string {
   const lines = [`version ${params.version}`, `λ (prior match probability of a random pair) ${params.lambda.toExponential(3)}`, ''];
@@ -38,7 +26,7 @@ program
   .description('print the parameters in force, with the weight in bits of every level')
   .option('--json', 'print the raw JSON')
   .action(async (options: { json?: boolean }) => {
-    const params = await withDatabase((ctx) => currentParameters(ctx.db));
+    const params = await withDatabase('cli:params', (ctx) => currentParameters(ctx.db));
     console.log(options.json ? JSON.stringify(params, null, 2) : describe(params));
   });
 
@@ -46,13 +34,17 @@ program
   .command('estimate')
   .description('estimate m/u/λ by EM on the records in the database and make it the active version; steward decisions (accept/merge = match, reject = not) are held fixed as labels')
   .option('--sample <n>', 'records whose candidates feed EM', (value) => Number.parseInt(value, 10), 2000)
+  .option('--max-pairs <n>', 'stop sampling once the candidates make this many pairs', (value) => Number.parseInt(value, 10), DEFAULT_MAX_CANDIDATE_PAIRS)
   .option('--no-labels', 'ignore steward decisions: EM on unlabelled pairs only')
-  .action(async (options: { sample: number; labels: boolean }) => {
-    const summary = await withDatabase(async (ctx) => {
+  .action(async (options: { sample: number; maxPairs: number; labels: boolean }) => {
+    const summary = await withDatabase('cli:params', async (ctx, kind) => {
       let bar: ReturnType<typeof createProgress> | undefined;
       const result = await estimateParametersFromDatabase(ctx, {
         source: 'cli',
         sampleSize: options.sample,
+        maxCandidatePairs: options.maxPairs,
+        // PostgreSQL serves several connections: search a few records at once.
+        concurrency: kind === 'postgres' ? 4 : 1,
         ...(options.labels ? {} : { labels: [] }),
         onProgress: (done, total) => {
           bar ??= createProgress('candidate pairs', total);
@@ -64,7 +56,8 @@ program
     });
     console.log(
       `Estimated on ${summary.sampledRecords} records (${summary.mode}): ${summary.candidatePairs} candidate pairs, ${summary.randomPairs} random pairs, ` +
-        `${summary.iterations} EM iterations, converged=${summary.converged}. Stored as parameters #${summary.parametersId}.`,
+        `${summary.iterations} EM iterations, converged=${summary.converged}. Stored as parameters #${summary.parametersId}.\n` +
+        `Time: candidate search ${seconds(summary.timings.candidatesMs)}, random pairs ${seconds(summary.timings.randomPairsMs)}, EM ${seconds(summary.timings.emMs)}.`,
     );
     const { labels } = summary;
     console.log(
@@ -80,7 +73,7 @@ program
   .description('store a parameters JSON file (e.g. exported with `show --json`) as the active version')
   .action(async (file: string) => {
     const params = parseMatchParameters(JSON.parse(readFileSync(file, 'utf8')));
-    const id = await withDatabase((ctx) => storeParameters(ctx.db, params, 'import'));
+    const id = await withDatabase('cli:params', (ctx) => storeParameters(ctx.db, params, 'import'));
     console.log(`Stored ${params.version} as parameters #${id}.`);
   });
 
@@ -88,3 +81,7 @@ program.parseAsync().catch((error: unknown) => {
   console.error(`params failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}

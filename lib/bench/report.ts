@@ -1,7 +1,7 @@
 // A bench result as Markdown tables (printed and written beside the JSON), with the issue's targets.
 import { NEAR_SIMILARITY } from './recall';
 import type { LatencySummary } from './stats';
-import type { BenchResult } from './result';
+import type { BenchResult, BenchSettings } from './result';
 
 const ms = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? '–' : value >= 100 ? value.toFixed(0) : value.toFixed(1));
 const int = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? '–' : Math.round(value).toLocaleString('en-US'));
@@ -26,15 +26,20 @@ function headline(result: BenchResult): string[][] {
   for (const run of http ?? []) rows.push([`HTTP submit + match, ${run.concurrency} client(s): p50 / p95 / p99 (ms), records/s`, `${pcts(run.latency)}, ${run.perSecond.toFixed(1)}/s`, result.settings.db === 'pglite' ? 'p95 ≤ 150 ms (PGlite)' : 'p95 ≤ 50 ms']);
   for (const run of batch ?? []) rows.push([`batch match, ${run.processes} process(es)`, `${run.perSecond.toFixed(1)} incoming/s`, '≥ 200/s (aim 500)']);
   if (recall) {
-    const at = (ef: number | null) => recall.curves.map((curve) => `${curve.column.split('_')[0]} ${(curve.points.find((point) => point.efSearch === ef)?.recall ?? Number.NaN).toFixed(4)}`).join(', ');
-    rows.push([`nearest-neighbour recall at ef_search ${result.settings.efSearch} (default)`, at(result.settings.efSearch), `≥ ${recall.target}`]);
+    const atDefault = recall.curves
+      .map((curve) => {
+        const ef = efSearchOf(result.settings, curve.column);
+        return `${curve.column.split('_')[0]} ${(curve.points.find((point) => point.efSearch === ef)?.recall ?? Number.NaN).toFixed(4)} at ${ef}`;
+      })
+      .join(', ');
+    rows.push(['nearest-neighbour recall at the ef_search in force', atDefault, `≥ ${recall.target}`]);
     rows.push(['smallest ef_search with that recall on both', recall.chosenEfSearch === null ? 'none measured' : String(recall.chosenEfSearch), '–']);
   }
   if (naive && engine) {
     rows.push([`naive: score every customer (measured on ${int(naive.customersScored)}, projected to the table)`, `${ms(naive.projectedMsAtTableSize)} ms per record, ${(naive.projectedMsAtTableSize / engine.total.p50).toFixed(0)}× the engine p50`, '–']);
   }
   const exact = recall?.curves[0];
-  const hnsw = exact?.points.find((point) => point.efSearch === result.settings.efSearch);
+  const hnsw = exact?.points.find((point) => point.efSearch === efSearchOf(result.settings, exact.column));
   if (exact && hnsw) rows.push(['exact vector scan vs HNSW (name, p50 ms)', `${ms(exact.exactLatency.p50)} vs ${ms(hnsw.latency.p50)}: ${(exact.exactLatency.p50 / hnsw.latency.p50).toFixed(1)}×`, '–']);
   if (result.search) rows.push(['search (in-process) p50 / p95 / p99 (ms)', pcts(result.search), '–']);
   if (result.serverRssIdleBytes) rows.push(['server RSS idle → after load', `${mib(result.serverRssIdleBytes)} → ${mib(Math.max(...(http ?? []).map((run) => run.serverRssBytes)))}`, '–']);
@@ -47,7 +52,7 @@ export function markdownReport(result: BenchResult): string {
     `# npm run bench — ${settings.db}${settings.readReplica ? ' with a read replica' : ''}, ${int(settings.customers)} customers (${result.startedAt})`,
     '',
     `${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGiB} GiB, load average ${machine.loadAverageAtStart} at start · Node ${machine.node} · PostgreSQL ${machine.postgres} · pgvector ${machine.pgvector ?? '–'}`,
-    `Settings: ${settings.incoming} incoming, seed ${settings.seed}, ef_search ${settings.efSearch}, HNSW top-k ${settings.hnswTopK}, import batch ${settings.importBatchSize}, index build memory ${settings.indexBuildMemoryMb} MB.`,
+    `Settings: ${settings.incoming} incoming, seed ${settings.seed}, ef_search name ${settings.efSearch.name} / profile ${settings.efSearch.profile}, HNSW top-k ${settings.hnswTopK}, import batch ${settings.importBatchSize}, index build memory ${settings.indexBuildMemoryMb} MB.`,
     '',
     ...table(['measure', 'value', 'target (issue 18)'], headline(result)),
   ];
@@ -94,4 +99,11 @@ export function markdownReport(result: BenchResult): string {
   lines.push('', '## Steps', '', ...table(['step', 'seconds', 'note'], result.steps.map((entry) => [entry.step, (entry.ms / 1000).toFixed(1), entry.note ?? ''])));
   if (result.notes.length) lines.push('', ...result.notes.map((note) => `- ${note}`));
   return `${lines.join('\n')}\n`;
+}
+
+/** The ef_search the product uses on a column (older results hold one number for both). */
+function efSearchOf(settings: BenchSettings, column: string): number {
+  const ef = settings.efSearch as BenchSettings['efSearch'] | number;
+  if (typeof ef === 'number') return ef;
+  return column === 'company_name_embedding' ? ef.name : ef.profile;
 }

@@ -20,7 +20,8 @@ export interface BenchSettings {
   efValues: number[];
   naiveCap: number;
   naiveRecords: number;
-  efSearch: number;
+  /** hnsw.ef_search of the name and profile lookups in force. */
+  efSearch: { name: number; profile: number };
   hnswTopK: number;
   importBatchSize: number;
   indexBuildMemoryMb: number;

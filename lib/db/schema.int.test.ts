@@ -31,12 +31,12 @@ describe.each(testDatabases())('schema on $kind', ({ open }) => {
     }
   });
 
-  it('has a trigram GIN index on the normalised name and b-tree indexes on the exact keys', async () => {
+  it('has a trigram GIN index on the narrow copy of the normalised name and b-tree indexes on the exact keys', async () => {
     const rows = await queryRows<{ indexname: string; indexdef: string }>(handle.db, 
-      sql`select indexname, indexdef from pg_indexes where tablename = 'customers'`,
+      sql`select indexname, indexdef from pg_indexes where tablename in ('customers', 'customer_names')`,
     );
     const byName = new Map(rows.map((row) => [row.indexname, row.indexdef]));
-    expect(byName.get('customers_name_normalized_trgm')).toMatch(/USING gin \(name_normalized gin_trgm_ops\)/);
+    expect(byName.get('customer_names_name_trgm')).toMatch(/USING gin \(name_normalized gin_trgm_ops\)/);
     for (const key of ['email_normalized', 'phone_e164', 'website_domain', 'email_domain']) {
       expect(byName.get(`customers_${key}_idx`)).toMatch(new RegExp(`USING btree \\(${key}\\)`));
     }
@@ -69,5 +69,18 @@ describe.each(testDatabases())('schema on $kind', ({ open }) => {
       values (9002, 9001, 0.9, 0.9, 3.1, 'high', 'high', '{}'::jsonb)`;
     await handle.db.execute(insertPair);
     await expect(handle.db.execute(insertPair)).rejects.toThrow();
+  });
+  it('keeps customer_names in step with every write of a customer name (insert, update, cleared, deleted)', async () => {
+    const names = async () =>
+      (await queryRows<{ customer_id: number | string; name_normalized: string }>(handle.db, sql`select customer_id, name_normalized from customer_names where customer_id between 9101 and 9103 order by customer_id`))
+        .map((row) => `${row.customer_id}:${row.name_normalized}`);
+    await handle.db.execute(sql`insert into customers (id, company_name, name_normalized) values (9101, 'A', 'alpha'), (9102, 'B', 'beta'), (9103, 'C', null)`);
+    expect(await names()).toEqual(['9101:alpha', '9102:beta']);
+    await handle.db.execute(sql`insert into customers (id, company_name, name_normalized) values (9102, 'B', 'beta two') on conflict (id) do update set name_normalized = excluded.name_normalized`);
+    await handle.db.execute(sql`update customers set name_normalized = 'gamma' where id = 9103`);
+    await handle.db.execute(sql`update customers set name_normalized = null where id = 9101`);
+    expect(await names()).toEqual(['9102:beta two', '9103:gamma']);
+    await handle.db.execute(sql`delete from customers where id in (9102, 9103)`);
+    expect(await names()).toEqual([]);
   });
 });

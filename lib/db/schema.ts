@@ -91,7 +91,6 @@ export const customers = pgTable(
     index('customers_full_profile_embedding_hnsw')
       .using('hnsw', t.fullProfileEmbedding.op('vector_cosine_ops'))
       .with({ m: 16, ef_construction: 64 }),
-    index('customers_name_normalized_trgm').using('gin', t.nameNormalized.op('gin_trgm_ops')),
     index('customers_search_text_trgm').using('gin', t.searchText.op('gin_trgm_ops')),
     index('customers_email_normalized_idx').on(t.emailNormalized),
     index('customers_email_domain_idx').on(t.emailDomain),
@@ -106,6 +105,21 @@ export const customers = pgTable(
     index('customers_company_name_sort_idx').on(t.companyName, t.id),
     index('customers_created_at_idx').on(t.createdAt, t.id),
   ],
+);
+
+/**
+ * The trigram candidate lookup's narrow copy of each customer's normalised name, kept by a trigger on
+ * customers (migration 0013): the % recheck reads a few small pages instead of the wide customer rows.
+ */
+export const customerNames = pgTable(
+  'customer_names',
+  {
+    customerId: bigint('customer_id', { mode: 'number' })
+      .primaryKey()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    nameNormalized: varchar('name_normalized', { length: KEY_COLUMN_LENGTHS.nameNormalized }).notNull(),
+  },
+  (t) => [index('customer_names_name_trgm').using('gin', t.nameNormalized.op('gin_trgm_ops'))],
 );
 
 export const incomingCustomers = pgTable(

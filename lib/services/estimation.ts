@@ -24,9 +24,19 @@ import { labelCandidates, pairKey, stewardLabels, type PairLabel } from './estim
 /** Below this, candidate and random pairs are too few for EM to say anything the defaults do not. */
 export const MIN_CUSTOMERS_FOR_ESTIMATE = 100;
 
+/** Candidate pairs EM learns m from: about what 2,000 records give at tens of thousands of customers. */
+export const DEFAULT_MAX_CANDIDATE_PAIRS = 50_000;
+
 export interface EstimationOptions {
   /** Records whose candidates feed EM (default 2,000). */
   sampleSize?: number;
+  /**
+   * Stop sampling records once their candidates make this many pairs (default 50,000): a large table
+   * gives each record more candidates, and EM needs pairs, not records, so the work stays bounded.
+   */
+  maxCandidatePairs?: number;
+  /** Records searched at once (default 1; PostgreSQL serves several connections, PGlite one). */
+  concurrency?: number;
   /** Records per side for the random-pair u estimate (pairs = side², default 320 → ~100k pairs). */
   randomSide?: number;
   source: string;
@@ -57,6 +67,8 @@ export interface EstimationSummary {
   mode: 'link' | 'dedupe';
   /** Labels used (their pairs among the candidates), and labels whose pair is no longer a candidate. */
   labels: { matches: number; nonMatches: number; notCandidates: number };
+  /** Wall time of the candidate search over the sample, of the random pairs, and of EM itself (ms). */
+  timings: { candidatesMs: number; randomPairsMs: number; emMs: number };
 }
 
 function randomPairVectors(left: Array<Customer | IncomingCustomer>, right: Customer[], dedupe: boolean, model: MatchModel): ComparisonVector[] {
@@ -97,19 +109,29 @@ export async function estimateParametersFromDatabase(ctx: ServiceContext, option
 
   const model = options.model ?? MATCH_MODEL;
   const { limits } = matchSettings();
+  const started = performance.now();
   const candidateVectors: ComparisonVector[] = [];
   const channelsOfVector: CandidateChannel[][] = [];
   const vectorsOfPair = new Map<string, ComparisonVector[]>();
-  for (let i = 0; i < records.length; i += 1) {
-    const record = records[i];
-    const found = await databaseCandidates(ctx.db, { record, matchData: record, excludeCustomerIds: mode === 'dedupe' ? [record.id] : undefined }, limits);
-    for (const candidate of compareCandidates(found.incoming, found.candidates, { model, termFrequency: found.termFrequency })) {
-      candidateVectors.push(candidate.vector);
-      channelsOfVector.push(candidate.channels);
-      const key = pairKey(record.id, candidate.customer.id, mode);
-      vectorsOfPair.set(key, [...(vectorsOfPair.get(key) ?? []), candidate.vector]);
+  const maxPairs = options.maxCandidatePairs ?? DEFAULT_MAX_CANDIDATE_PAIRS;
+  const concurrency = Math.max(1, options.concurrency ?? 1);
+  let searched = 0;
+  // Several records at a time, their pairs added in sample order: the result does not depend on the concurrency.
+  while (searched < records.length && candidateVectors.length < maxPairs) {
+    const batch = records.slice(searched, searched + concurrency);
+    const found = await Promise.all(
+      batch.map((record) => databaseCandidates(ctx.db, { record, matchData: record, excludeCustomerIds: mode === 'dedupe' ? [record.id] : undefined }, limits)),
+    );
+    for (const [index, record] of batch.entries()) {
+      for (const candidate of compareCandidates(found[index].incoming, found[index].candidates, { model, termFrequency: found[index].termFrequency })) {
+        candidateVectors.push(candidate.vector);
+        channelsOfVector.push(candidate.channels);
+        const key = pairKey(record.id, candidate.customer.id, mode);
+        vectorsOfPair.set(key, [...(vectorsOfPair.get(key) ?? []), candidate.vector]);
+      }
     }
-    options.onProgress?.(i + 1, records.length);
+    searched += batch.length;
+    options.onProgress?.(searched, records.length);
   }
   const pairLabels = options.labels ?? (mode === 'link' ? await stewardLabels(ctx.db) : []);
   const labelled = await labelCandidates({ db: ctx.db, mode, model, limits }, pairLabels, vectorsOfPair);
@@ -118,9 +140,11 @@ export async function estimateParametersFromDatabase(ctx: ServiceContext, option
     channelsOfVector.push(channels);
   }
 
+  const candidatesDone = performance.now();
   const randomLeft = records.slice(0, randomSide);
   const randomRight = await sampleCustomers(ctx.db, randomSide, 'u');
   const randomVectors = randomPairVectors(randomLeft, randomRight, mode === 'dedupe', model);
+  const randomDone = performance.now();
   const blocks = trainingBlocks(model, candidateVectors, channelsOfVector);
   // λ for any pair: scale the candidate share by all the pairs that could have been compared.
   const totalPairs = mode === 'dedupe' ? (counts.customers * (counts.customers - 1)) / 2 : counts.customers * counts.incoming;
@@ -128,6 +152,7 @@ export async function estimateParametersFromDatabase(ctx: ServiceContext, option
   const version = `em-${options.source}-${new Date().toISOString()}`;
   const estimateOptions = { model, candidateVectors, randomVectors, initial, blocks, totalPairs, version };
   const estimate = estimateParameters({ ...estimateOptions, labels: labelled.labels });
+  const emDone = performance.now();
   const labelCounts = { ...(estimate.parameters.training?.labels ?? { matches: 0, nonMatches: 0 }), notCandidates: labelled.notCandidates };
   // With enough decisions the shown probability is re-read from the weight as stewards decided (Platt scaling).
   const labelledVectors = [...labelled.labels];
@@ -142,7 +167,7 @@ export async function estimateParametersFromDatabase(ctx: ServiceContext, option
   };
   const parametersId = await storeParameters(ctx.db, parameters, options.source, {
     mode,
-    sampled_records: records.length,
+    sampled_records: searched,
     candidate_pairs: candidateVectors.length,
     random_pairs: randomVectors.length,
     iterations: estimate.iterations,
@@ -156,8 +181,9 @@ export async function estimateParametersFromDatabase(ctx: ServiceContext, option
     converged: estimate.converged,
     candidatePairs: candidateVectors.length,
     randomPairs: randomVectors.length,
-    sampledRecords: records.length,
+    sampledRecords: searched,
     mode,
     labels: labelCounts,
+    timings: { candidatesMs: candidatesDone - started, randomPairsMs: randomDone - candidatesDone, emMs: emDone - randomDone },
   };
 }

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../db/client';
-import { candidateLookups, candidateQuerySettings, findCandidates, type CandidateSearch } from '../db/queries/candidates';
+import { candidateLookups, findCandidates, runCandidateLookups, type CandidateSearch } from '../db/queries/candidates';
 import { queryRows } from '../db/rows';
 import type { IncomingCustomer } from '../db/schema';
 import { testDatabases } from '../db/testing';
@@ -77,12 +77,10 @@ describe.each(testDatabases())('the linked_record candidate channel on $kind', (
     const next = await submitIncoming(ctx, input({ ...webshop, company_name: 'NWT Wholesale', address_line1: '14 Dock Road', city: 'Tilbury', postal_code: 'RM18 7BH', website: 'nwt-wholesale.example', identifiers: [{ type: 'VAT', value: 'GB123456789' }], source_id: 'W-4' }));
     const search: CandidateSearch = { keys: next, nameEmbedding: next.companyNameEmbedding, profileEmbedding: next.fullProfileEmbedding };
     const plans = await ctx.db.transaction(async (tx) => {
-      await tx.execute(candidateQuerySettings(limits));
-      const texts: string[] = [];
-      for (const lookup of candidateLookups(search, limits)) {
-        const rows = await queryRows<{ 'QUERY PLAN': string }>(tx, sql`explain ${lookup}`);
-        texts.push(rows.map((row) => row['QUERY PLAN']).join('\n'));
-      }
+      const texts = await runCandidateLookups(tx, candidateLookups(search, limits), limits, async (query) => {
+        const rows = await queryRows<{ 'QUERY PLAN': string }>(tx, sql`explain ${query}`);
+        return [rows.map((row) => row['QUERY PLAN']).join('\n')];
+      });
       return texts.join('\n');
     });
     expect(plans).not.toMatch(/Seq Scan/);

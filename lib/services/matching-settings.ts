@@ -17,7 +17,10 @@ export function matchSettings(config: Env = env()): MatchSettings {
       trigramTopK: config.MATCH_TRIGRAM_TOP_K,
       trigramThreshold: config.MATCH_TRIGRAM_THRESHOLD,
       hnswTopK: config.MATCH_HNSW_TOP_K,
-      efSearch: config.HNSW_EF_SEARCH,
+      efSearch: {
+        name: config.HNSW_EF_SEARCH ?? config.HNSW_EF_SEARCH_NAME,
+        profile: config.HNSW_EF_SEARCH ?? config.HNSW_EF_SEARCH_PROFILE,
+      },
       maxCandidates: config.MATCH_MAX_CANDIDATES,
     },
     thresholds: resolveBandThresholds({

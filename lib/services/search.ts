@@ -23,7 +23,7 @@ export async function searchCustomers(ctx: ServiceContext, input: SearchInput): 
   const text = embeddingTexts({ companyName: input.query_text }).companyName || input.query_text.toLowerCase();
   const [embedding] = await getEmbedder().embed([text]);
   const db = await readDatabase(ctx);
-  const hits = await searchCustomerIds(db, queryTerms(input.query_text), embedding, input.max_results * OVERFETCH, matchSettings().limits.efSearch);
+  const hits = await searchCustomerIds(db, queryTerms(input.query_text), embedding, input.max_results * OVERFETCH, matchSettings().limits.efSearch.profile);
   if (hits.length === 0) return [];
   const rows = await findCustomersByIds(db, hits.map((hit) => hit.id));
   const byId = new Map(rows.map((row) => [row.id, row]));

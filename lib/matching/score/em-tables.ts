@@ -77,3 +77,52 @@ export function heldAtDeclared(model: MatchModel, pick: (level: ComparisonLevel)
   }
   return held;
 }
+
+/** Distinct comparison vectors with how many pairs each stands for. */
+export interface WeightedVectors {
+  vectors: ComparisonVector[];
+  counts: number[];
+}
+
+/**
+ * Pairs with the same level in every field have the same posterior and add to the same counts, so EM
+ * runs on each distinct pattern once, weighted by how many pairs share it (as Splink does): at 100k
+ * customers 200,000 pairs are a few thousand patterns. A labelled pair keeps its own entry (its label
+ * is keyed by the vector). The estimates are those of the pairs one by one.
+ */
+export function compressVectors(vectors: readonly ComparisonVector[], labels?: ReadonlyMap<ComparisonVector, boolean>): WeightedVectors {
+  const index = new Map<string, number>();
+  const out: WeightedVectors = { vectors: [], counts: [] };
+  for (const vector of vectors) {
+    if (labels?.has(vector)) {
+      out.vectors.push(vector);
+      out.counts.push(1);
+      continue;
+    }
+    const key = vector.comparisons
+      .filter(({ level }) => level !== NULL_LEVEL)
+      .map(({ field, level }) => `${field}\u0001${level}`)
+      .join('\u0002');
+    const at = index.get(key);
+    if (at === undefined) {
+      index.set(key, out.vectors.length);
+      out.vectors.push(vector);
+      out.counts.push(1);
+    } else {
+      out.counts[at] += 1;
+    }
+  }
+  return out;
+}
+
+/** Σ counts·values / Σ counts. */
+export function weightedMean(values: readonly number[], counts: readonly number[]): number {
+  let sum = 0;
+  let total = 0;
+  values.forEach((value, index) => {
+    sum += value * counts[index];
+    total += counts[index];
+  });
+  return sum / Math.max(1, total);
+}
+

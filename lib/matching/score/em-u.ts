@@ -2,7 +2,7 @@
 // weighted by how likely each is a non-match, so the few true pairs among them stay out of u.
 import type { ComparisonVector } from '../compare/types';
 import { declaredLevels, MATCH_MODEL, perModel, type MatchModel } from '../model';
-import { countLevels, declaredValues, EPSILON, heldAtDeclared, holdLevels, posterior, shares, type LevelTable } from './em-tables';
+import { countLevels, declaredValues, EPSILON, heldAtDeclared, holdLevels, posterior, shares, type LevelTable, type WeightedVectors } from './em-tables';
 import { groupMates, type CompiledLimits } from './limits';
 
 /**
@@ -66,7 +66,7 @@ export interface RefineContext {
  * random ones leaves u, while two members of one household (same address, other name and birth
  * date) stay in the address's u, as they should. Judging with the field would be circular.
  */
-export function refineU(randomVectors: ComparisonVector[], context: RefineContext): LevelTable {
+export function refineU({ vectors: randomVectors, counts }: WeightedVectors, context: RefineContext): LevelTable {
   const { m, u, lambda, limits, fallback, summaries, model } = context;
   const refined: LevelTable = {};
   const weightsByExclusion = new Map<string, number[]>();
@@ -78,7 +78,7 @@ export function refineU(randomVectors: ComparisonVector[], context: RefineContex
     const key = limits.groupOf.get(field) ?? field;
     if (!weightsByExclusion.has(key)) {
       const excluded = new Set([...groupMates(field, limits), ...summaries]);
-      weightsByExclusion.set(key, randomVectors.map((vector) => 1 - posterior(vector, m, u, lambda, excluded, limits)));
+      weightsByExclusion.set(key, randomVectors.map((vector, index) => (1 - posterior(vector, m, u, lambda, excluded, limits)) * counts[index]));
     }
     refined[field] = estimateU(randomVectors, fallback, weightsByExclusion.get(key), model)[field];
   }

@@ -3,7 +3,7 @@
 // chosen because of that field. Reviewer labels can replace EM when available.
 import type { ComparisonVector } from '../compare/types';
 import { declaredLevels, MATCH_MODEL, perModel, summaryFields, type CandidateChannel, type MatchModel } from '../model';
-import { countLevels, EPSILON, heldAtDeclared, holdLevels, posterior, shares, type LevelTable } from './em-tables';
+import { compressVectors, countLevels, EPSILON, heldAtDeclared, holdLevels, posterior, shares, weightedMean, type LevelTable, type WeightedVectors } from './em-tables';
 import { estimateU, refineU } from './em-u';
 import { compileLimits, groupMates, weightLimitsOf, type CompiledLimits, type WeightLimits } from './limits';
 import { initialParameters, type MatchParameters } from './params';
@@ -96,7 +96,7 @@ interface Settings {
   priorStrength: number;
 }
 
-function runBlock(block: TrainingBlock, start: LevelTable, u: LevelTable, options: Settings, lambdaStart: number, limits: CompiledLimits, labels?: PairLabels): BlockRun {
+function runBlock(block: { blockedOn: string[]; pairs: WeightedVectors }, start: LevelTable, u: LevelTable, options: Settings, lambdaStart: number, limits: CompiledLimits, labels?: PairLabels): BlockRun {
   // Signals that summarise all fields (embeddings) would re-introduce the blocked fields' evidence,
   // and so would the fields that carry the same evidence as a blocked one: pairs chosen for a
   // shared address are households and offices, which share email and phone too.
@@ -109,9 +109,10 @@ function runBlock(block: TrainingBlock, start: LevelTable, u: LevelTable, option
   let support: Record<string, number> = {};
   while (iterations < options.maxIterations && !converged) {
     iterations += 1;
-    const p = posteriors(block.vectors, labels, (vector) => posterior(vector, m, u, lambda, excluded, limits));
-    lambda = Math.min(1 - EPSILON, Math.max(EPSILON, p.reduce((sum, value) => sum + value, 0) / Math.max(1, p.length)));
-    const counts = countLevels(block.vectors, p);
+    const { vectors, counts: pairs } = block.pairs;
+    const p = posteriors(vectors, labels, (vector) => posterior(vector, m, u, lambda, excluded, limits));
+    lambda = Math.min(1 - EPSILON, Math.max(EPSILON, weightedMean(p, pairs)));
+    const counts = countLevels(vectors, p.map((value, index) => value * pairs[index]));
     let largestChange = 0;
     const next: LevelTable = structuredClone(m);
     support = {};
@@ -134,8 +135,9 @@ function runBlock(block: TrainingBlock, start: LevelTable, u: LevelTable, option
   }
   // One class took the block (less than one pair left in the other): the mixture is not identified
   // there and m is just the block's level shares, look-alikes included. Such a block estimates nothing.
-  const expectedNonMatches = (1 - lambda) * block.vectors.length;
-  if (expectedNonMatches < 1 || lambda * block.vectors.length < 1) return { m: start, support: {}, iterations, converged };
+  const pairCount = block.pairs.counts.reduce((sum, count) => sum + count, 0);
+  const expectedNonMatches = (1 - lambda) * pairCount;
+  if (expectedNonMatches < 1 || lambda * pairCount < 1) return { m: start, support: {}, iterations, converged };
   return { m, support, iterations, converged };
 }
 
@@ -163,14 +165,14 @@ function toParameters(model: MatchModel, m: LevelTable, u: LevelTable, lambda: n
  * Final pass over all candidates: λ among candidates, and m and u of the fields whose u is
  * estimated on candidates (uFromCandidates), with every other m and u fixed.
  */
-function fitCandidateStage(model: MatchModel, vectors: ComparisonVector[], m: LevelTable, u: LevelTable, maxIterations: number, limits: CompiledLimits, labels?: PairLabels): number {
+function fitCandidateStage(model: MatchModel, { vectors, counts }: WeightedVectors, m: LevelTable, u: LevelTable, maxIterations: number, limits: CompiledLimits, labels?: PairLabels): number {
   const flagged = declaredLevels(model).filter(({ field }) => summaryFields(model).includes(field));
   let lambda = 0.1;
   for (let iteration = 0; iteration < Math.max(50, maxIterations); iteration += 1) {
     const p = posteriors(vectors, labels, (vector) => posterior(vector, m, u, lambda, new Set(), limits));
-    const next = Math.min(1 - EPSILON, Math.max(EPSILON, p.reduce((sum, value) => sum + value, 0) / Math.max(1, p.length)));
-    const matchCounts = countLevels(vectors, p);
-    const nonMatchCounts = countLevels(vectors, p.map((value) => 1 - value));
+    const next = Math.min(1 - EPSILON, Math.max(EPSILON, weightedMean(p, counts)));
+    const matchCounts = countLevels(vectors, p.map((value, index) => value * counts[index]));
+    const nonMatchCounts = countLevels(vectors, p.map((value, index) => (1 - value) * counts[index]));
     for (const { field, levels } of flagged) {
       Object.assign(m[field], shares(matchCounts[field] ?? {}, levels));
       Object.assign(u[field], shares(nonMatchCounts[field] ?? {}, levels));
@@ -208,10 +210,14 @@ export function estimateParameters(options: EstimateOptions): EstimateResult {
   const weightLimits = weightLimitsOf(options.initial, model);
   const limits = compileLimits(weightLimits);
   const start = tableOf(options.initial, 'm', model);
-  const blocks = (options.blocks ?? [{ blockedOn: [], vectors: options.candidateVectors }]).filter((block) => block.vectors.length > 0);
+  const blocks = (options.blocks ?? [{ blockedOn: [], vectors: options.candidateVectors }])
+    .filter((block) => block.vectors.length > 0)
+    .map((block) => ({ blockedOn: block.blockedOn, pairs: compressVectors(block.vectors, options.labels) }));
+  const candidates = compressVectors(options.candidateVectors, options.labels);
+  const random = options.randomVectors ? compressVectors(options.randomVectors) : undefined;
   const summaries = summaryFields(model);
 
-  let u = options.randomVectors ? estimateU(options.randomVectors, initialU, undefined, model) : initialU;
+  let u = random ? estimateU(random.vectors, initialU, random.counts, model) : initialU;
   let m = structuredClone(start);
   let runs: BlockRun[] = [];
   let candidateLambda = 0;
@@ -220,11 +226,11 @@ export function estimateParameters(options: EstimateOptions): EstimateResult {
   for (let round = 0; ; round += 1) {
     runs = blocks.map((block) => runBlock(block, start, u, settings, 0.1, limits, options.labels));
     m = combineBlocks(model, runs, start);
-    candidateLambda = fitCandidateStage(model, options.candidateVectors, m, u, settings.maxIterations, limits, options.labels);
+    candidateLambda = fitCandidateStage(model, candidates, m, u, settings.maxIterations, limits, options.labels);
     lambda = options.totalPairs ? (candidateLambda * options.candidateVectors.length) / options.totalPairs : candidateLambda;
     // u again from the random pairs weighted by their non-match probability, then a new EM pass.
     if (!refinesRandomU || round >= model.estimation.uRefinementRounds) break;
-    u = refineU(options.randomVectors!, { m, u, lambda, limits, fallback: initialU, summaries, model });
+    u = refineU(random!, { m, u, lambda, limits, fallback: initialU, summaries, model });
   }
   const iterations = Math.max(0, ...runs.map((run) => run.iterations));
   const converged = runs.every((run) => run.converged);
