@@ -37,6 +37,11 @@ export interface LabelledCandidates {
   added: Array<{ vector: ComparisonVector; channels: CandidateChannel[] }>;
   /** Label per vector, for sampled and added vectors alike. */
   labels: Map<ComparisonVector, boolean>;
+  /**
+   * One entry per labelled pair, by pair key: its label and one of its vectors. A dedupe pair is found
+   * from both of its records (two vectors, one decision): what counts the decisions must count it once.
+   */
+  pairs: Map<string, { vector: ComparisonVector; isMatch: boolean }>;
   /** Labels whose customer is no longer among the record's candidates (or either record is gone): not used. */
   notCandidates: number;
 }
@@ -64,12 +69,16 @@ async function vectorsOfRecord(context: LabelContext, recordId: number): Promise
  */
 export async function labelCandidates(context: LabelContext, pairLabels: readonly PairLabel[], sampled: ReadonlyMap<string, ComparisonVector[]>): Promise<LabelledCandidates> {
   const labels = new Map<ComparisonVector, boolean>();
+  const pairs: LabelledCandidates['pairs'] = new Map();
   const added: LabelledCandidates['added'] = [];
   const outside = new Map<number, PairLabel[]>();
   for (const label of pairLabels) {
-    const vectors = sampled.get(pairKey(label.recordId, label.customerId, context.mode));
-    if (vectors) for (const vector of vectors) labels.set(vector, label.isMatch);
-    else outside.set(label.recordId, [...(outside.get(label.recordId) ?? []), label]);
+    const key = pairKey(label.recordId, label.customerId, context.mode);
+    const vectors = sampled.get(key);
+    if (vectors) {
+      for (const vector of vectors) labels.set(vector, label.isMatch);
+      pairs.set(key, { vector: vectors[0], isMatch: label.isMatch });
+    } else outside.set(label.recordId, [...(outside.get(label.recordId) ?? []), label]);
   }
   let notCandidates = 0;
   const addedByKey = new Map<string, ComparisonVector>();
@@ -79,14 +88,17 @@ export async function labelCandidates(context: LabelContext, pairLabels: readonl
       const key = pairKey(label.recordId, label.customerId, context.mode);
       const known = addedByKey.get(key);
       const candidate = candidates.get(label.customerId);
-      if (known) labels.set(known, label.isMatch);
-      else if (!candidate) notCandidates += 1;
+      if (known) {
+        labels.set(known, label.isMatch);
+        pairs.set(key, { vector: known, isMatch: label.isMatch });
+      } else if (!candidate) notCandidates += 1;
       else {
         added.push(candidate);
         addedByKey.set(key, candidate.vector);
         labels.set(candidate.vector, label.isMatch);
+        pairs.set(key, { vector: candidate.vector, isMatch: label.isMatch });
       }
     }
   }
-  return { added, labels, notCandidates };
+  return { added, labels, pairs, notCandidates };
 }

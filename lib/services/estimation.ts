@@ -153,12 +153,14 @@ export async function estimateParametersFromDatabase(ctx: ServiceContext, option
   const estimateOptions = { model, candidateVectors, randomVectors, initial, blocks, totalPairs, version };
   const estimate = estimateParameters({ ...estimateOptions, labels: labelled.labels });
   const emDone = performance.now();
-  const labelCounts = { ...(estimate.parameters.training?.labels ?? { matches: 0, nonMatches: 0 }), notCandidates: labelled.notCandidates };
+  const labelledPairs = [...labelled.pairs.values()];
+  const labelMatches = labelledPairs.filter((pair) => pair.isMatch).length;
+  const labelCounts = { matches: labelMatches, nonMatches: labelledPairs.length - labelMatches, notCandidates: labelled.notCandidates };
   // With enough decisions the shown probability is re-read from the weight as stewards decided (Platt scaling).
-  const labelledVectors = [...labelled.labels];
+  // One observation per decided pair (a dedupe pair has a vector from each side but one decision).
   const calibration = fitCalibration(
-    labelledVectors.map(([vector]) => scoreComparison(vector, estimate.parameters, { model }).matchWeight),
-    labelledVectors.map(([, isMatch]) => isMatch),
+    labelledPairs.map(({ vector }) => scoreComparison(vector, estimate.parameters, { model }).matchWeight),
+    labelledPairs.map(({ isMatch }) => isMatch),
   );
   const parameters: MatchParameters = {
     ...estimate.parameters,
