@@ -20,6 +20,17 @@ describe('competingCandidates', () => {
     expect(second.competitors).toEqual([0]);
   });
 
+  it('takes no rival that could not be the record itself (it hard-conflicts with the record)', () => {
+    // Robert Smith born 1978: the Robert E Smith Sr born 1954 at his address is strong on name and address,
+    // but another birth date rules him out as this record, so he does not claim it from the 1978 candidate.
+    const conflict = (j: number, k: number) => j !== k;
+    const [young, senior] = competingCandidates([9, 12], conflict, (k) => k !== 1);
+    expect(young.penaltyBits).toBe(0);
+    expect(young.competitors).toEqual([]);
+    // The ruled-out candidate still meets its rival: its own score is not raised.
+    expect(senior.penaltyBits).toBeCloseTo(-Math.log2(1 + odds(9)), 9);
+  });
+
   it('leaves a clear best candidate nearly untouched and takes a look-alike down', () => {
     const [strong, weak] = competingCandidates([14, 4], (j, k) => j !== k);
     // In bits the strong one loses log2(1 + 2^4); in probability almost nothing.

@@ -23,10 +23,12 @@ function log2OnePlusSum(exponents: number[]): number {
 /**
  * Per candidate (by index into `weights`, each the pair's match weight in bits before competition):
  * the penalty for the candidates it excludes. `conflict(j, k)` says whether candidates j and k
- * cannot be one entity; it is asked only for candidates whose weight is not negligible.
+ * cannot be one entity; it is asked only for candidates whose weight is not negligible. `canBeRecord(k)`
+ * says whether candidate k could be the record at all: one that hard-conflicts with the record itself
+ * (another birth date, another registry number) cannot take the record away from anyone, so it is no rival.
  */
-export function competingCandidates(weights: readonly number[], conflict: (j: number, k: number) => boolean): Competition[] {
-  const relevant = weights.map((weight, index) => ({ weight, index })).filter(({ weight }) => weight >= NEGLIGIBLE_WEIGHT_BITS);
+export function competingCandidates(weights: readonly number[], conflict: (j: number, k: number) => boolean, canBeRecord: (k: number) => boolean = () => true): Competition[] {
+  const relevant = weights.map((weight, index) => ({ weight, index })).filter(({ weight, index }) => weight >= NEGLIGIBLE_WEIGHT_BITS && canBeRecord(index));
   const conflicting = memoizedPairs(conflict);
   return weights.map((weight, j) => {
     if (weight < NEGLIGIBLE_WEIGHT_BITS) return { penaltyBits: 0, competitors: [] };

@@ -89,10 +89,11 @@ export function standaloneProbability(pair: Pick<ScoredPair, 'contributions' | '
  * The candidates of one record that cannot be one entity compete (competition.ts): each pair's score
  * gets a "competingCandidates" term, listed in the explanation like any field.
  */
-export function withCompetition<C>(pairs: ScoredPair[], candidates: readonly Candidate<C>[], describe: (customer: C) => string): ScoredPair[] {
+export function withCompetition<C>(pairs: ScoredPair[], candidates: readonly Candidate<C>[], describe: (customer: C) => string, incoming: NormalizedRecord): ScoredPair[] {
   const competition = competingCandidates(
     pairs.map((pair) => pair.matchWeight),
     (j, k) => hardConflict(candidates[j].normalized, candidates[k].normalized) !== null,
+    (k) => hardConflict(incoming, candidates[k].normalized) === null,
   );
   return pairs.map((pair, index) => {
     const { penaltyBits, competitors } = competition[index];
@@ -119,6 +120,7 @@ export function scoreCandidates<C>(incoming: NormalizedRecord, candidates: reado
     compared.map(({ vector }) => scoreComparison(vector, context.params, { termFrequencyCustomers: context.customerCount, model: context.model })),
     candidates,
     context.describe,
+    incoming,
   );
   const calibration = context.params.calibration;
   const scored = compared.map(({ customer, channels, nameCosine, profileCosine }, index): ScoredCandidate<C> => {
