@@ -3,6 +3,8 @@ import type { DatabaseHandle } from '../db/client';
 import { testDatabases } from '../db/testing';
 import { SEMANTIC_DEFAULT_THRESHOLD } from '../schemas/directory';
 import { searchInputSchema } from '../schemas/search';
+import { customerInputSchema } from '../schemas/customer';
+import { createCustomer } from './customers';
 import { seedDemoDataIfEmpty } from './demo-data';
 import { searchCustomers } from './search';
 
@@ -40,43 +42,42 @@ describe.each(testDatabases())('searchCustomers on $kind', ({ open }) => {
   });
 });
 
+/** A fresh database holding the demo customers and `extra` ones, for one test. */
+async function withCustomers(open: () => Promise<DatabaseHandle>, extra: Array<Record<string, unknown>>, run: (ctx: { db: DatabaseHandle['db']; actor: string }) => Promise<void>) {
+  const handle = await open();
+  try {
+    const ctx = { db: handle.db, actor: 'test' };
+    await seedDemoDataIfEmpty(ctx);
+    for (const customer of extra) await createCustomer(ctx, customerInputSchema.parse(customer));
+    await run(ctx);
+  } finally {
+    await handle.close();
+  }
+}
+
 describe.each(testDatabases())('searchCustomers relevance on $kind', ({ open }) => {
-  it('finds the seed README example: a technology company in New York called Acme', async () => {
-    const handle = await open();
-    try {
-      const ctx = { db: handle.db, actor: 'test' };
-      await seedDemoDataIfEmpty(ctx);
-      const { createCustomer } = await import('./customers');
-      const { customerInputSchema } = await import('../schemas/customer');
-      await createCustomer(ctx, customerInputSchema.parse({ company_name: 'Acme Corporation', city: 'New York', country: 'USA', industry: 'Technology' }));
+  it('finds the seed README example: a technology company in New York called Acme', () =>
+    withCustomers(open, [{ company_name: 'Acme Corporation', city: 'New York', country: 'USA', industry: 'Technology' }], async (ctx) => {
       const results = await searchCustomers(ctx, searchInputSchema.parse({ query_text: 'Acme technology company in New York', similarity_threshold: 0.7, max_results: 5 }));
       expect(results[0]).toMatchObject({ customer: { companyName: 'Acme Corporation', industry: 'Technology' } });
       expect(results[0].similarityScore).toBe(1);
       expect(results.every((result) => result.similarityScore >= 0.7)).toBe(true);
-    } finally {
-      await handle.close();
-    }
-  });
-});
+    }));
 
-describe.each(testDatabases())('searchCustomers with the local embedder on $kind', ({ open }) => {
-  it('finds a business by what it does and where, and a misspelt name, above the default threshold', async () => {
-    const handle = await open();
-    try {
-      const ctx = { db: handle.db, actor: 'test' };
-      await seedDemoDataIfEmpty(ctx);
-      const { createCustomer } = await import('./customers');
-      const { customerInputSchema } = await import('../schemas/customer');
-      await createCustomer(ctx, customerInputSchema.parse({ company_name: 'Oak Hill Brewing', city: 'Philadelphia', country: 'USA', industry: 'Food & Beverage', description: 'Oak Hill brews craft beer for bars and retailers.' }));
-      await createCustomer(ctx, customerInputSchema.parse({ company_name: 'Gislason Partners', city: 'Denver', country: 'USA' }));
-      const defaults = searchInputSchema.parse({ query_text: 'x' });
-      const brewery = await searchCustomers(ctx, searchInputSchema.parse({ query_text: 'craft brewery in Philadelphia' }));
-      expect(brewery[0]?.customer.companyName).toBe('Oak Hill Brewing');
-      expect(brewery[0].similarityScore).toBeGreaterThanOrEqual(defaults.similarity_threshold);
-      const misspelt = await searchCustomers(ctx, searchInputSchema.parse({ query_text: 'Gislasen Partnres', similarity_threshold: SEMANTIC_DEFAULT_THRESHOLD }));
-      expect(misspelt[0]?.customer.companyName).toBe('Gislason Partners');
-    } finally {
-      await handle.close();
-    }
-  });
+  it('finds a business by what it does and where, and a misspelt name, above the default threshold, with the local embedder', () =>
+    withCustomers(
+      open,
+      [
+        { company_name: 'Oak Hill Brewing', city: 'Philadelphia', country: 'USA', industry: 'Food & Beverage', description: 'Oak Hill brews craft beer for bars and retailers.' },
+        { company_name: 'Gislason Partners', city: 'Denver', country: 'USA' },
+      ],
+      async (ctx) => {
+        const defaults = searchInputSchema.parse({ query_text: 'x' });
+        const brewery = await searchCustomers(ctx, searchInputSchema.parse({ query_text: 'craft brewery in Philadelphia' }));
+        expect(brewery[0]?.customer.companyName).toBe('Oak Hill Brewing');
+        expect(brewery[0].similarityScore).toBeGreaterThanOrEqual(defaults.similarity_threshold);
+        const misspelt = await searchCustomers(ctx, searchInputSchema.parse({ query_text: 'Gislasen Partnres', similarity_threshold: SEMANTIC_DEFAULT_THRESHOLD }));
+        expect(misspelt[0]?.customer.companyName).toBe('Gislason Partners');
+      },
+    ));
 });
