@@ -122,7 +122,8 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
                       {href ? <Link className="text-blue-800 underline" href={href}>{`${event.entityType.replace('_', ' ')} #${event.entityId}`}</Link> : `${event.entityType.replace('_', ' ')} #${event.entityId}`}
                       {names.get(`${event.entityType}:${event.entityId}`) ? <span className="block max-w-56 truncate text-xs text-slate-600">{names.get(`${event.entityType}:${event.entityId}`)}</span> : null}
                     </td>
-                    <td className="px-3 py-2">
+                    {/* Long values break anywhere; without a floor the table squeezed this column to one letter on a phone. */}
+                    <td className="min-w-72 px-3 py-2">
                       {changes.length === 0 ? (
                         <span className="text-slate-500">—</span>
                       ) : (
