@@ -42,3 +42,10 @@ export async function reviewViaApi(request: APIRequestContext, matchId: number, 
   const response = await request.post(`/api/v1/matches/${matchId}/review`, { data: { decision, expected_version: version } });
   expect(response.status(), await response.text()).toBe(200);
 }
+
+/** A POST to the v1 API from a UI test's setup: the body, after checking the status is one of `status`. */
+export async function postApi<T>(request: APIRequestContext, path: string, data: unknown, status: readonly number[] = [200, 201]): Promise<T> {
+  const response = await request.post(`/api/v1${path}`, { data });
+  expect(status, await response.text()).toContain(response.status());
+  return (await response.json()) as T;
+}

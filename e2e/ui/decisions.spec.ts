@@ -4,32 +4,21 @@ import { expect, test, type APIRequestContext } from '@playwright/test';
 import { MatchDetailPage } from '../pages/match-detail-page';
 import { ReviewQueuePage } from '../pages/review-queue-page';
 import { SubmitPage } from '../pages/submit-page';
-
-let sequence = 0;
-/** Letters only: digits would change how the names normalise and match. */
-function token(): string {
-  sequence += 1;
-  return [...`${Date.now().toString(36)}${sequence.toString(36)}`].map((char) => String.fromCharCode(97 + (parseInt(char, 36) % 26))).join('');
-}
-
-async function post<T>(request: APIRequestContext, path: string, data: unknown, status = [200, 201]): Promise<T> {
-  const response = await request.post(`/api/v1${path}`, { data });
-  expect(status, await response.text()).toContain(response.status());
-  return (await response.json()) as T;
-}
+import { postApi } from '../support/steward-data';
+import { uniqueToken } from '../support/matching-api';
 
 type Listing = { incoming_customer: { incoming_id: number; version: number }; matches: Array<{ match_id: number; version: number; matched_customer_id: number }> };
 
 async function customer(request: APIRequestContext, fields: Record<string, unknown>): Promise<number> {
-  return (await post<{ customer_id: number }>(request, '/customers', fields)).customer_id;
+  return (await postApi<{ customer_id: number }>(request, '/customers', fields)).customer_id;
 }
 
 async function submitAndMatch(request: APIRequestContext, fields: Record<string, unknown>): Promise<Listing> {
-  return post<Listing>(request, '/customers/incoming?match=true', fields);
+  return postApi<Listing>(request, '/customers/incoming?match=true', fields);
 }
 
 test('1. once a record is linked, accepting another of its candidates is refused and says what happened', async ({ page, request }) => {
-  const name = `Kestrel ${token()} Freight`;
+  const name = `Kestrel ${uniqueToken()} Freight`;
   const boston = await customer(request, { company_name: name, email: `boston@${name.split(' ')[1]}.com`, city: 'Boston', country: 'US' });
   const denver = await customer(request, { company_name: name, email: `denver@${name.split(' ')[1]}.com`, city: 'Denver', country: 'US' });
   const listing = await submitAndMatch(request, { company_name: name, email: `ops@${name.split(' ')[1]}.com`, country: 'US' });
@@ -37,7 +26,7 @@ test('1. once a record is linked, accepting another of its candidates is refused
   const detail = new MatchDetailPage(page);
   await detail.goto(b.match_id);
   // Another steward accepts the other office meanwhile.
-  await post(request, `/matches/${a.match_id}/review`, { decision: 'accept', expected_version: a.version, reviewer: 'ana' });
+  await postApi(request, `/matches/${a.match_id}/review`, { decision: 'accept', expected_version: a.version, reviewer: 'ana' });
   await detail.decide('Accept (link)');
   await expect(detail.conflict).toContainText(`Incoming #${listing.incoming_customer.incoming_id} was already linked to customer #${boston} by ana. Change the decision first ("Change decision", or decision "reopen") to decide again.`);
   await page.reload();
@@ -48,7 +37,7 @@ test('1. once a record is linked, accepting another of its candidates is refused
 });
 
 test('2. a record whose only candidate is rejected stays in the queue as "no match: decide", and create new resolves it', async ({ page, request }) => {
-  const name = `Osprey ${token()} Analytics`;
+  const name = `Osprey ${uniqueToken()} Analytics`;
   await customer(request, { company_name: name, email: `info@${name.split(' ')[1]}.com`, city: 'Austin', country: 'US' });
   const listing = await submitAndMatch(request, { company_name: name, email: `info@${name.split(' ')[1]}.com`, city: 'Austin', country: 'US' });
   expect(listing.matches).toHaveLength(1);
@@ -68,7 +57,7 @@ test('2. a record whose only candidate is rejected stays in the queue as "no mat
 });
 
 test('3. a decided match is read-only; "Change decision" says what it will undo before doing it', async ({ page, request }) => {
-  const name = `Heron ${token()} Robotics`;
+  const name = `Heron ${uniqueToken()} Robotics`;
   await customer(request, { company_name: name, city: 'Oslo', country: 'NO' });
   const listing = await submitAndMatch(request, { company_name: name, city: 'Oslo', country: 'NO', contact_name: 'Kari Nordmann' });
   const detail = new MatchDetailPage(page);
@@ -86,7 +75,7 @@ test('3. a decided match is read-only; "Change decision" says what it will undo 
 });
 
 test('4. merge moves the whole address and shows the customer as it will be written', async ({ page, request }) => {
-  const name = `Falcon ${token()} Transport`;
+  const name = `Falcon ${uniqueToken()} Transport`;
   const domain = `${name.split(' ')[1]}.example`;
   const same = { company_name: name, phone: '713-608-5161', website: domain, contact_name: 'Maria Lopez', email: `maria@${domain}` };
   const id = await customer(request, { ...same, address_line1: '3367 George Court', city: 'Houston', state: 'TX', postal_code: '77002', country: 'US' });
@@ -107,7 +96,7 @@ test('4. merge moves the whole address and shows the customer as it will be writ
 });
 
 test('5. submitting the same record twice stores it once and says so', async ({ page, request }) => {
-  const name = `Plover ${token()} Textiles`;
+  const name = `Plover ${uniqueToken()} Textiles`;
   const submit = new SubmitPage(page);
   await submit.goto();
   await submit.field('Company name').fill(name);
@@ -121,7 +110,7 @@ test('5. submitting the same record twice stores it once and says so', async ({ 
 });
 
 test('6. the field table compares what the engine compared: one phone and one domain written two ways are the same', async ({ page, request }) => {
-  const name = `Falcon ${token()} Logistics`;
+  const name = `Falcon ${uniqueToken()} Logistics`;
   const domain = `${name.split(' ')[1]}transport.com`;
   await customer(request, { company_name: name, phone: '713-608-5161', website: domain, city: 'Houston', country: 'US' });
   const listing = await submitAndMatch(request, { company_name: name, phone: '+17136085161', website: `www.${domain}`, city: 'Houston', country: 'US' });

@@ -3,6 +3,7 @@
 // mouse). The script knows the truth it seeded, as a steward knows a clear pair at a glance.
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { uniqueToken } from '../support/matching-api';
+import { postApi } from '../support/steward-data';
 
 const PAIRS = 50;
 /**
@@ -24,12 +25,6 @@ function randomWord(length = 9): string {
 
 const capital = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
-async function post<T>(request: APIRequestContext, path: string, data: unknown): Promise<T> {
-  const response = await request.post(`/api/v1${path}`, { data });
-  expect([200, 201], await response.text()).toContain(response.status());
-  return (await response.json()) as T;
-}
-
 /** 50 customers whose email carries `marker` (so the queue's search shows only them), and one incoming record each, matched. */
 async function seedQueue(request: APIRequestContext, marker: string): Promise<Seeded[]> {
   const companies = Array.from({ length: PAIRS }, (_, index) => {
@@ -40,14 +35,14 @@ async function seedQueue(request: APIRequestContext, marker: string): Promise<Se
     return { name, word, phone: `+1 415 62${index % 10} ${line}`, city: 'San Francisco' };
   });
   for (const company of companies) {
-    await post(request, '/customers', { company_name: company.name, email: `${company.word}.${marker}@${company.word}.com`, phone: company.phone, city: company.city, country: 'US' });
+    await postApi(request, '/customers', { company_name: company.name, email: `${company.word}.${marker}@${company.word}.com`, phone: company.phone, city: company.city, country: 'US' });
   }
   const records = companies.map((company, index) =>
     isNamesake(index)
       ? { company_name: company.name, contact_name: 'Priya Raman', city: company.city, country: 'US', source_system: 'keyboard-session', source_id: `${marker}-${index}` }
       : { company_name: company.name, email: `${company.word}.${marker}@${company.word}.com`, phone: company.phone, city: company.city, country: 'US', source_system: 'keyboard-session', source_id: `${marker}-${index}` },
   );
-  const batch = await post<{ results: Array<{ index: number; incoming_id?: number; status: string }> }>(request, '/customers/incoming/batch', { records, match: true });
+  const batch = await postApi<{ results: Array<{ index: number; incoming_id?: number; status: string }> }>(request, '/customers/incoming/batch', { records, match: true });
   return batch.results.map((result) => {
     expect(result.incoming_id, JSON.stringify(result)).toBeDefined();
     return { incomingId: result.incoming_id!, decision: isNamesake(result.index) ? 'reject' : 'accept' };

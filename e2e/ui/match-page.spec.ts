@@ -2,28 +2,17 @@
 // agreeing field adds nothing, a/r/n and "Save & next", a phone-width layout, and 404 for unknown ids.
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { MatchDetailPage } from '../pages/match-detail-page';
-
-let sequence = 0;
-/** Letters only: digits would change how the names normalise and match. */
-function token(): string {
-  sequence += 1;
-  return [...`${Date.now().toString(36)}${sequence.toString(36)}`].map((char) => String.fromCharCode(97 + (parseInt(char, 36) % 26))).join('');
-}
-
-async function post<T>(request: APIRequestContext, path: string, data: unknown): Promise<T> {
-  const response = await request.post(`/api/v1${path}`, { data });
-  expect([200, 201], await response.text()).toContain(response.status());
-  return (await response.json()) as T;
-}
+import { postApi } from '../support/steward-data';
+import { uniqueToken } from '../support/matching-api';
 
 type Listing = { incoming_customer: { incoming_id: number }; matches: Array<{ match_id: number; matched_customer_id: number }> };
 
 /** One incoming record with two candidates: the same company at two offices. */
 async function twoOffices(request: APIRequestContext): Promise<Listing> {
-  const word = token();
+  const word = uniqueToken();
   const name = `Kestrel ${word} Freight`;
-  for (const city of ['Boston', 'Denver']) await post(request, '/customers', { company_name: name, email: `${city.toLowerCase()}@${word}.com`, city, country: 'US' });
-  const listing = await post<Listing>(request, '/customers/incoming?match=true', { company_name: name, email: `ops@${word}.com`, country: 'US' });
+  for (const city of ['Boston', 'Denver']) await postApi(request, '/customers', { company_name: name, email: `${city.toLowerCase()}@${word}.com`, city, country: 'US' });
+  const listing = await postApi<Listing>(request, '/customers/incoming?match=true', { company_name: name, email: `ops@${word}.com`, country: 'US' });
   expect(listing.matches.length).toBeGreaterThanOrEqual(2);
   return listing;
 }
@@ -49,10 +38,10 @@ test('the competing candidates are side by side above the field table', async ({
 });
 
 test('the waterfall folds empty fields and says why an agreeing country adds nothing', async ({ page, request }) => {
-  const word = token();
+  const word = uniqueToken();
   const place = { address_line1: '18 Main Street', city: 'Dallas', state: 'TX', postal_code: '75201', country: 'US' };
-  await post(request, '/customers', { company_name: `Plover ${word} Textiles`, ...place });
-  const listing = await post<Listing>(request, '/customers/incoming?match=true', { company_name: `Plover ${word} Textiles`, ...place });
+  await postApi(request, '/customers', { company_name: `Plover ${word} Textiles`, ...place });
+  const listing = await postApi<Listing>(request, '/customers/incoming?match=true', { company_name: `Plover ${word} Textiles`, ...place });
   const detail = new MatchDetailPage(page);
   await detail.goto(listing.matches[0].match_id);
   const country = detail.waterfall.locator('[data-field="country"]');

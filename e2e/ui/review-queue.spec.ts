@@ -2,19 +2,8 @@
 // selection kept in view, one-key decisions that move on, undo, and the grid's ARIA.
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { ReviewQueuePage } from '../pages/review-queue-page';
-
-let sequence = 0;
-/** Letters only: digits would change how the names normalise and match. */
-function token(): string {
-  sequence += 1;
-  return [...`${Date.now().toString(36)}${sequence.toString(36)}`].map((char) => String.fromCharCode(97 + (parseInt(char, 36) % 26))).join('');
-}
-
-async function post<T>(request: APIRequestContext, path: string, data: unknown): Promise<T> {
-  const response = await request.post(`/api/v1${path}`, { data });
-  expect([200, 201], await response.text()).toContain(response.status());
-  return (await response.json()) as T;
-}
+import { postApi } from '../support/steward-data';
+import { uniqueToken } from '../support/matching-api';
 
 type Listing = { incoming_customer: { incoming_id: number }; matches: Array<{ match_id: number }> };
 
@@ -25,21 +14,21 @@ const KINDS = [['Heron', 'Freight'], ['Osprey', 'Textiles'], ['Plover', 'Robotic
  * so the search box finds them; the names differ enough that records do not match each other's customers.
  */
 async function twoOffices(request: APIRequestContext, marker: string, kind = 0): Promise<Listing & { name: string }> {
-  const word = token();
+  const word = uniqueToken();
   const name = `${KINDS[kind][0]} ${word} ${KINDS[kind][1]}`;
   // Numbers of their own: a shared one (the demo's 555-0101) would add candidates from other tests.
   const line = String(Date.now() % 10_000).padStart(4, '0');
   const [boston, denver] = [`+1 617 ${220 + kind} ${line}`, `+1 303 ${330 + kind} ${line}`];
   for (const [city, phone] of [['Boston', boston], ['Denver', denver]]) {
-    await post(request, '/customers', { company_name: name, email: `${city.toLowerCase()}.${marker}@${word}.com`, phone, city, country: 'US' });
+    await postApi(request, '/customers', { company_name: name, email: `${city.toLowerCase()}.${marker}@${word}.com`, phone, city, country: 'US' });
   }
-  const listing = await post<Listing>(request, '/customers/incoming?match=true', { company_name: name, email: `ops@${word}.com`, phone: boston, country: 'US' });
+  const listing = await postApi<Listing>(request, '/customers/incoming?match=true', { company_name: name, email: `ops@${word}.com`, phone: boston, country: 'US' });
   expect(listing.matches.length).toBeGreaterThanOrEqual(2);
   return { ...listing, name };
 }
 
 test('a record\'s candidates sit together, with both sides\' city, email and phone', async ({ page, request }) => {
-  const marker = token();
+  const marker = uniqueToken();
   const listing = await twoOffices(request, marker);
   const queue = new ReviewQueuePage(page);
   await queue.goto(`?q=${marker}`);
@@ -60,7 +49,7 @@ test('a record\'s candidates sit together, with both sides\' city, email and pho
 });
 
 test('j keeps the selection in view; a decides, moves on, announces, and u undoes', async ({ page, request }) => {
-  const marker = token();
+  const marker = uniqueToken();
   for (let kind = 0; kind < 4; kind += 1) await twoOffices(request, marker, kind);
   await page.setViewportSize({ width: 1280, height: 500 });
   const queue = new ReviewQueuePage(page);
@@ -91,7 +80,7 @@ test('j keeps the selection in view; a decides, moves on, announces, and u undoe
 });
 
 test('reject closes one candidate and keeps the record\'s other one selected next', async ({ page, request }) => {
-  const marker = token();
+  const marker = uniqueToken();
   const listing = await twoOffices(request, marker);
   const queue = new ReviewQueuePage(page);
   await queue.goto(`?q=${marker}`);
@@ -103,7 +92,7 @@ test('reject closes one candidate and keeps the record\'s other one selected nex
 });
 
 test('on a phone the candidate column and its reasons stay, and nothing scrolls sideways', async ({ page, request }) => {
-  const marker = token();
+  const marker = uniqueToken();
   const listing = await twoOffices(request, marker);
   await page.setViewportSize({ width: 390, height: 844 });
   const queue = new ReviewQueuePage(page);
