@@ -151,11 +151,11 @@ export function candidateLookups(search: CandidateSearch, limits: CandidateLimit
  * small tables the planner would rather scan everything than use HNSW/GIN, which costs more per request
  * and grows with the table. Transaction-local; ef_search is set per lookup (efSearchSetting).
  */
-export function candidateQuerySettings(limits: CandidateLimits): SQL {
+function candidateQuerySettings(limits: CandidateLimits): SQL {
   return sql`select set_config('pg_trgm.similarity_threshold', ${String(limits.trigramThreshold)}, true), set_config('enable_seqscan', 'off', true)`;
 }
 
-export function efSearchSetting(efSearch: number): SQL {
+function efSearchSetting(efSearch: number): SQL {
   return sql`select set_config('hnsw.ef_search', ${String(efSearch)}, true)`;
 }
 

@@ -50,16 +50,16 @@ export async function searchCustomerIds(db: Database, terms: ReadonlyArray<reado
     );
     type Row = { id: number | string; similarity: number | string; terms: Array<number | string> | null };
     const rows = await queryRows<Row>(
-      tx as unknown as Database,
+      tx,
       sql`(select id, 1 - (company_name_embedding <=> ${vector}) as similarity, null::real[] as terms from customers order by company_name_embedding <=> ${vector} limit ${limit})
           union all
           (select id, 1 - (full_profile_embedding <=> ${vector}) as similarity, null::real[] as terms from customers order by full_profile_embedding <=> ${vector} limit ${limit})`,
     );
     if (terms.length > 0) {
       const lookups = termLookups(terms, limit);
-      const all = await queryRows<Row>(tx as unknown as Database, lookups.all);
+      const all = await queryRows<Row>(tx, lookups.all);
       rows.push(...all);
-      if (all.length < limit && lookups.allButOne.length > 0) rows.push(...(await queryRows<Row>(tx as unknown as Database, sql.join(lookups.allButOne, sql` union all `))));
+      if (all.length < limit && lookups.allButOne.length > 0) rows.push(...(await queryRows<Row>(tx, sql.join(lookups.allButOne, sql` union all `))));
     }
     const hits = new Map<number, SearchHit>();
     for (const row of rows) {

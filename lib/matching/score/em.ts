@@ -107,9 +107,9 @@ function runBlock(block: { blockedOn: string[]; pairs: WeightedVectors }, start:
   let iterations = 0;
   let converged = false;
   let support: Record<string, number> = {};
+  const { vectors, counts: pairs } = block.pairs;
   while (iterations < options.maxIterations && !converged) {
     iterations += 1;
-    const { vectors, counts: pairs } = block.pairs;
     const p = posteriors(vectors, labels, (vector) => posterior(vector, m, u, lambda, excluded, limits));
     lambda = Math.min(1 - EPSILON, Math.max(EPSILON, weightedMean(p, pairs)));
     const counts = countLevels(vectors, p.map((value, index) => value * pairs[index]));
@@ -135,7 +135,7 @@ function runBlock(block: { blockedOn: string[]; pairs: WeightedVectors }, start:
   }
   // One class took the block (less than one pair left in the other): the mixture is not identified
   // there and m is just the block's level shares, look-alikes included. Such a block estimates nothing.
-  const pairCount = block.pairs.counts.reduce((sum, count) => sum + count, 0);
+  const pairCount = pairs.reduce((sum, count) => sum + count, 0);
   const expectedNonMatches = (1 - lambda) * pairCount;
   if (expectedNonMatches < 1 || lambda * pairCount < 1) return { m: start, support: {}, iterations, converged };
   return { m, support, iterations, converged };
