@@ -165,7 +165,16 @@ export async function estimateParametersFromDatabase(ctx: ServiceContext, option
   const parameters: MatchParameters = {
     ...estimate.parameters,
     ...(calibration ? { calibration } : {}),
-    training: { ...(estimate.parameters.training ?? { method: 'em' }), dataset: options.source, customers: counts.customers, createdAt: new Date().toISOString(), candidatePairs: candidateVectors.length, randomPairs: randomVectors.length },
+    training: {
+      ...(estimate.parameters.training ?? { method: 'em' }),
+      // EM counts labelled vectors; the record keeps decisions, one per pair as above.
+      ...(estimate.parameters.training?.labels ? { labels: { matches: labelCounts.matches, nonMatches: labelCounts.nonMatches } } : {}),
+      dataset: options.source,
+      customers: counts.customers,
+      createdAt: new Date().toISOString(),
+      candidatePairs: candidateVectors.length,
+      randomPairs: randomVectors.length,
+    },
   };
   const parametersId = await storeParameters(ctx.db, parameters, options.source, {
     mode,
