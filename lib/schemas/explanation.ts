@@ -18,7 +18,10 @@ export const matchCriteriaFieldSchema = z.strictObject({
     .literal(true)
     .optional()
     .describe('Present when this field contradicts the match (Jr against Sr, two numbers of one document, birth dates years apart, clearly different given names, given names that differ by more than a typo): the pair is then high at most, never exact'),
-  limited_by: z.enum(['cap', 'evidenceGroup']).optional().describe('Why weight is below the level\'s own: held to a cap, or counted once within a group of related evidence'),
+  limited_by: z
+    .enum(['cap', 'evidenceGroup', 'rulesOut'])
+    .optional()
+    .describe('Why weight differs from the level\'s own: held to a cap, counted once within a group of related evidence, or a level that rules the pair out (Jr against Sr) taking what the rest adds'),
   unlimited_weight: z.number().nullable().optional().describe('The level\'s own weight before that limit (with limited_by)'),
   evidence_group: z.string().nullable().optional().describe('The group of related evidence counted once (with limited_by)'),
 });

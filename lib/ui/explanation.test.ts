@@ -126,6 +126,11 @@ describe('fieldNote', () => {
       'held to its cap: a summary signal must not outvote the fields it sums up (alone +6.5)',
     );
   });
+  it('says a different generation ruled the pair out, with its own weight', () => {
+    expect(fieldNote(criteriaField({ field: 'generation', level: 'different', weight: -21.3, contradicts: true, limited_by: 'rulesOut', unlimited_weight: -4.8 }))).toBe(
+      'rules the pair out: two generations are two people, whatever else they share (alone −4.8)',
+    );
+  });
   it('names the candidates a match competes with', () => {
     expect(fieldNote(criteriaField({ field: 'competingCandidates', level: 'conflicting', weight: -6.2, candidate: '#15 Quillfeather Trading' }))).toBe(
       'other candidates it cannot be at the same time: #15 Quillfeather Trading',

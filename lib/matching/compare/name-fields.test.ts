@@ -67,6 +67,9 @@ describe('person name levels (personName for person customers, contactName at co
     ['Robert E Smith', 'Robert Smith', 'partial'],
     ['Annabel Thropr', 'Annabel Thorpe', 'oneWordOtherSimilar'],
     ['Edward Kusha', 'Ed Knight', 'oneWord'],
+    // A surname shared up to a typing error is shared; close given names with other surnames are not.
+    ['Zara Thompson', 'Sarah Tompson', 'oneWordOtherSimilar'],
+    ['Jorg Swarm', 'Jorge Barge', 'else'],
     ['Alice Jones', 'Robert Smith', 'else'],
     [null, 'Robert Smith', 'null'],
   ])('%s vs %s → %s', (a, b, expected) => {
@@ -138,6 +141,13 @@ describe('personNameComparison: how relatives’ names differ', () => {
     }
     // John / Jane sound alike too: still only the surname agrees, never the name.
     expect(['oneWord', 'oneWordOtherSimilar']).toContain(person('John Smith', 'Jane Smith'));
+    // A short form without the first syllables is not another person's name.
+    expect(person('Anastassia Alexopoulos', 'Alexopoulos, Nastassia')).not.toBe('givenConflict');
+    expect(person('Alexandra Meyer', 'Sandra Meyer')).not.toBe('givenConflict');
+    expect(person('Andrea Meyer', 'Dean Meyer')).toBe('givenConflict');
+    // A surname shared up to a typing error is a shared surname.
+    expect(person('Zara Thompson', 'Peter Tompson')).toBe('givenConflict');
+    expect(contact('Zara Thompson', 'Peter Tompson')).toBe('oneWord');
     // Names that do not sound alike stay a conflict.
     expect(person('Mark Kusha', 'Marsha Kusha')).toBe('givenConflict');
     expect(person('Darla Anderson', 'Darlene Anderson')).toBe('givenConflict');

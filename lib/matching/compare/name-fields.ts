@@ -110,11 +110,14 @@ function nameLevel(
   if (allCloseOrExact && wordsA.length === wordsB.length) return 'fuzzy';
   if (allCloseOrExact) return 'partial';
   if (aligned.every((kind) => kind !== 'none')) return 'initials';
-  const hasExact = aligned.some((kind) => kind === 'exact');
+  // A surname shared up to a typing error (Thompson / Tompson) is shared, as the fuzzy level reads typos;
+  // two close given names with different surnames (Jorg Swarm / Jorge Barge) share nothing of a family.
+  const givenNames = (pair: AlignedWords) => pair.words.includes(wordsA[0]) && pair.words.includes(wordsB[0]);
+  const shares = pairs.some((pair) => pair.kind === 'exact' || (pair.kind === 'close' && !givenNames(pair)));
   // A shared surname and clearly different given names: two relatives, rarely one person.
-  if (withConflicts && hasExact && givenNameConflict(a, b)) return 'givenConflict';
-  if (hasExact && wordsA.length === wordsB.length && loosely(wordsA, wordsB)) return 'oneWordOtherSimilar';
-  if (hasExact) return 'oneWord';
+  if (withConflicts && shares && givenNameConflict(a, b)) return 'givenConflict';
+  if (shares && wordsA.length === wordsB.length && loosely(wordsA, wordsB)) return 'oneWordOtherSimilar';
+  if (shares) return 'oneWord';
   return 'else';
 }
 
@@ -177,7 +180,7 @@ export const generationComparison: FieldComparisonDefinition = {
   // records rarely state two (a typing error): the different level contradicts, its m is not learned.
   levels: [
     agreeLevel('same', 'same generation (Jr, Sr, II)', { prior: { m: 0.98, u: 0.45 } }),
-    disagreeLevel('different', 'different generation (e.g. Jr and Sr)', { prior: { m: 0.02, u: 0.55 }, contradicts: true }),
+    disagreeLevel('different', 'different generation (e.g. Jr and Sr)', { prior: { m: 0.02, u: 0.55 }, contradicts: true, rulesOut: true }),
   ],
   description: 'Generation suffix of a person customer (Jr, Sr, II, III): same or different; compared only when both records state one',
   compare(a, b) {

@@ -97,10 +97,20 @@ export function soundAlike(a: string, b: string): boolean {
   return codesA.some((code) => codesB.has(code));
 }
 
+/**
+ * One given name is the other without its first syllables (Nastassia / Anastassia), a short form as a
+ * name cut at its end (Anna / Annabelle) is, which the close level reads. Only for a longer name the
+ * nickname table does not know: for one it knows (Alexandra → Sandra, Elizabeth → Beth) the table decides.
+ */
+export function shortFormFromEnd(a: string, b: string): boolean {
+  const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
+  return shorter.length >= 4 && shorter.length < longer.length && longer.endsWith(shorter) && !isKnownFormalName(longer);
+}
+
 function givenNamesAgree(a: NameWord, b: NameWord): boolean {
   if (agreement(a, b) !== 'none') return true;
   if (agreement({ written: a.written, formal: a.written }, { written: b.written, formal: b.written }) !== 'none') return true;
-  return soundAlike(a.written, b.written);
+  return soundAlike(a.written, b.written) || shortFormFromEnd(a.written, b.written);
 }
 
 /**

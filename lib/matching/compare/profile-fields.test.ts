@@ -94,4 +94,13 @@ describe('profileEmbeddingComparison', () => {
     expect(profileShape(normalizeRecord({ contactName: 'Anna Anderson', email: 'sales@ca-state.gov' }))).toBe(profileShape(frontDesk));
     expect(profileEmbeddingComparison.compare(personal, frontDesk, { profileCosine: 0.95 }).level).toBe('null');
   });
+
+  it('is no evidence between records whose names differ: what they share is where they are, counted by the contact points', () => {
+    const household = (name: string) => normalizeRecord({ contactName: name, addressLine1: '319 Cody Rd', city: 'Elmwood Park', state: 'CA', postalCode: '95865' });
+    expect(profileEmbeddingComparison.compare(household('Julia Jackson'), household('Nelson Nice'), { profileCosine: 0.82 }).level).toBe('null');
+    expect(profileEmbeddingComparison.compare(household('Julia Jackson'), household('Julia Jackon'), { profileCosine: 0.82 }).level).toBe('cosine75');
+    const office = (name: string) => normalizeRecord({ companyName: name, addressLine1: '1 Main St', city: 'Springfield', postalCode: '12345' });
+    expect(profileEmbeddingComparison.compare(office('Harbor Dental Group'), office('Harbor View Realty'), { profileCosine: 0.8, nameCosine: 0.5 }).level).toBe('null');
+    expect(profileEmbeddingComparison.compare(office('Harbor Dental Group'), office('Harbor Dental Grp'), { profileCosine: 0.8, nameCosine: 0.95 }).level).toBe('cosine75');
+  });
 });

@@ -1,7 +1,8 @@
 // Comparisons of what the company is like: industry, size, and the whole-profile embedding.
 import type { NormalizedRecord } from '../normalize/record';
 import { industryRelation } from './industry';
-import { agreeLevel, closeLevel, disagreeLevel, nullOutcome, type FieldComparisonDefinition } from './types';
+import { companyNameComparison, personNameComparison } from './name-fields';
+import { agreeLevel, closeLevel, disagreeLevel, nullOutcome, type ComparisonSignals, type FieldComparisonDefinition } from './types';
 
 /** min/max ratio of two positive amounts; 1 = equal. */
 function closeness(a: number, b: number): number {
@@ -73,6 +74,12 @@ export function profileShape(record: NormalizedRecord): string {
     .join('');
 }
 
+/** The record's name (the company's, or the person's for two person records) clearly differs. */
+function namesDiffer(a: NormalizedRecord, b: NormalizedRecord, signals: ComparisonSignals): boolean {
+  const names = a.company !== null || b.company !== null ? companyNameComparison : personNameComparison;
+  return names.compare(a, b, signals).level === 'else';
+}
+
 export const profileEmbeddingComparison: FieldComparisonDefinition = {
   field: 'profileEmbedding',
   label: 'Whole profile (embedding)',
@@ -91,6 +98,9 @@ export const profileEmbeddingComparison: FieldComparisonDefinition = {
     // phone reads as dissimilar text. The cosine is compared only between profiles of one shape.
     if (profileShape(a) !== profileShape(b)) return nullOutcome(cosine.toFixed(3), cosine.toFixed(3));
     const shown = cosine.toFixed(3);
+    // Profiles whose names differ are alike by what else they share (a household's or an office's address,
+    // phone, email), which the contact-point group has counted once: the cosine would count it again.
+    if (namesDiffer(a, b, signals)) return nullOutcome(shown, shown);
     const bucket = PROFILE_COSINE_LEVELS.find((candidate) => cosine >= candidate.min);
     return { level: bucket?.level.name ?? 'else', left: shown, right: shown };
   },

@@ -77,6 +77,11 @@ export interface ComparisonLevel {
   readonly corroborates?: true;
   /** u is the rate of recording errors (two holders of one number), which random pairs cannot estimate: held at the prior. */
   readonly errorRate?: true;
+  /**
+   * Two values no recording error explains (Jr against Sr): two entities however much else agrees, since
+   * what they share is what relatives share. The pair's weight is held at the prior at most (score.ts).
+   */
+  readonly rulesOut?: true;
 }
 
 const level = (kind: LevelKind) => (name: string, label: string, extra: Omit<ComparisonLevel, 'name' | 'label' | 'kind'> = {}): ComparisonLevel => ({ name, label, kind, ...extra });

@@ -26,6 +26,14 @@ describe('normalizeAddress', () => {
     [{ addressLine1: '445 Overpass Rd San Ramon' }, { street: '445 overpass rd', city: 'san ramon' }],
     [{ addressLine1: '80 Delaware Ave SE Washington DC 40040' }, { street: '80 delaware ave se', city: 'washington', state: 'DC', postalCode: '40040' }],
     [{ addressLine1: 'Floor 12, 1 Main St', city: 'Austin' }, { street: '1 main st', unit: 'fl 12' }],
+    // Written the Singapore way: a floor-unit number, a building name, the street, the postal code.
+    [
+      { addressLine1: '#01-11, HillV2, 4 Hillview Rise, 667979', country: 'Singapore' },
+      { street: '4 hillview rise', unit: 'unit 0111', postalCode: '667979', country: 'SG' },
+    ],
+    // A street named by its number, then the town and the country on one line.
+    [{ addressLine1: 'No 321, Street 128 Phnom Penh Cambodia' }, { street: 'st 128', unit: 'unit 321', city: 'phnom penh', country: 'KH' }],
+    [{ addressLine1: '5 Peachtree St, Atlanta Georgia' }, { street: '5 peachtree st', city: 'atlanta', state: 'GA', country: null }],
     // A building name before the number is not part of the street.
     [{ addressLine1: 'Adventura Apartments 638 Downey St, Salem, OR' }, { street: '638 downey st', streetNumber: '638', extra: 'adventura apartments', city: 'salem', state: 'OR' }],
     [{ addressLine1: 'Adventura Apartments 638 Downey St Salem' }, { street: '638 downey st', extra: 'adventura apartments', city: 'salem' }],

@@ -2,7 +2,7 @@
 // off, the street number apart, postal codes in one format, and region names as codes.
 // Free-text lines that carry the whole address ("123 Main St, Las Vegas NV 89132") fill the
 // city/state/postal fields only when those are missing: structured fields win.
-import { countryCode, isKnownRegion, normalizeCity, stateCode } from './geo';
+import { countryCode, countryNamed, isKnownRegion, normalizeCity, stateCode } from './geo';
 import { cleanText, words } from './text';
 
 const STREET_WORDS: Record<string, string> = {
@@ -82,20 +82,28 @@ export function normalizePostalCode(raw: string | null | undefined, country?: st
 function splitSegments(line: string | null | undefined): string[][] {
   if (!line) return [];
   return line
-    .replace(/#\s*/g, ' unit ')
+    // "#01-11" (floor 01, unit 11, as Singapore writes it) is one unit number, not a unit and a stray "11".
+    .replace(/#\s*([\p{L}\p{N}]+)(?:-([\p{L}\p{N}]+))?/gu, (_, unit: string, part?: string) => ` unit ${unit}${part ?? ''} `)
     .split(/[,;\n]/)
     .map((segment) => words(cleanText(segment)))
     .filter((segmentWords) => segmentWords.length > 0);
 }
 
-/** Reads "las vegas nv 89132" into city/state/postal (trailing postal code, then a trailing region). */
-function parseLocality(localityWords: string[]): { city: string | null; state: string | null; postalCode: string | null } {
+/** Reads "las vegas nv 89132" and "phnom penh cambodia" into city/state/postal/country (from the end: postal code, region, country). */
+function parseLocality(localityWords: string[]): { city: string | null; state: string | null; postalCode: string | null; country: string | null } {
   const rest = [...localityWords];
   let postalCode: string | null = null;
   let state: string | null = null;
+  let country: string | null = null;
   if (rest.length > 0 && /^\d{4,9}$/.test(rest[rest.length - 1])) postalCode = rest.pop()!;
   if (rest.length > 0 && isKnownRegion(rest[rest.length - 1])) state = rest.pop()!;
-  return { city: rest.length > 0 ? rest.join(' ') : null, state, postalCode };
+  // A region is read first: "atlanta georgia" is in the state, not the country.
+  for (const size of [2, 1]) {
+    if (state !== null || country !== null || rest.length <= size) continue;
+    country = countryNamed(rest.slice(-size).join(' '));
+    if (country !== null) rest.splice(-size);
+  }
+  return { city: rest.length > 0 ? rest.join(' ') : null, state, postalCode, country };
 }
 
 /**
@@ -115,7 +123,7 @@ function splitStreetNumber(streetWords: string[]): { number: string | null; name
 /** Canonical street types after which, on a one-line address, the locality begins. */
 const STREET_TYPES = new Set([
   'st', 'ave', 'blvd', 'rd', 'dr', 'ln', 'ct', 'pl', 'ter', 'hwy', 'pkwy', 'cir', 'sq', 'cres', 'trl', 'expy',
-  'fwy', 'plz', 'aly', 'way', 'tpke',
+  'fwy', 'plz', 'aly', 'way', 'tpke', 'rte',
 ]);
 const DIRECTIONS = new Set(['n', 's', 'e', 'w', 'ne', 'nw', 'se', 'sw']);
 
@@ -130,6 +138,8 @@ function splitTrailingLocality(streetWords: string[]): { street: string[]; local
   // "Hardenbergstrasse 87" ends with its number.
   const numberAt = streetWords.findIndex((word) => /^\d/.test(word));
   if (numberAt < 0 || numberAt === streetWords.length - 1) return { street: streetWords, locality: [] };
+  // "Street 128 Phnom Penh", "Route 66 Tulsa": a street named by its number ends with that number.
+  if (numberAt > 0 && STREET_TYPES.has(streetWords[numberAt - 1])) return { street: streetWords.slice(0, numberAt + 1), locality: streetWords.slice(numberAt + 1) };
   let end = -1;
   streetWords.forEach((word, index) => {
     if (index > numberAt && STREET_TYPES.has(word)) end = index;
@@ -155,10 +165,12 @@ export function normalizeAddress(input: AddressInput): NormalizedAddress {
   const first = withoutUnits(line1);
   const second = withoutUnits(line2);
 
-  // The street is the first segment holding a number, else line 1's first segment; a line 2
-  // without a number (a building or locality name) is never taken for the street.
+  // The street is the first segment with a house number and a name ("4 hillview rise", not a postal
+  // code alone or a building called "hillv2"), else the first holding a number, else line 1's first
+  // segment; a line 2 without a number (a building or locality name) is never taken for the street.
   const all = [...first, ...second];
-  const numbered = all.findIndex((segmentWords) => segmentWords.some((word) => /\d/.test(word)));
+  const numberedStreet = all.findIndex((segmentWords) => segmentWords.some((word) => /^\d+[a-z]?$/.test(word)) && segmentWords.some((word) => !/\d/.test(word)));
+  const numbered = numberedStreet >= 0 ? numberedStreet : all.findIndex((segmentWords) => segmentWords.some((word) => /\d/.test(word)));
   const streetIndex = numbered >= 0 ? numbered : first.length > 0 ? 0 : -1;
   const structuredLocality = Boolean(input.city || input.postalCode);
   const lineWords = (streetIndex >= 0 ? all[streetIndex] : []).flatMap((word) => canonicalStreetWord(word).split(' '));
@@ -187,6 +199,6 @@ export function normalizeAddress(input: AddressInput): NormalizedAddress {
     city,
     state,
     postalCode,
-    country,
+    country: country ?? (structuredLocality ? null : locality.country),
   };
 }

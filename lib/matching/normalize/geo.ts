@@ -37,6 +37,12 @@ function buildCountryIndex(): Map<string, string> {
 }
 const COUNTRY_INDEX = buildCountryIndex();
 
+/** The code of a country's full name ("cambodia", "new zealand"), never of a short code or alias: for words read off a free-text line. */
+export function countryNamed(cleaned: string): string | null {
+  const code = COUNTRY_INDEX.get(cleaned);
+  return code !== undefined && cleaned.length >= 4 && !(cleaned in COUNTRY_ALIASES) ? code : null;
+}
+
 export function countryCode(raw: string | null | undefined): string | null {
   const key = cleanText(raw);
   if (!key) return null;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ComparisonVector } from '../compare/types';
-import { compressVectors, countLevels, weightedMean } from './em-tables';
+import { compressVectors, countLevels, posterior, weightedMean } from './em-tables';
+import { compileLimits } from './limits';
 
 const vector = (...levels: Array<[string, string]>): ComparisonVector => ({ comparisons: levels.map(([field, level]) => ({ field, level, weight: 0, left: null, right: null })) as never });
 
@@ -29,5 +30,18 @@ describe('compressVectors', () => {
     const patternWeights = vectors.map((v) => weights[pairs.indexOf(v)]);
     expect(countLevels(vectors, patternWeights.map((w, i) => w * counts[i]))).toEqual(countLevels(pairs, weights));
     expect(weightedMean(patternWeights, counts)).toBeCloseTo(weights.reduce((s, w) => s + w, 0) / weights.length, 12);
+  });
+});
+
+describe('posterior', () => {
+  const limits = compileLimits({ weightCaps: {}, evidenceGroups: {}, impliedBy: {} });
+  const m = { personName: { exact: 0.7 }, phone: { exact: 0.8 }, generation: { different: 0.02, same: 0.98 } };
+  const u = { personName: { exact: 0.001 }, phone: { exact: 0.001 }, generation: { different: 0.55, same: 0.45 } };
+
+  it('holds a pair a level rules out (Jr against Sr) at the prior, as the scorer does, so EM does not learn households as matches', () => {
+    const household = vector(['personName', 'exact'], ['phone', 'exact'], ['generation', 'different']);
+    const oneGeneration = vector(['personName', 'exact'], ['phone', 'exact'], ['generation', 'same']);
+    expect(posterior(household, m, u, 0.01, new Set(), limits)).toBeCloseTo(0.01, 12);
+    expect(posterior(oneGeneration, m, u, 0.01, new Set(), limits)).toBeGreaterThan(0.99);
   });
 });

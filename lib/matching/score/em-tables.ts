@@ -43,7 +43,10 @@ export function posterior(vector: ComparisonVector, m: LevelTable, u: LevelTable
     fields.push(field);
     weights.push(bayesFactorBits(m[field][level], levelU));
   }
-  return probabilityFromWeight(bayesFactorBits(lambda, 1 - lambda) + limitedSum(fields, weights, limits));
+  const sum = limitedSum(fields, weights, limits);
+  // As the scorer does (score.ts ruledOut): a pair a level rules out (Jr against Sr) is no more likely than the prior.
+  const ruledOut = limits.rulesOut.size > 0 && vector.comparisons.some(({ field, level }) => limits.rulesOut.has(`${field}/${level}`));
+  return probabilityFromWeight(bayesFactorBits(lambda, 1 - lambda) + (ruledOut ? Math.min(sum, 0) : sum));
 }
 
 /** `values` with the `held` levels at their `start` values and the other levels scaled to share the rest. */

@@ -208,7 +208,7 @@ export function estimateParameters(options: EstimateOptions): EstimateResult {
   };
   const initialU = tableOf(options.initial, 'u', model);
   const weightLimits = weightLimitsOf(options.initial, model);
-  const limits = compileLimits(weightLimits);
+  const limits = compileLimits(weightLimits, model);
   const start = tableOf(options.initial, 'm', model);
   const blocks = (options.blocks ?? [{ blockedOn: [], vectors: options.candidateVectors }])
     .filter((block) => block.vectors.length > 0)

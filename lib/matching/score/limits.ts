@@ -60,6 +60,8 @@ export interface CompiledLimits {
   /** Field → "group/unit index". */
   unitOf: Map<string, string>;
   impliedBy: Map<string, string[]>;
+  /** "field/level" of the levels that rule a pair out (compare/types.ts rulesOut): the weight is the prior at most. */
+  rulesOut: Set<string>;
 }
 
 const compiledByParameters = new WeakMap<object, CompiledLimits>();
@@ -68,13 +70,13 @@ const compiledByParameters = new WeakMap<object, CompiledLimits>();
 export function compiledLimitsOf(params: RecordedLimits, model: MatchModel = MATCH_MODEL): CompiledLimits {
   let compiled = compiledByParameters.get(params);
   if (!compiled) {
-    compiled = compileLimits(weightLimitsOf(params, model));
+    compiled = compileLimits(weightLimitsOf(params, model), model);
     compiledByParameters.set(params, compiled);
   }
   return compiled;
 }
 
-export function compileLimits(limits: WeightLimits): CompiledLimits {
+export function compileLimits(limits: WeightLimits, model: MatchModel = MATCH_MODEL): CompiledLimits {
   const groupOf = new Map<string, string>();
   const unitOf = new Map<string, string>();
   for (const [group, units] of Object.entries(limits.evidenceGroups)) {
@@ -85,7 +87,8 @@ export function compileLimits(limits: WeightLimits): CompiledLimits {
       }
     });
   }
-  return { capOf: new Map(Object.entries(limits.weightCaps)), groupOf, unitOf, impliedBy: new Map(Object.entries(limits.impliedBy)) };
+  const rulesOut = new Set(model.comparisons.flatMap((definition) => definition.levels.filter((level) => level.rulesOut).map((level) => `${definition.field}/${level.name}`)));
+  return { capOf: new Map(Object.entries(limits.weightCaps)), groupOf, unitOf, impliedBy: new Map(Object.entries(limits.impliedBy)), rulesOut };
 }
 
 /** Fields of the same group as `field` (itself included); just the field when it has no group. */

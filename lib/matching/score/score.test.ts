@@ -122,3 +122,37 @@ describe('termFrequencyU', () => {
     expect(termFrequencyU(0, 0.0003, undefined)).toBeGreaterThan(0);
   });
 });
+
+describe('a level that rules the pair out', () => {
+  const household: MatchParameters = {
+    ...params,
+    fields: {
+      ...params.fields,
+      personName: { levels: { exact: { m: 0.7, u: 0.001 } } },
+      generation: { levels: { same: { m: 0.98, u: 0.45 }, different: { m: 0.02, u: 0.55 } } },
+    },
+  };
+  const fatherAndSon = vector(
+    { field: 'personName', level: 'exact', left: 'david dobbins', right: 'david dobbins' },
+    { field: 'generation', level: 'different', left: 'junior', right: 'senior' },
+    { field: 'phone', level: 'exact', left: '+1', right: '+1' },
+  );
+
+  it('holds the weight at the prior however much else agrees, and says which field did it', () => {
+    const scored = scoreComparison(fatherAndSon, household);
+    expect(scored.matchWeight).toBeCloseTo(scored.priorWeight, 12);
+    const generation = scored.contributions.find((c) => c.field === 'generation')!;
+    expect(generation.limitedBy).toBe('rulesOut');
+    expect(generation.unlimitedWeight).toBeCloseTo(Math.log2(0.02 / 0.55), 12);
+    // The explanation still sums to the weight.
+    expect(scored.contributions.reduce((sum, c) => sum + c.weight, scored.priorWeight)).toBeCloseTo(scored.matchWeight, 12);
+  });
+
+  it('leaves a pair alone that the other fields already put below the prior, and pairs of one generation', () => {
+    const weak = scoreComparison(vector({ field: 'generation', level: 'different', left: 'junior', right: 'senior' }, { field: 'phone', level: 'else', left: '+1', right: '+2' }), household);
+    expect(weak.contributions.every((c) => c.limitedBy === undefined)).toBe(true);
+    expect(weak.matchWeight).toBeLessThan(weak.priorWeight);
+    const same = scoreComparison(vector(fatherAndSon.comparisons[0], { ...fatherAndSon.comparisons[1], level: 'same' }, fatherAndSon.comparisons[2]), household);
+    expect(same.matchProbability).toBeGreaterThan(0.99);
+  });
+});

@@ -18,8 +18,11 @@ export interface FieldContribution {
   tfAdjusted?: boolean;
   /** When the weight was limited (see score/limits.ts): log2(m/u) before the limit. */
   unlimitedWeight?: number;
-  /** 'cap': a summary signal held to its cap; 'evidenceGroup': a weaker agreement in a group that counts once. */
-  limitedBy?: 'cap' | 'evidenceGroup';
+  /**
+   * 'cap': a summary signal held to its cap; 'evidenceGroup': a weaker agreement in a group that counts once;
+   * 'rulesOut': a level that rules the pair out, holding the match weight at the prior.
+   */
+  limitedBy?: 'cap' | 'evidenceGroup' | 'rulesOut';
   evidenceGroup?: string;
   /** The field's values contradict the pair (compare/types.ts LevelOutcome.contradicts). */
   contradicts?: true;
@@ -70,6 +73,20 @@ export function probabilityFromWeight(matchWeight: number): number {
   return 1 / (1 + 2 ** -matchWeight);
 }
 
+/**
+ * A level that rules the pair out (Jr against Sr) takes whatever the other fields add above the prior:
+ * father and son share an address, a phone and a name, and none of it says they are one person.
+ */
+function ruledOut(contributions: FieldContribution[], rulesOut: ReadonlySet<string>): FieldContribution[] {
+  const index = rulesOut.size === 0 ? -1 : contributions.findIndex((contribution) => rulesOut.has(`${contribution.field}/${contribution.level}`));
+  if (index < 0) return contributions;
+  const excess = contributions.reduce((sum, contribution) => sum + contribution.weight, 0);
+  if (excess <= 0) return contributions;
+  const ruling = contributions[index];
+  const held = { ...ruling, weight: ruling.weight - excess, unlimitedWeight: ruling.unlimitedWeight ?? ruling.weight, limitedBy: 'rulesOut' as const };
+  return contributions.map((contribution, position) => (position === index ? held : contribution));
+}
+
 export function scoreComparison(vector: ComparisonVector, params: MatchParameters, options: ScoreOptions = {}): ScoredPair {
   const model = options.model ?? MATCH_MODEL;
   const priorWeight = bayesFactorBits(params.lambda, 1 - params.lambda);
@@ -92,12 +109,16 @@ export function scoreComparison(vector: ComparisonVector, params: MatchParameter
     }
     return { ...base, weight: bayesFactorBits(levelParams.m, levelParams.u), m: levelParams.m, u: levelParams.u };
   });
+  const limits = compiledLimitsOf(params, model);
   const limited = limitWeights(
     unlimited.map((contribution) => contribution.field),
     unlimited.map((contribution) => contribution.weight),
-    compiledLimitsOf(params, model),
+    limits,
   );
-  const contributions = unlimited.map((contribution, index) => ({ ...contribution, ...limited[index] }));
+  const contributions = ruledOut(
+    unlimited.map((contribution, index) => ({ ...contribution, ...limited[index] })),
+    limits.rulesOut,
+  );
   const matchWeight = contributions.reduce((sum, contribution) => sum + contribution.weight, priorWeight);
   return {
     priorWeight,
