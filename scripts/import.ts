@@ -59,7 +59,7 @@ function progressReporter(totalRows: number | undefined, fileBytes: number): { o
       if (progress.phase === 'indexing') {
         bar?.stop();
         bar = undefined;
-        console.error('building the HNSW indexes …');
+        console.error('building the indexes dropped for the load …');
         return;
       }
       // A file's row count is known only at the end: estimate it from the bytes per row read so far.

@@ -15,7 +15,9 @@ function headline(result: BenchResult): string[][] {
   const rows: string[][] = [];
   if (load) {
     rows.push(['import rate before the index build', load.reused ? 'reused' : `${int(load.rowsPerSecond)} rows/s (${int(load.rowsPerSecondOverall)} with it)`, '≥ 5,000 rows/s']);
-    rows.push(['HNSW build (both indexes)', load.reused ? 'reused' : `${(load.indexBuildMs / 1000).toFixed(1)} s`, '≤ 60 s at 100k']);
+    const hnswMs = load.hnswBuildMs ?? load.indexBuildMs;
+    rows.push(['HNSW build (both indexes)', load.reused ? 'reused' : `${(hnswMs / 1000).toFixed(1)} s`, '≤ 60 s at 100k']);
+    if (load.hnswBuildMs !== undefined && !load.reused) rows.push(['other indexes (trigram, B-tree) built after the load', `${((load.indexBuildMs - load.hnswBuildMs) / 1000).toFixed(1)} s`, '–']);
   }
   if (storage) rows.push(['database size, per customer', `${mib(storage.databaseBytes)}, ${kib(storage.bytesPerCustomer)}`, '≤ 12 KB per customer']);
   if (engine) {

@@ -12,10 +12,10 @@ export function summaryLines(summary: ImportSummary, context: { database: string
     `  ${verb}inserted ${summary.inserted} · ${verb}updated ${summary.updated} · unchanged ${summary.unchanged} · rejected ${summary.rejected}`,
   ];
   if (!summary.dryRun) {
-    const { embeddingMs, writeMs, indexBuildMs } = summary.timings;
+    const { embeddingMs, writeMs, indexBuildMs, hnswBuildMs } = summary.timings;
     lines.push(
       `  ${seconds.toFixed(1)} s, ${(summary.rowsRead / Math.max(seconds, 0.001)).toFixed(1)} rows/s (${(written / Math.max(seconds, 0.001)).toFixed(1)} written/s); ` +
-        `embedding ${(embeddingMs / 1000).toFixed(1)} s, database ${(writeMs / 1000).toFixed(1)} s, HNSW build ${(indexBuildMs / 1000).toFixed(1)} s` +
+        `embedding ${(embeddingMs / 1000).toFixed(1)} s, database ${(writeMs / 1000).toFixed(1)} s, index build ${(indexBuildMs / 1000).toFixed(1)} s (HNSW ${(hnswBuildMs / 1000).toFixed(1)} s)` +
         (summary.vectorIndexesRebuilt ? ' (indexes dropped during the load and rebuilt)' : ''),
     );
   }

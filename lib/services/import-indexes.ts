@@ -1,5 +1,6 @@
-// When a customers import drops the two HNSW indexes and builds them once at the end. Keeping an
-// HNSW graph up to date costs far more per row than building it once over all rows, but a rebuild
+// When a customers import drops the secondary indexes (the two HNSW graphs, the trigram and B-tree
+// indexes) and builds them once at the end. Keeping them up to date costs far more per row than
+// building them once over all rows, but a rebuild
 // re-reads the whole table, so it pays only when the import is large relative to the table:
 // drop when the rows it will write ≥ max(IMPORT_INDEX_REBUILD_MIN_ROWS, IMPORT_INDEX_REBUILD_RATIO × rows
 // already there). The rows it will write are estimated from the size hint (rows, or bytes and the
@@ -7,7 +8,7 @@
 // the estimate is made before each batch is written, the first one included.
 import { analyzeCustomers, countCustomers } from '../db/queries/customers';
 import type { Database } from '../db/client';
-import { dropCustomerVectorIndexes, ensureCustomerVectorIndexes } from '../db/vector-indexes';
+import { dropBulkLoadIndexes, ensureBulkLoadIndexes } from '../db/bulk-load-indexes';
 import { env } from '../env';
 
 export interface ImportSizeHint {
@@ -49,14 +50,14 @@ export class VectorIndexPlan {
   /** Rebuilds indexes an interrupted import left dropped, and sizes the table. */
   async prepare(): Promise<void> {
     if (!this.enabled) return;
-    await ensureCustomerVectorIndexes(this.db);
+    await ensureBulkLoadIndexes(this.db);
     this.threshold = rebuildThreshold(await countCustomers(this.db));
     // A known row count decides before the first row: no batch pays for index upkeep in vain.
     if (this.hint.rows !== undefined && this.hint.rows >= this.threshold) await this.drop();
   }
 
   private async drop(): Promise<void> {
-    await dropCustomerVectorIndexes(this.db);
+    await dropBulkLoadIndexes(this.db);
     this.dropped = true;
   }
 
@@ -67,12 +68,13 @@ export class VectorIndexPlan {
     await this.drop();
   }
 
-  /** Builds the dropped indexes and refreshes statistics; returns the milliseconds spent building. */
-  async finish(wroteAny: boolean): Promise<number> {
+  /** Builds the dropped indexes and refreshes statistics; returns the milliseconds spent building, all of them and the HNSW graphs'. */
+  async finish(wroteAny: boolean): Promise<{ buildMs: number; hnswBuildMs: number }> {
     const started = performance.now();
-    if (this.dropped) await ensureCustomerVectorIndexes(this.db, env().IMPORT_INDEX_BUILD_MEMORY_MB);
+    let hnswBuildMs = 0;
+    if (this.dropped) await ensureBulkLoadIndexes(this.db, env().IMPORT_INDEX_BUILD_MEMORY_MB, ({ method, ms }) => (hnswBuildMs += method === 'hnsw' ? ms : 0));
     const buildMs = performance.now() - started;
     if (this.enabled && wroteAny) await analyzeCustomers(this.db);
-    return this.dropped ? buildMs : 0;
+    return this.dropped ? { buildMs, hnswBuildMs } : { buildMs: 0, hnswBuildMs: 0 };
   }
 }

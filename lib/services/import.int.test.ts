@@ -8,7 +8,7 @@ import type { DatabaseHandle } from '../db/client';
 import { copyCapableClient } from '../db/queries/import-copy';
 import { queryRows } from '../db/rows';
 import { testDatabases } from '../db/testing';
-import { dropCustomerVectorIndexes, missingCustomerVectorIndexes } from '../db/vector-indexes';
+import { dropBulkLoadIndexes, missingBulkLoadIndexes } from '../db/bulk-load-indexes';
 import { createLocalEmbedder } from '../embeddings/local';
 import { embeddingTexts } from '../matching/normalize/record';
 import type { Embedder } from '../embeddings/types';
@@ -161,18 +161,22 @@ describe.each(testDatabases())('importRecords on $kind', ({ kind, open }) => {
     expect(await queryRows(handle.db, sql`select city from customers where source_system = 'twice'`)).toEqual([{ city: 'Bergen' }]);
   });
 
-  it('drops the HNSW indexes for a large import and builds them again; an interrupted import is repaired next time', async () => {
+  it('drops the secondary indexes for a large import and builds them again as the migrations made them; an interrupted import is repaired next time', async () => {
+    const definitions = () =>
+      queryRows<{ indexdef: string }>(handle.db, sql`select indexdef from pg_indexes where tablename in ('customers', 'customer_names') order by indexname`);
+    const migrated = await definitions();
     const rows = Array.from({ length: 30 }, (_, i) => `Large Import ${i} AS,Oslo,L-${i}`);
     const summary = await run(['company_name,city,source_id', ...rows].join('\n'), { sourceSystem: 'large', sizeHint: { rows: 30 } });
     expect(summary).toMatchObject({ inserted: 30, vectorIndexesRebuilt: true });
-    expect(await missingCustomerVectorIndexes(handle.db)).toEqual([]);
+    expect(await missingBulkLoadIndexes(handle.db)).toEqual([]);
     const names = await queryRows<{ indexname: string }>(handle.db, sql`select indexname from pg_indexes where tablename = 'customers' and indexdef like '%USING hnsw%' order by 1`);
     expect(names.map((row) => row.indexname)).toEqual(['customers_company_name_embedding_hnsw', 'customers_full_profile_embedding_hnsw']);
+    expect(await definitions()).toEqual(migrated);
 
-    await dropCustomerVectorIndexes(handle.db);
+    await dropBulkLoadIndexes(handle.db);
     const small = await run('company_name,source_id\nSmall AS,S-1\n', { sourceSystem: 'small' });
     expect(small.vectorIndexesRebuilt).toBe(false);
-    expect(await missingCustomerVectorIndexes(handle.db)).toEqual([]);
+    expect(await missingBulkLoadIndexes(handle.db)).toEqual([]);
   });
 
   it('imports into incoming customers as pending, and sends a changed one back to pending', async () => {

@@ -119,7 +119,7 @@ export async function importRecords(ctx: ServiceContext, source: ImportSource, o
     tally.stop(error);
   } finally {
     if (indexes.dropped) options.onProgress?.(tally.progress('indexing'));
-    tally.indexBuildMs = await indexes.finish(tally.inserted + tally.updated > 0);
+    ({ buildMs: tally.indexBuildMs, hnswBuildMs: tally.hnswBuildMs } = await indexes.finish(tally.inserted + tally.updated > 0));
   }
   const summary = tally.summary(indexes.dropped);
   if (!dryRun) {

@@ -1,6 +1,6 @@
-// The customers' HNSW indexes heal themselves: a process that starts and finds one missing (an import that
-// crashed after dropping them) builds it in the background, and /health says "degraded" until it is back.
-import { ensureCustomerVectorIndexes, missingCustomerVectorIndexes } from '../db/vector-indexes';
+// The customers' secondary indexes heal themselves: a process that starts and finds one missing (an import
+// that crashed after dropping them) builds it in the background, and /health says "degraded" until it is back.
+import { ensureBulkLoadIndexes, missingBulkLoadIndexes } from '../db/bulk-load-indexes';
 import type { Database } from '../db/client';
 import { env } from '../env';
 import { logger, safeError } from '../logger';
@@ -11,13 +11,13 @@ const state = globalThis as unknown as { customerMatchingIndexBuild?: Promise<st
 export function healVectorIndexesInBackground(db: Database): Promise<string[]> {
   state.customerMatchingIndexBuild ??= (async () => {
     try {
-      if ((await missingCustomerVectorIndexes(db)).length === 0) return [];
-      logger().warn('customer vector indexes missing (an import was interrupted?); rebuilding them now');
-      const built = await ensureCustomerVectorIndexes(db, env().IMPORT_INDEX_BUILD_MEMORY_MB);
-      if (built.length) logger().info({ indexes: built }, 'customer vector indexes rebuilt');
+      if ((await missingBulkLoadIndexes(db)).length === 0) return [];
+      logger().warn('customer indexes missing (an import was interrupted?); rebuilding them now');
+      const built = await ensureBulkLoadIndexes(db, env().IMPORT_INDEX_BUILD_MEMORY_MB);
+      if (built.length) logger().info({ indexes: built }, 'customer indexes rebuilt');
       return built;
     } catch (error) {
-      logger().error({ err: safeError(error) }, 'rebuilding the customer vector indexes failed; the next start tries again');
+      logger().error({ err: safeError(error) }, 'rebuilding the customer indexes failed; the next start tries again');
       return [];
     } finally {
       state.customerMatchingIndexBuild = undefined;
@@ -30,10 +30,10 @@ export function vectorIndexBuildRunning(): boolean {
   return state.customerMatchingIndexBuild !== undefined;
 }
 
-/** Why nearest-neighbour search is slow right now, or nothing. */
+/** Why candidate lookups and search are slow right now, or nothing. */
 export async function vectorIndexProblems(db: Database): Promise<string[]> {
-  const missing = await missingCustomerVectorIndexes(db);
+  const missing = await missingBulkLoadIndexes(db);
   if (missing.length === 0) return [];
   const doing = vectorIndexBuildRunning() ? 'being rebuilt now' : 'missing (an import may be rebuilding them)';
-  return [`vector indexes ${missing.join(', ')} ${doing}: nearest-neighbour candidates fall back to a full scan until they are back`];
+  return [`customer indexes ${missing.join(', ')} ${doing}: candidate lookups and search fall back to full scans until they are back`];
 }
