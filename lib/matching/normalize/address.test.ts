@@ -34,6 +34,13 @@ describe('normalizeAddress', () => {
     // A street named by its number, then the town and the country on one line.
     [{ addressLine1: 'No 321, Street 128 Phnom Penh Cambodia' }, { street: 'st 128', unit: 'unit 321', city: 'phnom penh', country: 'KH' }],
     [{ addressLine1: '5 Peachtree St, Atlanta Georgia' }, { street: '5 peachtree st', city: 'atlanta', state: 'GA', country: null }],
+    // Grid house numbers, numbered routes, two-word states, a country after the postal code or as its own part.
+    [{ addressLine1: 'N56W123 Main St, Cedarburg WI 53012' }, { street: 'n56w123 main st', city: 'cedarburg', state: 'WI', postalCode: '53012' }],
+    [{ addressLine1: '100 Route 9 Albany NY 12205' }, { street: '100 rte 9', city: 'albany', state: 'NY', postalCode: '12205' }],
+    [{ addressLine1: '1 Main St, Santa Fe, New Mexico' }, { city: 'santa fe', state: 'NM', country: null }],
+    [{ addressLine1: '1 Main St, East Jordan' }, { city: 'east jordan', country: null }],
+    [{ addressLine1: '1 Infinite Loop, Cupertino, CA 95014, United States' }, { city: 'cupertino', state: 'CA', postalCode: '95014', country: 'US' }],
+    [{ addressLine1: '12B Baker Street, London, United Kingdom' }, { street: '12b baker st', city: 'london', country: 'GB' }],
     // A building name before the number is not part of the street.
     [{ addressLine1: 'Adventura Apartments 638 Downey St, Salem, OR' }, { street: '638 downey st', streetNumber: '638', extra: 'adventura apartments', city: 'salem', state: 'OR' }],
     [{ addressLine1: 'Adventura Apartments 638 Downey St Salem' }, { street: '638 downey st', extra: 'adventura apartments', city: 'salem' }],

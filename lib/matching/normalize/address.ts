@@ -89,20 +89,43 @@ function splitSegments(line: string | null | undefined): string[][] {
     .filter((segmentWords) => segmentWords.length > 0);
 }
 
-/** Reads "las vegas nv 89132" and "phnom penh cambodia" into city/state/postal/country (from the end: postal code, region, country). */
-function parseLocality(localityWords: string[]): { city: string | null; state: string | null; postalCode: string | null; country: string | null } {
+const isPostalCode = (word: string | undefined) => word !== undefined && /^\d{4,9}$/.test(word);
+
+/** Removes `size` trailing words that name a country and returns its code, when `accept` agrees. */
+function takeCountry(rest: string[], accept: (size: number) => boolean): string | null {
+  for (const size of [2, 1]) {
+    if (rest.length <= size || !accept(size)) continue;
+    const country = countryNamed(rest.slice(-size).join(' '));
+    if (country !== null) {
+      rest.splice(-size);
+      return country;
+    }
+  }
+  return null;
+}
+
+/**
+ * Reads "las vegas nv 89132", "cupertino ca 95014 united states" and "phnom penh cambodia" into
+ * city/state/postal/country: a country after a postal code or region first, then from the end the postal
+ * code and the region (one or two words: "new mexico"), then a country name the town does not need.
+ */
+function parseLocality(localityWords: string[], lastSegmentWords: number): { city: string | null; state: string | null; postalCode: string | null; country: string | null } {
   const rest = [...localityWords];
   let postalCode: string | null = null;
   let state: string | null = null;
-  let country: string | null = null;
-  if (rest.length > 0 && /^\d{4,9}$/.test(rest[rest.length - 1])) postalCode = rest.pop()!;
-  if (rest.length > 0 && isKnownRegion(rest[rest.length - 1])) state = rest.pop()!;
-  // A region is read first: "atlanta georgia" is in the state, not the country.
+  let country = takeCountry(rest, (size) => {
+    const before = rest[rest.length - size - 1];
+    return isPostalCode(before) || isKnownRegion(before);
+  });
+  if (isPostalCode(rest.at(-1))) postalCode = rest.pop()!;
   for (const size of [2, 1]) {
-    if (state !== null || country !== null || rest.length <= size) continue;
-    country = countryNamed(rest.slice(-size).join(' '));
-    if (country !== null) rest.splice(-size);
+    if (state !== null || rest.length < size || !isKnownRegion(rest.slice(-size).join(' '))) continue;
+    state = rest.splice(-size).join(' ');
   }
+  // A region is read first: "atlanta georgia" is in the state, not the country. A country's name that is
+  // not a segment of its own ("London, United Kingdom") must leave a town of two words ("phnom penh
+  // cambodia"): "East Jordan" is a town.
+  if (country === null && state === null) country = takeCountry(rest, (size) => size === lastSegmentWords || rest.length - size >= 2);
   return { city: rest.length > 0 ? rest.join(' ') : null, state, postalCode, country };
 }
 
@@ -144,6 +167,8 @@ function splitTrailingLocality(streetWords: string[]): { street: string[]; local
   streetWords.forEach((word, index) => {
     if (index > numberAt && STREET_TYPES.has(word)) end = index;
   });
+  // "100 Route 9 Albany": a street type followed by a number is the street's name ("rte 9").
+  if (end >= 0 && /^\d+[a-z]?$/.test(streetWords[end + 1] ?? '')) end += 1;
   if (end < 0 || end === streetWords.length - 1) return { street: streetWords, locality: [] };
   if (DIRECTIONS.has(streetWords[end + 1])) end += 1;
   return { street: streetWords.slice(0, end + 1), locality: streetWords.slice(end + 1) };
@@ -169,7 +194,7 @@ export function normalizeAddress(input: AddressInput): NormalizedAddress {
   // code alone or a building called "hillv2"), else the first holding a number, else line 1's first
   // segment; a line 2 without a number (a building or locality name) is never taken for the street.
   const all = [...first, ...second];
-  const numberedStreet = all.findIndex((segmentWords) => segmentWords.some((word) => /^\d+[a-z]?$/.test(word)) && segmentWords.some((word) => !/\d/.test(word)));
+  const numberedStreet = all.findIndex((segmentWords) => segmentWords.some((word) => /\d/.test(word)) && segmentWords.some((word) => !/\d/.test(word)));
   const numbered = numberedStreet >= 0 ? numberedStreet : all.findIndex((segmentWords) => segmentWords.some((word) => /\d/.test(word)));
   const streetIndex = numbered >= 0 ? numbered : first.length > 0 ? 0 : -1;
   const structuredLocality = Boolean(input.city || input.postalCode);
@@ -181,7 +206,9 @@ export function normalizeAddress(input: AddressInput): NormalizedAddress {
   const { number, name, building } = splitStreetNumber(streetWords);
   const street = building.length > 0 ? [...(number ? [number] : []), ...name] : streetWords;
 
-  const locality = parseLocality([...trailingLocality, ...others.flat()]);
+  const localityWords = [...trailingLocality, ...others.flat()];
+  const lastSegmentWords = others.length > 0 ? others[others.length - 1].length : localityWords.length;
+  const locality = parseLocality(localityWords, lastSegmentWords);
   const city = normalizeCity(input.city) ?? (structuredLocality ? null : normalizeCity(locality.city));
   const state = stateCode(input.state) ?? (structuredLocality ? null : stateCode(locality.state));
   const postalCode =
