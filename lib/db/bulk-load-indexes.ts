@@ -34,12 +34,8 @@ export function createIndexStatement({ table, index }: BulkLoadIndex): string {
   return `CREATE INDEX IF NOT EXISTS ${quoted(index.config.name!)} ON ${quoted(table)} USING ${index.config.method ?? 'btree'} (${columns})${withClause}`;
 }
 
-/** Drops the bulk-load indexes; `only` limits it to the named ones (a test of healing one index). */
-export async function dropBulkLoadIndexes(db: Database, only?: readonly string[]): Promise<void> {
-  for (const entry of BULK_LOAD_INDEXES) {
-    if (only && !only.includes(nameOf(entry))) continue;
-    await db.execute(sql.raw(`DROP INDEX IF EXISTS ${quoted(nameOf(entry))}`));
-  }
+export async function dropBulkLoadIndexes(db: Database): Promise<void> {
+  for (const entry of BULK_LOAD_INDEXES) await db.execute(sql.raw(`DROP INDEX IF EXISTS ${quoted(nameOf(entry))}`));
 }
 
 // One builder at a time across processes (two app instances starting, an import finishing).

@@ -66,14 +66,11 @@ export function fieldNote(field: MatchCriteriaField, fields: readonly MatchCrite
   if (field.level === 'null') return 'missing on one side: no evidence either way';
   // lib/services/scoring.ts withCompetition: the candidates this one excludes, in `candidate`.
   if (field.field === 'competingCandidates') return `other candidates it cannot be at the same time: ${field.candidate ?? 'see the list of matches'}`;
-  if (field.limited_by === 'rulesOut') {
-    const own = field.unlimited_weight;
-    return `rules the pair out: two generations are two people, whatever else they share${own !== null && own !== undefined ? ` (alone ${formatWeight(own)})` : ''}`;
-  }
-  // lib/matching/band.ts: a contradicting field caps the band at high, so a person decides.
-  if (field.contradicts) return 'contradicts the match: never in the exact band, whatever the total';
   const own = field.unlimited_weight;
   const alone = own !== null && own !== undefined ? ` (alone ${formatWeight(own)})` : '';
+  if (field.limited_by === 'rulesOut') return `rules the pair out: two generations are two people, whatever else they share${alone}`;
+  // lib/matching/band.ts: a contradicting field caps the band at high, so a person decides.
+  if (field.contradicts) return 'contradicts the match: never in the exact band, whatever the total';
   if (field.limited_by === 'evidenceGroup') {
     const { others, implied } = countedWith(field, fields);
     const groupWords = field.evidence_group ? (GROUP_WORDS[field.evidence_group] ?? field.evidence_group) : null;

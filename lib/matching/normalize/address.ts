@@ -90,6 +90,7 @@ function splitSegments(line: string | null | undefined): string[][] {
 }
 
 const isPostalCode = (word: string | undefined) => word !== undefined && /^\d{4,9}$/.test(word);
+const isHouseNumber = (word: string | undefined) => word !== undefined && /^\d+[a-z]?$/.test(word);
 
 /** Removes `size` trailing words that name a country and returns its code, when `accept` agrees. */
 function takeCountry(rest: string[], accept: (size: number) => boolean): string | null {
@@ -134,11 +135,10 @@ function parseLocality(localityWords: string[], lastSegmentWords: number): { cit
  * St") are a building name, returned apart.
  */
 function splitStreetNumber(streetWords: string[]): { number: string | null; name: string[]; building: string[] } {
-  const isNumber = (word: string | undefined) => word !== undefined && /^\d+[a-z]?$/.test(word);
-  if (isNumber(streetWords[0])) return { number: streetWords[0], name: streetWords.slice(1), building: [] };
+  if (isHouseNumber(streetWords[0])) return { number: streetWords[0], name: streetWords.slice(1), building: [] };
   const last = streetWords[streetWords.length - 1];
-  if (streetWords.length > 1 && isNumber(last)) return { number: last, name: streetWords.slice(0, -1), building: [] };
-  const inside = streetWords.findIndex(isNumber);
+  if (streetWords.length > 1 && isHouseNumber(last)) return { number: last, name: streetWords.slice(0, -1), building: [] };
+  const inside = streetWords.findIndex(isHouseNumber);
   if (inside > 0) return { number: streetWords[inside], name: streetWords.slice(inside + 1), building: streetWords.slice(0, inside) };
   return { number: null, name: streetWords, building: [] };
 }
@@ -168,7 +168,7 @@ function splitTrailingLocality(streetWords: string[]): { street: string[]; local
     if (index > numberAt && STREET_TYPES.has(word)) end = index;
   });
   // "100 Route 9 Albany": a street type followed by a number is the street's name ("rte 9").
-  if (end >= 0 && /^\d+[a-z]?$/.test(streetWords[end + 1] ?? '')) end += 1;
+  if (end >= 0 && isHouseNumber(streetWords[end + 1])) end += 1;
   if (end < 0 || end === streetWords.length - 1) return { street: streetWords, locality: [] };
   if (DIRECTIONS.has(streetWords[end + 1])) end += 1;
   return { street: streetWords.slice(0, end + 1), locality: streetWords.slice(end + 1) };

@@ -3,7 +3,7 @@
 import { NULL_LEVEL, type ComparisonVector } from '../compare/types';
 import type { ComparisonLevel } from '../compare/types';
 import type { MatchModel } from '../model';
-import { limitedSum, type CompiledLimits } from './limits';
+import { limitedSum, rulesPairOut, type CompiledLimits } from './limits';
 import { bayesFactorBits, probabilityFromWeight } from './score';
 
 export type LevelTable = Record<string, Record<string, number>>;
@@ -45,7 +45,7 @@ export function posterior(vector: ComparisonVector, m: LevelTable, u: LevelTable
   }
   const sum = limitedSum(fields, weights, limits);
   // As the scorer does (score.ts ruledOut): a pair a level rules out (Jr against Sr) is no more likely than the prior.
-  const ruledOut = limits.rulesOut.size > 0 && vector.comparisons.some(({ field, level }) => limits.rulesOut.has(`${field}/${level}`));
+  const ruledOut = vector.comparisons.some(({ field, level }) => rulesPairOut(limits, field, level));
   return probabilityFromWeight(bayesFactorBits(lambda, 1 - lambda) + (ruledOut ? Math.min(sum, 0) : sum));
 }
 

@@ -87,8 +87,15 @@ export function compileLimits(limits: WeightLimits, model: MatchModel = MATCH_MO
       }
     });
   }
-  const rulesOut = new Set(model.comparisons.flatMap((definition) => definition.levels.filter((level) => level.rulesOut).map((level) => `${definition.field}/${level.name}`)));
+  const rulesOut = new Set(model.comparisons.flatMap((definition) => definition.levels.filter((level) => level.rulesOut).map((level) => rulesOutKey(definition.field, level.name))));
   return { capOf: new Map(Object.entries(limits.weightCaps)), groupOf, unitOf, impliedBy: new Map(Object.entries(limits.impliedBy)), rulesOut };
+}
+
+const rulesOutKey = (field: string, level: string) => `${field}/${level}`;
+
+/** Whether this level of this comparison rules a pair out (compare/types.ts rulesOut). */
+export function rulesPairOut(limits: CompiledLimits, field: string, level: string): boolean {
+  return limits.rulesOut.size > 0 && limits.rulesOut.has(rulesOutKey(field, level));
 }
 
 /** Fields of the same group as `field` (itself included); just the field when it has no group. */

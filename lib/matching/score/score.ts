@@ -2,7 +2,7 @@
 // list of those weights is the explanation — nothing is shown that the score did not use.
 import { NULL_LEVEL, type ComparisonVector } from '../compare/types';
 import { levelOf, MATCH_MODEL, type MatchModel } from '../model';
-import { compiledLimitsOf, limitWeights } from './limits';
+import { compiledLimitsOf, limitWeights, rulesPairOut, type CompiledLimits } from './limits';
 import type { MatchParameters } from './params';
 
 export interface FieldContribution {
@@ -77,8 +77,8 @@ export function probabilityFromWeight(matchWeight: number): number {
  * A level that rules the pair out (Jr against Sr) takes whatever the other fields add above the prior:
  * father and son share an address, a phone and a name, and none of it says they are one person.
  */
-function ruledOut(contributions: FieldContribution[], rulesOut: ReadonlySet<string>): FieldContribution[] {
-  const index = rulesOut.size === 0 ? -1 : contributions.findIndex((contribution) => rulesOut.has(`${contribution.field}/${contribution.level}`));
+function ruledOut(contributions: FieldContribution[], limits: CompiledLimits): FieldContribution[] {
+  const index = contributions.findIndex((contribution) => rulesPairOut(limits, contribution.field, contribution.level));
   if (index < 0) return contributions;
   const excess = contributions.reduce((sum, contribution) => sum + contribution.weight, 0);
   if (excess <= 0) return contributions;
@@ -117,7 +117,7 @@ export function scoreComparison(vector: ComparisonVector, params: MatchParameter
   );
   const contributions = ruledOut(
     unlimited.map((contribution, index) => ({ ...contribution, ...limited[index] })),
-    limits.rulesOut,
+    limits,
   );
   const matchWeight = contributions.reduce((sum, contribution) => sum + contribution.weight, priorWeight);
   return {
