@@ -129,7 +129,7 @@ export function QueueTable({ items, sortLinks }: { items: QueueItem[]; sortLinks
     },
     [current, visible, undo, select, decide, router],
   );
-  useQueueKeys(onCommand, items.length > 0);
+  useQueueKeys(onCommand, items.length > 0, grid);
 
   // Arrow keys inside the grid, as in any grid; j/k work anywhere on the page.
   const onGridKey = (event: KeyboardEvent<HTMLTableElement>) => {

@@ -40,7 +40,7 @@ export function DecisionPanel({ resultId, incomingId, version, customer, incomin
   const form = useRef<HTMLFormElement>(null);
   const press = (decision: string) => form.current?.requestSubmit(form.current.querySelector<HTMLButtonElement>(`button[value="${decision}"]`));
   // The queue's keys: n creates a new customer from the incoming record there too.
-  useKeyShortcuts({ a: () => press('accept'), r: () => press('reject'), n: () => press('create_new') }, !isPending);
+  useKeyShortcuts({ a: () => press('accept'), r: () => press('reject'), n: () => press('create_new') }, !isPending, form);
   return (
     <form ref={form} action={formAction} aria-busy={isPending} className="space-y-4" data-testid="decision-form">
       <input type="hidden" name="resultId" value={resultId} />

@@ -2,16 +2,18 @@
 // "Next match" on the match page, and its key j (as in the queue): the next open match of another record, decided or not here.
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
+import { useRef } from 'react';
 import { useKeyShortcuts } from '@/components/ui/use-key-shortcuts';
 
 export function NextMatch({ href }: { href: string | null }) {
   const router = useRouter();
-  useKeyShortcuts({ j: () => (href ? router.push(href) : undefined) }, href !== null);
+  const link = useRef<HTMLAnchorElement>(null);
+  useKeyShortcuts({ j: () => (href ? router.push(href) : undefined) }, href !== null, link);
   if (!href) {
     return <span className="text-sm text-slate-600" data-testid="next-match">No other open match is waiting.</span>;
   }
   return (
-    <Link href={href} className="inline-flex items-center gap-1.5 text-sm font-medium text-blue-800 underline underline-offset-2" aria-keyshortcuts="j" data-testid="next-match">
+    <Link ref={link} href={href} className="inline-flex items-center gap-1.5 text-sm font-medium text-blue-800 underline underline-offset-2" aria-keyshortcuts="j" data-testid="next-match">
       Next match →
       <kbd aria-hidden="true" className="rounded border border-slate-300 bg-white px-1 font-mono text-xs text-slate-700 no-underline">j</kbd>
     </Link>

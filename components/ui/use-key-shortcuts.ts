@@ -1,6 +1,6 @@
 'use client';
 // Single-key shortcuts for the steward's pages: never while typing, with a modifier, or with a dialog open.
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 
 const NOT_TEXT = new Set(['checkbox', 'radio', 'button', 'submit', 'reset']);
 
@@ -11,8 +11,11 @@ export function isTyping(target: EventTarget | null): boolean {
   return target.isContentEditable || ['TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
-/** `keys` maps event.key to its command; the latest map is used without re-subscribing on every render. */
-export function useKeyShortcuts(keys: Record<string, (event: KeyboardEvent) => void>, enabled = true) {
+/**
+ * `keys` maps event.key to its command; the latest map is used without re-subscribing on every render.
+ * `marker` gets data-keys="on" while the keys are listened to (not before hydration), for tests and tools.
+ */
+export function useKeyShortcuts(keys: Record<string, (event: KeyboardEvent) => void>, enabled = true, marker?: RefObject<HTMLElement | null>) {
   const latest = useRef(keys);
   useEffect(() => {
     latest.current = keys;
@@ -29,6 +32,11 @@ export function useKeyShortcuts(keys: Record<string, (event: KeyboardEvent) => v
       command(event);
     };
     document.addEventListener('keydown', listener);
-    return () => document.removeEventListener('keydown', listener);
-  }, [enabled]);
+    const element = marker?.current;
+    element?.setAttribute('data-keys', 'on');
+    return () => {
+      document.removeEventListener('keydown', listener);
+      element?.setAttribute('data-keys', 'off');
+    };
+  }, [enabled, marker]);
 }

@@ -22,6 +22,12 @@ export class MatchDetailPage {
     await this.page.goto(`/review/${matchId}`);
     await expect(this.page.getByRole('heading', { name: 'Why this score' })).toBeVisible();
   }
+  /** Presses a shortcut once the page listens to it: before hydration a key press would do nothing. */
+  async pressKey(key: 'a' | 'r' | 'n' | 'j') {
+    const owner = key === 'j' ? this.page.getByTestId('next-match') : this.page.getByTestId('decision-form');
+    await expect(owner).toHaveAttribute('data-keys', 'on');
+    await this.page.keyboard.press(key);
+  }
   async decide(button: DecisionButton) {
     await this.page.getByRole('button', { name: button }).click();
   }

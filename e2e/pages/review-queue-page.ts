@@ -11,6 +11,10 @@ export class ReviewQueuePage {
     await this.page.goto(`/review${query}`);
     await expect(this.page.getByRole('heading', { name: 'Review queue' })).toBeVisible();
   }
+  /** Waits until the queue listens to its keys: before hydration a key press would do nothing. */
+  async keysReady() {
+    await expect(this.page.getByTestId('queue-table')).toHaveAttribute('data-keys', 'on');
+  }
   selectedRow() {
     return this.page.locator('[data-testid="queue-row"][data-selected="true"]');
   }

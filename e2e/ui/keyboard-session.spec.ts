@@ -58,6 +58,7 @@ test('a steward decides 50 queued pairs by keyboard alone, at most 3 keystrokes 
   await page.goto(`/review?q=${marker}&size=100&sort=created&dir=asc`);
   const rows = page.getByTestId('queue-row');
   await expect(rows).toHaveCount(PAIRS);
+  await expect(page.getByTestId('queue-table')).toHaveAttribute('data-keys', 'on');
   const selected = page.locator('[data-testid="queue-row"][data-selected="true"]');
   // Counted in the page, so "no mouse needed" is measured, not assumed.
   await page.evaluate(() => {

@@ -60,14 +60,14 @@ test('keys as in the queue: j opens the next match, a accepts, n creates a new c
   const detail = new MatchDetailPage(page);
   await detail.goto(first.matches[0].match_id);
   await expect(page.getByTestId('next-match')).toHaveAttribute('href', /\/review\/\d+$/);
-  await page.keyboard.press('j');
+  await detail.pressKey('j');
   await expect(page).not.toHaveURL(new RegExp(`/review/${first.matches[0].match_id}$`));
   await detail.goto(second.matches[0].match_id);
-  await page.keyboard.press('a');
+  await detail.pressKey('a');
   await expect(detail.decided).toContainText(/Linked to/);
   await detail.goto(first.matches[1].match_id);
   await page.getByLabel(/Save & next/).check();
-  await page.keyboard.press('r');
+  await detail.pressKey('r');
   await expect(page).not.toHaveURL(new RegExp(`/review/${first.matches[1].match_id}$`), { timeout: 20_000 });
   const stored = (await (await request.get(`/api/v1/customers/incoming/${first.incoming_customer.incoming_id}`)).json()) as { matches: Array<{ match_id: number; review_decision: string | null }> };
   expect(stored.matches.find((match) => match.match_id === first.matches[1].match_id)?.review_decision).toBe('reject');
@@ -77,7 +77,7 @@ test('keys as in the queue: j opens the next match, a accepts, n creates a new c
   await page.getByLabel(/Save & next/).uncheck();
   const third = await twoOffices(request);
   await detail.goto(third.matches[0].match_id);
-  await page.keyboard.press('n');
+  await detail.pressKey('n');
   await expect(detail.decided).toContainText(/new customer/i);
   const created = (await (await request.get(`/api/v1/customers/incoming/${third.incoming_customer.incoming_id}`)).json()) as { incoming_customer: { processing_status: string } };
   expect(created.incoming_customer.processing_status).toBe('created');

@@ -55,6 +55,7 @@ test('j keeps the selection in view; a decides, moves on, announces, and u undoe
   const queue = new ReviewQueuePage(page);
   await queue.goto(`?q=${marker}&sort=created&dir=asc`);
   await expect(queue.rows).toHaveCount(8);
+  await queue.keysReady();
   for (let step = 0; step < 6; step += 1) await page.keyboard.press('j');
   const selected = queue.selectedRow();
   await expect(selected).toBeInViewport();
@@ -84,6 +85,7 @@ test('reject closes one candidate and keeps the record\'s other one selected nex
   const listing = await twoOffices(request, marker);
   const queue = new ReviewQueuePage(page);
   await queue.goto(`?q=${marker}`);
+  await queue.keysReady();
   const first = await queue.selectedRow().getAttribute('data-result-id');
   await page.keyboard.press('r');
   await expect(queue.status).toContainText(`Match #${first} rejected`);

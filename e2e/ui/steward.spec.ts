@@ -130,6 +130,7 @@ test('keyboard review: j/k move the selection, a accepts it', async ({ page, req
   const count = await queue.rows.count();
   expect(count).toBeGreaterThanOrEqual(2);
   await expect(queue.rows.nth(0)).toHaveAttribute('data-selected', 'true');
+  await queue.keysReady();
   await page.keyboard.press('j');
   await expect(queue.rows.nth(1)).toHaveAttribute('data-selected', 'true');
   await page.keyboard.press('k');
