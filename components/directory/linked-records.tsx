@@ -1,5 +1,6 @@
 // The source records resolved onto one customer: where each came from, who linked it and when, and the decision.
 import Link from 'next/link';
+import { FramedTable } from '@/components/ui/framed-table';
 import { EmptyState } from '@/components/ui/states';
 import { LINK_DECISION_LABELS, type LinkedRecord } from '@/lib/domain/linked-record';
 import { formatDateTime } from '@/lib/ui/format';
@@ -14,49 +15,36 @@ export function LinkedRecords({ records, total }: { records: LinkedRecord[]; tot
   }
   return (
     <div className="space-y-2">
-      <div className="relative overflow-x-auto rounded-md border border-slate-200 bg-white">
-        <table className="min-w-full text-left text-sm" data-testid="linked-records">
-          <caption className="sr-only">Source records linked to this customer, most recently decided first</caption>
-          <thead className="bg-slate-100 text-slate-700">
-            <tr>
-              <th scope="col" className="px-3 py-2 font-medium">Source</th>
-              <th scope="col" className="hidden px-3 py-2 font-medium sm:table-cell">Record</th>
-              <th scope="col" className="px-3 py-2 font-medium">Decision</th>
-              <th scope="col" className="px-3 py-2 font-medium"><span className="sr-only">Actions</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            {records.map((record) => (
-              <tr key={record.incomingId} className="border-t border-slate-100 align-top">
-                <td className="px-3 py-2">
-                  <div className="font-medium break-all">{record.sourceSystem}</div>
-                  <div className="font-mono text-xs break-all text-slate-600">{record.sourceId ?? 'no source id'}</div>
-                  <div className="text-xs text-slate-600 sm:hidden">{record.companyName ?? record.contactName ?? `Incoming #${record.incomingId}`}</div>
-                </td>
-                <td className="hidden px-3 py-2 sm:table-cell">
-                  <div>{record.companyName ?? record.contactName ?? `Incoming #${record.incomingId}`}</div>
-                  <div className="text-xs text-slate-600">
-                    #{record.incomingId}
-                    {record.companyName && record.contactName ? ` · ${record.contactName}` : ''}
-                    {record.city || record.country ? ` · ${[record.city, record.country].filter(Boolean).join(', ')}` : ''}
-                  </div>
-                </td>
-                <td className="px-3 py-2">
-                  <span>{LINK_DECISION_LABELS[record.decision]}</span>
-                  <span className="block text-xs text-slate-600">
-                    {record.decidedBy ?? 'not recorded'} · {formatDateTime(record.decidedAt)}
-                  </span>
-                </td>
-                <td className="px-3 py-2 whitespace-nowrap">
-                  <Link href={record.reviewPath} className="text-blue-800 underline">
-                    Decision<span className="sr-only"> on incoming #{record.incomingId}</span>
-                  </Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <FramedTable caption="Source records linked to this customer, most recently decided first" columns={[{ label: 'Source' }, { label: 'Record', hiddenBelow: 'sm' }, { label: 'Decision' }, { label: 'Actions', srOnly: true }]} testId="linked-records">
+        {records.map((record) => (
+          <tr key={record.incomingId} className="border-t border-slate-100 align-top">
+            <td className="px-3 py-2">
+              <div className="font-medium break-all">{record.sourceSystem}</div>
+              <div className="font-mono text-xs break-all text-slate-600">{record.sourceId ?? 'no source id'}</div>
+              <div className="text-xs text-slate-600 sm:hidden">{record.companyName ?? record.contactName ?? `Incoming #${record.incomingId}`}</div>
+            </td>
+            <td className="hidden px-3 py-2 sm:table-cell">
+              <div>{record.companyName ?? record.contactName ?? `Incoming #${record.incomingId}`}</div>
+              <div className="text-xs text-slate-600">
+                #{record.incomingId}
+                {record.companyName && record.contactName ? ` · ${record.contactName}` : ''}
+                {record.city || record.country ? ` · ${[record.city, record.country].filter(Boolean).join(', ')}` : ''}
+              </div>
+            </td>
+            <td className="px-3 py-2">
+              <span>{LINK_DECISION_LABELS[record.decision]}</span>
+              <span className="block text-xs text-slate-600">
+                {record.decidedBy ?? 'not recorded'} · {formatDateTime(record.decidedAt)}
+              </span>
+            </td>
+            <td className="px-3 py-2 whitespace-nowrap">
+              <Link href={record.reviewPath} className="text-blue-800 underline">
+                Decision<span className="sr-only"> on incoming #{record.incomingId}</span>
+              </Link>
+            </td>
+          </tr>
+        ))}
+      </FramedTable>
       {total > records.length ? <p className="text-sm text-slate-600">Showing the {records.length} most recently linked of {total} records.</p> : null}
     </div>
   );

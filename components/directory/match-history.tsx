@@ -2,6 +2,7 @@
 import Link from 'next/link';
 import { BandBadge } from '@/components/ui/band-badge';
 import { ProbabilityBar } from '@/components/ui/probability';
+import { FramedTable } from '@/components/ui/framed-table';
 import { EmptyState } from '@/components/ui/states';
 import type { MatchWithIncoming } from '@/lib/services/directory';
 import { formatDateTime } from '@/lib/ui/format';
@@ -14,54 +15,39 @@ export function MatchHistory({ matches, hasMore }: { matches: MatchWithIncoming[
   }
   return (
     <div className="space-y-2">
-      <div className="relative overflow-x-auto rounded-md border border-slate-200 bg-white">
-        <table className="min-w-full text-left text-sm">
-          <caption className="sr-only">Match history, newest first</caption>
-          <thead className="bg-slate-100 text-slate-700">
-            <tr>
-              <th scope="col" className="px-3 py-2 font-medium">Incoming record</th>
-              <th scope="col" className="hidden px-3 py-2 font-medium sm:table-cell">Matched</th>
-              <th scope="col" className="px-3 py-2 font-medium">Band</th>
-              <th scope="col" className="px-3 py-2 font-medium">Probability</th>
-              <th scope="col" className="px-3 py-2 font-medium">Decision</th>
-              <th scope="col" className="px-3 py-2 font-medium"><span className="sr-only">Actions</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            {matches.map(({ result, incoming }) => (
-              <tr key={result.id} className="border-t border-slate-100">
-                <td className="px-3 py-2">
-                  <div className="font-medium">{incoming.companyName ?? `Incoming ${incoming.id}`}</div>
-                  <div className="text-xs text-slate-600">
-                    #{incoming.id} · {incoming.sourceSystem}
-                    {incoming.contactName ? ` · ${incoming.contactName}` : ''}
-                  </div>
-                </td>
-                <td className="hidden px-3 py-2 whitespace-nowrap sm:table-cell">{formatDateTime(result.createdAt)}</td>
-                <td className="px-3 py-2"><BandBadge band={result.confidenceBand} /></td>
-                <td className="px-3 py-2"><ProbabilityBar probability={result.matchProbability} /></td>
-                <td className="px-3 py-2">
-                  {result.reviewed && result.reviewDecision ? (
-                    <span>
-                      {DECISION_LABELS[result.reviewDecision] ?? result.reviewDecision}
-                      <span className="block text-xs text-slate-600">
-                        {result.reviewer ?? 'unknown'} · {formatDateTime(result.reviewedAt)}
-                      </span>
-                    </span>
-                  ) : (
-                    <span className="text-slate-600">Not reviewed</span>
-                  )}
-                </td>
-                <td className="px-3 py-2 whitespace-nowrap">
-                  <Link href={`/review/${result.id}`} className="text-blue-800 underline">
-                    {result.reviewed ? 'View' : 'Review'}<span className="sr-only"> match #{result.id}</span>
-                  </Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <FramedTable caption="Match history, newest first" columns={[{ label: 'Incoming record' }, { label: 'Matched', hiddenBelow: 'sm' }, { label: 'Band' }, { label: 'Probability' }, { label: 'Decision' }, { label: 'Actions', srOnly: true }]}>
+        {matches.map(({ result, incoming }) => (
+          <tr key={result.id} className="border-t border-slate-100">
+            <td className="px-3 py-2">
+              <div className="font-medium">{incoming.companyName ?? `Incoming ${incoming.id}`}</div>
+              <div className="text-xs text-slate-600">
+                #{incoming.id} · {incoming.sourceSystem}
+                {incoming.contactName ? ` · ${incoming.contactName}` : ''}
+              </div>
+            </td>
+            <td className="hidden px-3 py-2 whitespace-nowrap sm:table-cell">{formatDateTime(result.createdAt)}</td>
+            <td className="px-3 py-2"><BandBadge band={result.confidenceBand} /></td>
+            <td className="px-3 py-2"><ProbabilityBar probability={result.matchProbability} /></td>
+            <td className="px-3 py-2">
+              {result.reviewed && result.reviewDecision ? (
+                <span>
+                  {DECISION_LABELS[result.reviewDecision] ?? result.reviewDecision}
+                  <span className="block text-xs text-slate-600">
+                    {result.reviewer ?? 'unknown'} · {formatDateTime(result.reviewedAt)}
+                  </span>
+                </span>
+              ) : (
+                <span className="text-slate-600">Not reviewed</span>
+              )}
+            </td>
+            <td className="px-3 py-2 whitespace-nowrap">
+              <Link href={`/review/${result.id}`} className="text-blue-800 underline">
+                {result.reviewed ? 'View' : 'Review'}<span className="sr-only"> match #{result.id}</span>
+              </Link>
+            </td>
+          </tr>
+        ))}
+      </FramedTable>
       {hasMore ? <p className="text-sm text-slate-600">Showing the {matches.length} most recent matches.</p> : null}
     </div>
   );

@@ -1,6 +1,7 @@
 // Semantic search results: customers ranked by similarity to the steward's text, best first.
 import Link from 'next/link';
 import { ProbabilityBar } from '@/components/ui/probability';
+import { FramedTable } from '@/components/ui/framed-table';
 import { EmptyState } from '@/components/ui/states';
 
 export interface SemanticHit {
@@ -34,37 +35,23 @@ export function SemanticResults({ query, threshold, hits, clearHref }: { query: 
         </h2>
         {clear}
       </div>
-      <div className="relative overflow-x-auto rounded-md border border-slate-200 bg-white">
-        <table className="min-w-full text-left text-sm">
-          <caption className="sr-only">Semantic search results, most similar first</caption>
-          <thead className="bg-slate-100 text-slate-700">
-            <tr>
-              <th scope="col" className="px-3 py-2 font-medium">Company</th>
-              <th scope="col" className="hidden px-3 py-2 font-medium sm:table-cell">Contact</th>
-              <th scope="col" className="hidden px-3 py-2 font-medium md:table-cell">Email</th>
-              <th scope="col" className="px-3 py-2 font-medium">City</th>
-              <th scope="col" className="px-3 py-2 font-medium">Similarity</th>
-            </tr>
-          </thead>
-          <tbody>
-            {hits.map((hit) => (
-              <tr key={hit.id} className="border-t border-slate-100">
-                <td className="px-3 py-2">
-                  <Link href={`/directory/${hit.id}`} className="font-medium text-blue-800 underline-offset-2 hover:underline">
-                    {hit.companyName ?? `Customer ${hit.id}`}
-                  </Link>
-                </td>
-                <td className="hidden px-3 py-2 sm:table-cell">{hit.contactName ?? '—'}</td>
-                <td className="hidden px-3 py-2 md:table-cell">{hit.email ?? '—'}</td>
-                <td className="px-3 py-2">{[hit.city, hit.country].filter(Boolean).join(', ') || '—'}</td>
-                <td className="px-3 py-2">
-                  <ProbabilityBar probability={hit.similarity} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <FramedTable caption="Semantic search results, most similar first" columns={[{ label: 'Company' }, { label: 'Contact', hiddenBelow: 'sm' }, { label: 'Email', hiddenBelow: 'md' }, { label: 'City' }, { label: 'Similarity' }]}>
+        {hits.map((hit) => (
+          <tr key={hit.id} className="border-t border-slate-100">
+            <td className="px-3 py-2">
+              <Link href={`/directory/${hit.id}`} className="font-medium text-blue-800 underline-offset-2 hover:underline">
+                {hit.companyName ?? `Customer ${hit.id}`}
+              </Link>
+            </td>
+            <td className="hidden px-3 py-2 sm:table-cell">{hit.contactName ?? '—'}</td>
+            <td className="hidden px-3 py-2 md:table-cell">{hit.email ?? '—'}</td>
+            <td className="px-3 py-2">{[hit.city, hit.country].filter(Boolean).join(', ') || '—'}</td>
+            <td className="px-3 py-2">
+              <ProbabilityBar probability={hit.similarity} />
+            </td>
+          </tr>
+        ))}
+      </FramedTable>
     </section>
   );
 }
