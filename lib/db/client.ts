@@ -21,6 +21,12 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
+/** db is a node-postgres pool (not a transaction, not PGlite): independent reads may run side by side on it. */
+export function isPool(db: Database): boolean {
+  const client = (db as { $client?: unknown }).$client;
+  return typeof client === 'object' && client !== null && 'totalCount' in client && 'idleCount' in client;
+}
+
 // Serialises concurrent migrations against one PostgreSQL (two app instances, app + CLI).
 const MIGRATION_LOCK_KEY = 727_001;
 

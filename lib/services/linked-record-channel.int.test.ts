@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from '../db/client';
+import { isPool, type DatabaseHandle } from '../db/client';
 import { candidateLookups, findCandidates, runCandidateLookups, type CandidateSearch } from '../db/queries/candidates';
 import { queryRows } from '../db/rows';
 import type { IncomingCustomer } from '../db/schema';
@@ -25,7 +25,7 @@ const webshop = { contact_name: 'Anne Dodsworth', email: 'orders@nwt-wholesale.e
 /** Keys only: what blocking finds without the embeddings' nearest neighbours (which return something whatever the distance). */
 const byKeys = (record: IncomingCustomer): CandidateSearch => ({ keys: record, nameEmbedding: null, profileEmbedding: null });
 
-describe.each(testDatabases())('the linked_record candidate channel on $kind', ({ open }) => {
+describe.each(testDatabases())('the linked_record candidate channel on $kind', ({ kind, open }) => {
   let handle: DatabaseHandle;
   let ctx: ServiceContext;
   let customerId: number;
@@ -71,6 +71,21 @@ describe.each(testDatabases())('the linked_record candidate channel on $kind', (
     // Compared with the customer's own record: the webshop's email is not the CRM's.
     expect(criteria.fields.find((field) => field.field === 'email')).toMatchObject({ level: 'else', candidate: expect.stringContaining('northwind.example') });
     expect((await getIncoming(ctx, next.id)).processingStatus).toBe('matched');
+  });
+
+  it('finds the same candidates in the same order whether its lookups run side by side (a pool) or in turn (a transaction)', async () => {
+    const next = await submitIncoming(ctx, input({ ...webshop, company_name: 'Northwind Traders', city: 'London', source_id: 'W-5' }));
+    const search: CandidateSearch = { keys: next, nameEmbedding: next.companyNameEmbedding, profileEmbedding: next.fullProfileEmbedding };
+    expect(new Set(candidateLookups(search, limits).map((lookup) => lookup.lane))).toEqual(new Set(['keys', 'name', 'profile']));
+    expect(isPool(ctx.db)).toBe(kind === 'postgres');
+    const sideBySide = await findCandidates(ctx.db, search, limits);
+    const inTurn = await ctx.db.transaction(async (tx) => {
+      expect(isPool(tx)).toBe(false);
+      return findCandidates(tx, search, limits);
+    });
+    expect([...sideBySide.channels]).toEqual([...inTurn.channels]);
+    expect([...sideBySide.linkedVia]).toEqual([...inTurn.linkedVia]);
+    expect(sideBySide.channels.get(customerId)).toEqual(expect.arrayContaining(['linked_record']));
   });
 
   it('runs every linked-record lookup on its partial index, never a sequential scan', async () => {

@@ -5,7 +5,7 @@
 // model's (lib/matching/model.ts).
 import { getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import type { CandidateChannel } from '../../matching/model';
-import type { Database } from '../client';
+import { isPool, type Database } from '../client';
 import { queryRows } from '../rows';
 import { customers, type Customer } from '../schema';
 
@@ -129,19 +129,21 @@ export interface CandidateLookup {
   query: SQL;
   /** hnsw.ef_search to set before it (nearest-neighbour lookups). */
   efSearch?: number;
+  /** Lookups of one lane run in turn on one connection; lanes may run side by side (findCandidates). */
+  lane: 'keys' | 'name' | 'profile';
 }
 
 /** The queries one search runs, in order: exact keys and trigrams as one union, then each nearest-neighbour lookup. */
 export function candidateLookups(search: CandidateSearch, limits: CandidateLimits): CandidateLookup[] {
   const targets = [CUSTOMERS, LINKED_RECORDS];
   const union = targets.flatMap((target) => exactAndTrigramBranches(search, limits, target));
-  const lookups: CandidateLookup[] = union.length > 0 ? [{ query: sql.join(union, sql` union all `) }] : [];
+  const lookups: CandidateLookup[] = union.length > 0 ? [{ query: sql.join(union, sql` union all `), lane: 'keys' }] : [];
   // Grouped by column so that ef_search is set once per column.
   if (search.nameEmbedding) {
-    for (const target of targets) lookups.push({ query: nearestNeighbours(target, 'company_name_embedding', search.nameEmbedding, limits.hnswTopK), efSearch: limits.efSearch.name });
+    for (const target of targets) lookups.push({ query: nearestNeighbours(target, 'company_name_embedding', search.nameEmbedding, limits.hnswTopK), efSearch: limits.efSearch.name, lane: 'name' });
   }
   if (search.profileEmbedding) {
-    for (const target of targets) lookups.push({ query: nearestNeighbours(target, 'full_profile_embedding', search.profileEmbedding, limits.hnswTopK), efSearch: limits.efSearch.profile });
+    for (const target of targets) lookups.push({ query: nearestNeighbours(target, 'full_profile_embedding', search.profileEmbedding, limits.hnswTopK), efSearch: limits.efSearch.profile, lane: 'profile' });
   }
   return lookups;
 }
@@ -174,8 +176,16 @@ export async function runCandidateLookups<T>(tx: Database, lookups: readonly Can
   return rows;
 }
 
+/**
+ * On a PostgreSQL pool the three lanes (exact keys and trigrams, name neighbours, profile neighbours) run
+ * side by side on their own connections, so a match waits for the slowest lookup instead of their sum.
+ * In a transaction or on PGlite (one connection) they run in turn; the hits come in the same order either way.
+ */
 export async function findCandidates(db: Database, search: CandidateSearch, limits: CandidateLimits): Promise<CandidateSet> {
-  const hits = await db.transaction((tx) => runCandidateLookups(tx, candidateLookups(search, limits), limits, (query) => queryRows<CandidateHit>(tx, query)));
+  const lookups = candidateLookups(search, limits);
+  const run = (lane: readonly CandidateLookup[]) => db.transaction((tx) => runCandidateLookups(tx, lane, limits, (query) => queryRows<CandidateHit>(tx, query)));
+  const lanes = isPool(db) ? (['keys', 'name', 'profile'] as const).map((lane) => lookups.filter((lookup) => lookup.lane === lane)).filter((lane) => lane.length > 0) : [lookups];
+  const hits = (await Promise.all(lanes.map(run))).flat();
   const excluded = new Set(search.excludeCustomerIds ?? []);
   const channels = new Map<number, CandidateChannel[]>();
   const linkedVia = new Map<number, number[]>();
