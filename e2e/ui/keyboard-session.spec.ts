@@ -4,6 +4,7 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { uniqueToken } from '../support/matching-api';
 import { postApi } from '../support/steward-data';
+import { ReviewQueuePage } from '../pages/review-queue-page';
 
 const PAIRS = 50;
 /**
@@ -58,7 +59,7 @@ test('a steward decides 50 queued pairs by keyboard alone, at most 3 keystrokes 
   await page.goto(`/review?q=${marker}&size=100&sort=created&dir=asc`);
   const rows = page.getByTestId('queue-row');
   await expect(rows).toHaveCount(PAIRS);
-  await expect(page.getByTestId('queue-table')).toHaveAttribute('data-keys', 'on');
+  await new ReviewQueuePage(page).keysReady();
   const selected = page.locator('[data-testid="queue-row"][data-selected="true"]');
   // Counted in the page, so "no mouse needed" is measured, not assumed.
   await page.evaluate(() => {

@@ -4,7 +4,7 @@
 import { sql } from 'drizzle-orm';
 import { getTableConfig, type Index, type IndexedColumn } from 'drizzle-orm/pg-core';
 import type { Database } from './client';
-import { queryRows } from './rows';
+import { queryRows, quoteIdentifier } from './rows';
 import { customerNames, customers } from './schema';
 
 interface BulkLoadIndex {
@@ -22,20 +22,19 @@ export const BULK_LOAD_INDEXES: readonly BulkLoadIndex[] = [customers, customerN
 
 const BULK_LOAD_TABLES = [...new Set(BULK_LOAD_INDEXES.map(({ table }) => table))];
 
-const quoted = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`;
 const nameOf = ({ index }: BulkLoadIndex) => index.config.name!;
 
 /** CREATE INDEX IF NOT EXISTS for one declared index, the same statement drizzle-kit writes. */
 export function createIndexStatement({ table, index }: BulkLoadIndex): string {
   const columns = (index.config.columns as IndexedColumn[])
-    .map((column) => `${quoted(column.name!)}${column.indexConfig?.opClass ? ` ${column.indexConfig.opClass}` : ''}`)
+    .map((column) => `${quoteIdentifier(column.name!)}${column.indexConfig?.opClass ? ` ${column.indexConfig.opClass}` : ''}`)
     .join(', ');
   const withClause = index.config.with ? ` WITH (${Object.entries(index.config.with).map(([key, value]) => `${key}=${value}`).join(',')})` : '';
-  return `CREATE INDEX IF NOT EXISTS ${quoted(index.config.name!)} ON ${quoted(table)} USING ${index.config.method ?? 'btree'} (${columns})${withClause}`;
+  return `CREATE INDEX IF NOT EXISTS ${quoteIdentifier(index.config.name!)} ON ${quoteIdentifier(table)} USING ${index.config.method ?? 'btree'} (${columns})${withClause}`;
 }
 
 export async function dropBulkLoadIndexes(db: Database): Promise<void> {
-  for (const entry of BULK_LOAD_INDEXES) await db.execute(sql.raw(`DROP INDEX IF EXISTS ${quoted(nameOf(entry))}`));
+  for (const entry of BULK_LOAD_INDEXES) await db.execute(sql.raw(`DROP INDEX IF EXISTS ${quoteIdentifier(nameOf(entry))}`));
 }
 
 // One builder at a time across processes (two app instances starting, an import finishing).
@@ -57,7 +56,7 @@ export async function ensureBulkLoadIndexes(db: Database, buildMemoryMb = 64, on
     await tx.execute(sql.raw(`SET LOCAL maintenance_work_mem = '${Math.floor(buildMemoryMb)}MB'`));
     for (const entry of BULK_LOAD_INDEXES.filter((candidate) => stillMissing.includes(nameOf(candidate)))) {
       const started = performance.now();
-      await tx.execute(sql.raw(`DROP INDEX IF EXISTS ${quoted(nameOf(entry))}`));
+      await tx.execute(sql.raw(`DROP INDEX IF EXISTS ${quoteIdentifier(nameOf(entry))}`));
       await tx.execute(sql.raw(createIndexStatement(entry)));
       onBuilt?.({ name: nameOf(entry), method: entry.index.config.method ?? 'btree', ms: performance.now() - started });
     }

@@ -11,8 +11,7 @@ import type { ClientBase } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Database } from '../client';
 import { binaryCopyHeader, binaryCopyTrailer, binaryCopyTuple, type CopyColumnKind } from '../copy-binary';
-
-const quoted = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`;
+import { quoteIdentifier } from '../rows';
 
 /** The node-postgres client under a Drizzle transaction; null on PGlite or on a pool (no single connection). */
 export function copyCapableClient(db: Database): ClientBase | null {
@@ -34,7 +33,7 @@ function stagedColumns(table: PgTable, keys: string[]): StagedColumn[] {
   return keys.map((key) => {
     const column = columns[key];
     const type = column.getSQLType();
-    const name = quoted(column.name);
+    const name = quoteIdentifier(column.name);
     if (type.startsWith('vector')) return { key, name, kind: 'vector', select: name, column };
     // varchar/text stay uncast so an over-long value fails as it would in a plain INSERT.
     const select = type.startsWith('varchar') || type === 'text' ? name : `${name}::${type}`;
@@ -67,19 +66,19 @@ export async function copyUpsert(client: ClientBase, upsert: CopyUpsert, rows: A
   // One staging table per connection and column set, emptied at commit; rows an earlier upsert of
   // the same transaction staged are deleted first. No DDL per batch once it exists.
   const columnSet = createHash('sha1').update(staged.map((column) => column.name).join(',')).digest('hex').slice(0, 10);
-  const staging = quoted(`import_staging_${getTableName(upsert.table)}_${columnSet}`);
+  const staging = quoteIdentifier(`import_staging_${getTableName(upsert.table)}_${columnSet}`);
   const definitions = staged.map((column) => `${column.name} ${column.kind === 'vector' ? column.column.getSQLType() : 'text'}`);
   await client.query(`create temp table if not exists ${staging} (ordinal int4, ${definitions.join(', ')}) on commit delete rows; delete from ${staging}`);
   await pipeline(Readable.from(copyData(staged, rows)), client.query(copyFrom(`copy ${staging} from stdin (format binary)`)));
   const notTaken = new Set([...upsert.conflictColumns, ...Object.keys(upsert.extraSet)]);
   const set = [
     ...staged.filter((column) => !notTaken.has(column.column.name)).map((column) => `${column.name} = excluded.${column.name}`),
-    ...Object.entries(upsert.extraSet).map(([column, expression]) => `${quoted(column)} = ${expression}`),
+    ...Object.entries(upsert.extraSet).map(([column, expression]) => `${quoteIdentifier(column)} = ${expression}`),
   ];
   const result = await client.query<{ id: string }>(
-    `insert into ${quoted(getTableName(upsert.table))} (${staged.map((column) => column.name).join(', ')})
+    `insert into ${quoteIdentifier(getTableName(upsert.table))} (${staged.map((column) => column.name).join(', ')})
      select ${staged.map((column) => column.select).join(', ')} from ${staging} order by ordinal
-     on conflict (${upsert.conflictColumns.map(quoted).join(', ')}) do update set ${set.join(', ')}
+     on conflict (${upsert.conflictColumns.map(quoteIdentifier).join(', ')}) do update set ${set.join(', ')}
      returning id`,
   );
   return result.rows.map((row) => ({ id: Number(row.id) }));
